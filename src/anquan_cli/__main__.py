@@ -1,0 +1,3 @@
+from anquan_cli.cli import main
+
+main()

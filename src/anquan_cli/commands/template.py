@@ -1,0 +1,39 @@
+"""`anquan template`: a fill-in workbook that passes `anquan validate` once filled with good rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from anquan_cli.commands._run import run
+from anquan_cli.options import ConfigOpt, DebugOpt
+
+DEFAULT_NAMES = {"hazards": "隐患台账模板.xlsx", "hazard": "隐患台账模板.xlsx"}
+
+
+def template(
+    kind: Annotated[str, typer.Argument(help="模板类型：hazards（隐患排查治理台账）", show_default=False)],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="输出文件（默认：隐患台账模板.xlsx）", show_default=False),
+    ] = None,
+    config: ConfigOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """生成填报模板：带下拉选项、日期格式、冻结表头和填表说明，按模板填写即可通过校验。"""
+
+    def body() -> int:
+        from anquan_cli.config import load_config
+        from anquan_cli.render.fillin import write_template
+        from anquan_cli.render.terminal import console
+
+        target = output or Path(DEFAULT_NAMES.get(kind, f"{kind}模板.xlsx"))
+        written = write_template(kind, target, load_config(config))
+        from anquan_cli.messages import LABELS
+
+        console().print(LABELS["template-written"].format(path=written), style="green", markup=False)
+        return 0
+
+    run(debug, body)

@@ -1,0 +1,105 @@
+"""anquan.toml as a pydantic model with built-in defaults (a neutral example county).
+
+Every threshold of domain.md lives here so counties can differ. A wrong key or value becomes one
+Chinese line naming the key (exit 2), never a pydantic trace.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from anquan_cli.errors import AnquanError
+from anquan_cli.read.vocab import DEFAULT_NONSTANDARD_LEVELS
+
+DEFAULT_CONFIG_NAME = "anquan.toml"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class County(_Section):
+    name: str = "示例县"
+    office: str = "示例县安全生产委员会办公室"
+    doc_prefix: str = "示例安办函"
+
+
+class Validation(_Section):
+    header_scan_rows: int = Field(30, ge=5, le=200)
+    min_year: int = Field(2000, ge=1950, le=2100)
+    max_year: int = Field(2100, ge=2000, le=2200)
+    # Local level schemes (较大, A–D, 1–6 …) mapped to the two legal levels, each use warned about.
+    level_map: dict[str, Literal["一般", "重大"]] = Field(
+        default_factory=lambda: dict(DEFAULT_NONSTANDARD_LEVELS)
+    )
+    # Extra status words a county uses, mapped to the three classes.
+    status_map: dict[str, Literal["已整改", "整改中", "未整改"]] = Field(default_factory=dict)
+
+    @field_validator("level_map", "status_map")
+    @classmethod
+    def _keys_normalised(cls, value: dict[str, str]) -> dict[str, str]:
+        import unicodedata
+
+        return {"".join(unicodedata.normalize("NFKC", k).split()): v for k, v in value.items()}
+
+
+class Config(_Section):
+    county: County = County()
+    # Empty lists mean "not configured": the town/industry membership checks only run when listed.
+    towns: list[str] = Field(default_factory=list)
+    departments: list[str] = Field(default_factory=list)
+    industries: list[str] = Field(default_factory=list)
+    validation: Validation = Validation()
+    source: str | None = Field(None, exclude=True)
+
+
+_REASONS = {
+    "extra_forbidden": "没有这个配置项（请检查拼写）",
+    "missing": "缺少必填项",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "string_type": "应为文字",
+    "list_type": '应为列表，如 ["青石镇", "柳河镇"]',
+    "dict_type": "应为表（键 = 值）",
+    "literal_error": "取值不在允许范围内",
+    "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大",
+    "model_type": "应为一个配置节（[节名]）",
+}
+
+
+def load_config(path: Path | None) -> Config:
+    """Explicit path, else ./anquan.toml when present, else the built-in defaults."""
+    if path is None:
+        candidate = Path.cwd() / DEFAULT_CONFIG_NAME
+        if not candidate.is_file():
+            return Config()
+        path = candidate
+    if not path.is_file():
+        raise AnquanError("config-not-found", path=path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_of(str(exc))
+        raise AnquanError("config-syntax", path=path, line=line, reason=str(exc).split(" (at")[0]) from exc
+    except UnicodeDecodeError as exc:
+        raise AnquanError("config-syntax", path=path, line=1, reason="文件应为 UTF-8 编码") from exc
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"])
+        reason = _REASONS.get(err["type"], err["msg"])
+        raise AnquanError("config-invalid", path=path, key=key, reason=reason) from exc
+    return config.model_copy(update={"source": str(path)})
+
+
+def _line_of(text: str) -> str:
+    import re
+
+    m = re.search(r"line (\d+)", text)
+    return m.group(1) if m else "?"

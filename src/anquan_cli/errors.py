@@ -1,0 +1,18 @@
+"""Expected, user-facing failures.
+
+An AnquanError carries a catalogue code and its parameters, so the CLI can print one Chinese line
+(and exit 2) while scripts can branch on the stable code.
+"""
+
+from __future__ import annotations
+
+
+class AnquanError(Exception):
+    def __init__(self, code: str, exit_code: int = 2, **params: object) -> None:
+        from anquan_cli.messages import render
+
+        self.code = code
+        self.params = params
+        self.exit_code = exit_code
+        self.message = render(code, **params)
+        super().__init__(self.message)

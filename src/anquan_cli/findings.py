@@ -1,0 +1,78 @@
+"""What a check reports: one Finding per failing cell (or per file for structural problems)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from anquan_cli.messages import SEVERITY_LABEL, render, severity_of
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return SEVERITY_LABEL[self.value]
+
+
+@dataclass(slots=True)
+class Finding:
+    severity: Severity
+    code: str
+    message: str
+    sheet: str | None = None
+    row: int | None = None  # as a person sees it in Excel (CSV: line number)
+    column: str | None = None  # Excel letter
+    field: str | None = None  # canonical Chinese header
+    value: str | None = None  # the cell as written
+
+    @classmethod
+    def make(cls, code: str, *, sheet=None, row=None, column=None, field=None, value=None, **params):
+        return cls(
+            Severity(severity_of(code)),
+            code,
+            render(code, field=field, **params),
+            sheet,
+            row,
+            column,
+            field,
+            value,
+        )
+
+    @property
+    def cell(self) -> str | None:
+        if self.column and self.row:
+            return f"{self.column}{self.row}"
+        return None
+
+    def location(self) -> str:
+        """`台账!H15`, as a clerk would type it into Excel's name box."""
+        where = self.cell or (f"第{self.row}行" if self.row else "")
+        if self.sheet and where:
+            return f"{self.sheet}!{where}"
+        return self.sheet or where
+
+    def to_dict(self) -> dict:
+        return {
+            "severity": self.severity.value,
+            "code": self.code,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "field": self.field,
+            "value": self.value,
+            "message": self.message,
+        }
+
+
+def column_letter(index: int) -> str:
+    """0-based column index to Excel letters (0 -> A, 26 -> AA)."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

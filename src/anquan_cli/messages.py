@@ -1,0 +1,123 @@
+"""The one catalogue of user-facing text.
+
+Every finding and every expected failure has a stable code; the Chinese wording lives here only, so
+wording can improve without breaking scripts that branch on codes (the frictionless-py split of an
+error's type from its text).
+"""
+
+from __future__ import annotations
+
+# code -> (default severity, template). Severity None: a failure (AnquanError), not a finding.
+CATALOGUE: dict[str, tuple[str | None, str]] = {
+    # --- files and usage (AnquanError) ---
+    "path-not-found": (None, "找不到文件或文件夹：{path}"),
+    "no-ledger-files": (None, "没有找到台账文件（支持 xlsx、xlsm、xls、ods、csv）：{path}"),
+    "format-unsupported": (None, "不支持的文件类型“{ext}”，请另存为 xlsx、xls 或 csv"),
+    "file-empty": (None, "文件是空的（0 字节），请对方重新报送"),
+    "file-encrypted": (None, "文件设置了打开密码，无法读取；请对方取消密码后另存一份再报送"),
+    "file-unreadable": (
+        None,
+        "文件已损坏或不是有效的表格文件（{reason}），请对方用 Excel 或 WPS 重新另存后再报送",
+    ),
+    "encoding-unknown": (
+        None,
+        "无法识别 CSV 文件的编码（已尝试 UTF-8、GB18030、UTF-16），请用 Excel 另存为 xlsx 后再报送",
+    ),
+    "sheet-not-found": (None, "工作表“{sheet}”不存在（文件中有：{names}）"),
+    "header-not-found": (
+        None,
+        "未找到{title}的表头（已检查每个可见工作表的前 {scan} 行），请确认文件内容或用 --sheet 指定工作表",
+    ),
+    "header-hidden-only": (
+        None,
+        "可见工作表中没有{title}；隐藏工作表“{sheet}”中有，如需读取请加参数 --sheet {sheet}",
+    ),
+    "kind-unknown": (None, "未知的台账类型“{kind}”，可选：{choices}"),
+    "option-date-invalid": (None, "参数 {option} 的日期无法识别：{value}（示例：2026-10-31）"),
+    "config-not-found": (None, "找不到配置文件：{path}"),
+    "config-syntax": (None, "配置文件 {path} 格式错误（第 {line} 行）：{reason}"),
+    "config-invalid": (None, "配置文件 {path} 中的“{key}”有误：{reason}"),
+    "output-is-input": (None, "输出文件 {path} 与输入文件相同，已拒绝写入（不会改动报送的原件）"),
+    "output-unwritable": (None, "无法写入 {path}：{reason}（文件是否正在 Excel/WPS 中打开？）"),
+    "template-kind-unknown": (None, "未知的模板类型“{kind}”，可选：{choices}"),
+    # --- structure of a ledger ---
+    "column-missing": ("error", "缺少必填列“{field}”"),
+    "column-duplicate": ("warning", "与 {other} 列同为“{field}”，只采用 {other} 列"),
+    "closed-date-column-missing": (
+        "warning",
+        "台账没有“整改完成日期”列，无法核对 {count} 条已整改隐患的完成时间",
+    ),
+    # --- cells ---
+    "required-empty": ("error", "必填项为空"),
+    "deadline-missing": ("error", "未整改完成的隐患必须填写整改期限"),
+    "date-invalid": ("error", "日期无法识别（应写成 2026-09-03、2026/9/3 或 2026年9月3日）"),
+    "date-out-of-range": ("error", "日期不合理（年份应在 {min_year} 年至 {max_year} 年之间）"),
+    "date-year-assumed": ("warning", "未写年份，已按排查日期的年份计为 {date}，请补全年份"),
+    "date-year-unknown": ("error", "未写年份，无法确定是哪一年，请补全年份"),
+    "date-future": ("warning", "日期晚于统计截止日 {as_of}"),
+    "deadline-invalid": ("error", "整改期限无法识别（应为日期，或“立即整改”“15日内”等）"),
+    "deadline-vague": ("warning", "整改期限不是具体日期，无法判断是否逾期，请写明完成日期"),
+    "deadline-before-found": ("error", "整改期限早于排查日期（{found}）"),
+    "closed-before-found": ("error", "整改完成日期早于排查日期（{found}）"),
+    "level-invalid": ("error", "隐患等级不在规定范围内（应为“一般事故隐患”或“重大事故隐患”）"),
+    "level-nonstandard": (
+        "warning",
+        "非标准隐患等级，已按“{mapped}事故隐患”统计（安监总局令第16号：隐患只分一般、重大两级）",
+    ),
+    "status-invalid": ("error", "整改状态无法识别（应为“已整改”“整改中”或“未整改”）"),
+    "uscc-length": ("error", "统一社会信用代码应为 18 位，实为 {length} 位"),
+    "uscc-charset": ("error", "统一社会信用代码含非法字符“{chars}”（代码不使用 I、O、Z、S、V）"),
+    "uscc-checksum": ("error", "统一社会信用代码校验位错误（按前 17 位计算，第 18 位应为“{expected}”）"),
+    "uscc-number": (
+        "error",
+        "统一社会信用代码被存成了数字，后几位已丢失；请将该列设为文本格式后重新填写，不能直接改回",
+    ),
+    "closed-no-date": ("error", "整改状态为已整改，但未填整改完成日期"),
+    "duplicate-id": ("error", "隐患编号与第 {first} 行重复"),
+    "date-but-open": ("warning", "已填整改完成日期（{date}），但整改状态不是已整改，请核实"),
+    "closed-no-verifier": ("warning", "已整改但未填复查人（整改结果应经复查验收）"),
+    "duplicate-row": ("warning", "与第 {first} 行内容完全相同（重复录入？）"),
+    "uscc-many-names": ("warning", "同一统一社会信用代码在本表中对应多个企业名称：{names}"),
+    "name-many-uscc": ("warning", "同一企业在本表中填了多个统一社会信用代码：{codes}"),
+    "town-unknown": ("warning", "镇街不在配置的镇街名单中"),
+    "industry-unknown": ("warning", "行业领域不在配置的行业名单中"),
+}
+
+SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
+
+# Labels for tables and summaries, kept here so every heading reads the same everywhere.
+LABELS = {
+    "file": "文件",
+    "kind": "类型",
+    "sheet": "工作表",
+    "header_rows": "表头行",
+    "rows": "数据行",
+    "errors": "错误",
+    "warnings": "警告",
+    "total": "合计",
+    "hazard": "隐患台账",
+    "unreadable": "无法读取",
+    "clean": "未发现问题",
+    "more": "…… 另有 {n} 条未显示（用 --limit 0 显示全部，或 --annotate 生成标注副本）",
+    "summary": "共 {files} 个文件，{rows} 行数据：错误 {errors} 条，警告 {warnings} 条",
+    "annotated": "已生成标注副本：{path}",
+    "encoding": "编码 {encoding}",
+    "template-written": "已生成模板：{path}",
+    "findings-sheet": "校验结果",
+}
+
+
+def render(code: str, **params: object) -> str:
+    template = CATALOGUE[code][1]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        # A missing parameter must never hide the problem itself from the clerk.
+        return template
+
+
+def severity_of(code: str) -> str:
+    severity = CATALOGUE[code][0]
+    if severity is None:
+        raise KeyError(f"{code} is a failure code, not a finding")
+    return severity

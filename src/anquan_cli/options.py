@@ -1,0 +1,60 @@
+"""Option definitions shared by every command, so each reads and behaves the same everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+Paths = Annotated[
+    list[Path],
+    typer.Argument(
+        help="台账文件或文件夹（文件夹会递归查找 xlsx、xlsm、xls、ods、csv）",
+        show_default=False,
+        metavar="路径",
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", help="配置文件（默认：当前目录下的 anquan.toml，没有则用内置默认值）", show_default=False
+    ),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="出错时显示完整的调试信息")]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="统计截止日，如 2026-10-31（默认：今天）", show_default=False),
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="输出格式：table（表格）或 json")]
+SheetOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet", help="指定工作表名称（默认：自动选择表头最匹配的可见工作表）", show_default=False
+    ),
+]
+KindOpt = Annotated[
+    str | None,
+    typer.Option("--kind", help="台账类型：hazard（隐患台账）；默认按表头自动识别", show_default=False),
+]
+
+
+def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
+    """Any date form a clerk types (2026-10-31, 2026/10/31, 2026年10月31日) or today."""
+    if value is None:
+        return dt.date.today()
+    from anquan_cli.errors import AnquanError
+    from anquan_cli.read.dates import DateState, parse_date
+
+    parsed = parse_date(value, min_year=1900, max_year=2200)
+    if parsed.state != DateState.OK or parsed.date is None:
+        raise AnquanError("option-date-invalid", option=option, value=value)
+    return parsed.date

@@ -1,0 +1,105 @@
+"""Reading: files and folders in, Ledgers out."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anquan_cli.errors import AnquanError
+from anquan_cli.read.header import HeaderMatch, detect_header
+from anquan_cli.read.ledger import Ledger, build_ledger
+from anquan_cli.read.normalize import NormOptions
+from anquan_cli.read.sources import LEDGER_EXTS, Grid, SheetInfo, Source
+from anquan_cli.schema import Schema, get_schema, registry
+
+ANNOTATED_SUFFIX = "_校验"  # our own marked-up copies are outputs, never inputs
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    kind: str | None = None  # None: recognise by header
+    sheet: str | None = None
+    scan_rows: int = 30
+    keep_grid: bool = False
+    min_year: int = 2000
+    max_year: int = 2100
+    level_map: dict[str, str] = field(default_factory=dict)
+    status_map: dict[str, str] = field(default_factory=dict)
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders searched recursively for ledger files (sorted, hidden and ~$ lock files skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_file():
+            found.append(path)
+            continue
+        if not path.exists():
+            raise AnquanError("path-not-found", path=path)
+        inside = []
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                p = Path(root) / name
+                if _is_ledger_name(p):
+                    inside.append(p)
+        if not inside:
+            raise AnquanError("no-ledger-files", path=path)
+        found.extend(inside)
+    return found
+
+
+def _is_ledger_name(p: Path) -> bool:
+    name = p.name
+    return (
+        not name.startswith(("~$", ".", "~"))
+        and p.suffix.lower() in LEDGER_EXTS
+        and not p.stem.endswith(ANNOTATED_SUFFIX)
+    )
+
+
+def read_ledger(path: Path, options: ReadOptions = ReadOptions()) -> Ledger:
+    """Choose the sheet and header, then build the Ledger. Raises AnquanError for unusable files."""
+    schemas = [get_schema(options.kind)] if options.kind else list(registry().values())
+    source = Source(path)
+    sheets = source.sheets()
+    if options.sheet is not None:
+        chosen = [s for s in sheets if s.name == options.sheet]
+        if not chosen:
+            names = "、".join(s.name or "" for s in sheets)
+            raise AnquanError("sheet-not-found", sheet=options.sheet, names=names)
+        candidates = chosen
+    else:
+        candidates = [s for s in sheets if s.visible]
+    best = _best_sheet(source, candidates, schemas, options.scan_rows)
+    title = schemas[0].title if len(schemas) == 1 else "台账"
+    if best is None:
+        if options.sheet is None:
+            hidden = _best_sheet(source, [s for s in sheets if not s.visible], schemas, options.scan_rows)
+            if hidden is not None:
+                raise AnquanError("header-hidden-only", title=title, sheet=hidden[0].sheet)
+        raise AnquanError("header-not-found", title=title, scan=options.scan_rows)
+    grid, schema, match = best
+    norm = NormOptions(
+        date1904=grid.date1904,
+        min_year=options.min_year,
+        max_year=options.max_year,
+        level_map=options.level_map,
+        status_map=options.status_map,
+    )
+    return build_ledger(grid, match, schema, norm, options.keep_grid)
+
+
+def _best_sheet(
+    source: Source, sheets: list[SheetInfo], schemas: list[Schema], scan: int
+) -> tuple[Grid, Schema, HeaderMatch] | None:
+    best = None
+    for info in sheets:
+        grid = source.grid(info)
+        for schema in schemas:
+            match = detect_header(grid.rows, grid.merged, schema, scan)
+            if match is not None and (best is None or match.score > best[2].score):
+                best = (grid, schema, match)
+    return best

@@ -1,0 +1,261 @@
+"""The Ledger: a sheet's data rows under canonical field names, with provenance for every row and field."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from anquan_cli.findings import Finding, column_letter
+from anquan_cli.read.dates import DateState
+from anquan_cli.read.header import HeaderMatch
+from anquan_cli.read.normalize import Column, NormOptions, normalise, resolve_relative
+from anquan_cli.read.sources import Grid
+from anquan_cli.schema import FieldType, Schema
+
+ROW = "_row"  # the Excel row number (CSV: line number) of each data row
+
+_SUBTOTAL = re.compile(r"^(?:合计|小计|总计|共计|总合计)(?:[:：(（].*)?$")
+_FOOTER = re.compile(
+    r"^(?:填表人|填报人|制表人|审核人|审核|审批人|联系电话|联系人|电话|单位负责人|主要负责人|负责人签字|"
+    r"负责人\(签字\)|盖章|单位盖章|\(盖章\)|签字|填表日期|填报日期|报送日期|注[:：1１、.]|说明[:：]|备注[:：]|"
+    r"填表说明|分管领导|单位\(盖章\))"
+)
+
+
+_KEYWORD_HEADS = frozenset("合小总共填制审联电单主负盖(（签注说备分 \u3000\t\n")
+
+
+@dataclass(frozen=True)
+class ColumnRef:
+    index: int  # 0-based column in the sheet
+    header: str  # header text as written (flattened)
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.index)
+
+
+@dataclass
+class RowCounts:
+    """Every row below the header is accounted for: the parts add up to `total`."""
+
+    total: int = 0
+    used: int = 0
+    blank: int = 0
+    subtotal: int = 0
+    footer: int = 0
+    header_extra: int = 0  # a "1 2 3 …" column-number row right under the header
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "total": self.total,
+            "used": self.used,
+            "blank": self.blank,
+            "subtotal": self.subtotal,
+            "footer": self.footer,
+            "header_extra": self.header_extra,
+        }
+
+
+@dataclass
+class Ledger:
+    path: Path
+    schema: Schema
+    sheet: str | None
+    header_rows: tuple[int, int]  # Excel row numbers, first and last
+    columns: dict[str, ColumnRef]
+    data: pd.DataFrame  # "<field>", "<field>__state" (typed fields), ROW
+    raw: pd.DataFrame  # the raw cell value of each mapped field, same index as data
+    counts: RowCounts
+    findings: list[Finding] = field(default_factory=list)  # structural, found while reading
+    encoding: str | None = None
+    grid: Grid | None = None  # kept only when an annotated copy is wanted
+
+    @property
+    def kind(self) -> str:
+        return self.schema.kind
+
+    def has(self, field_id: str) -> bool:
+        return field_id in self.columns
+
+
+def state_col(field_id: str) -> str:
+    return f"{field_id}__state"
+
+
+def build_ledger(
+    grid: Grid, match: HeaderMatch, schema: Schema, opts: NormOptions, keep_grid: bool
+) -> Ledger:
+    start = match.last + 1
+    body = grid.rows[start:]
+    width = grid.width
+    n = len(body)
+    arr = np.empty((n, width), dtype=object)
+    if n:
+        arr[:, :] = (
+            body if all(len(r) == width for r in body) else [r + [""] * (width - len(r)) for r in body]
+        )
+    _fill_vertical_merges(arr, grid.merged, start)
+
+    columns = {f: ColumnRef(c, match.texts.get(c, schema[f].header)) for f, c in match.columns.items()}
+    factorized = {f: Column.of(arr[:, ref.index]) for f, ref in columns.items()}
+
+    counts = RowCounts(total=n)
+    first_text = _first_nonempty(arr)
+    subtotal, footer = _classify_text(first_text)
+    blank = np.ones(n, dtype=bool)
+    for col in factorized.values():
+        blank &= col.blank
+    excluded = np.zeros(n, dtype=bool)
+    if n and _is_column_number_row(body[0]):
+        excluded[0] = True
+        counts.header_extra = 1
+    footer_hits = np.flatnonzero(footer & ~excluded)
+    if footer_hits.size:
+        tail = np.zeros(n, dtype=bool)
+        tail[footer_hits[0] :] = True
+        tail &= ~excluded
+        counts.footer = int((tail & ~blank).sum())
+        counts.blank += int((tail & blank).sum())
+        excluded |= tail
+    sub = subtotal & ~excluded
+    counts.subtotal = int(sub.sum())
+    excluded |= sub
+    blank_rows = blank & ~excluded
+    counts.blank += int(blank_rows.sum())
+    excluded |= blank_rows
+    keep = np.flatnonzero(~excluded)
+    counts.used = int(keep.size)
+
+    if grid.line_numbers is None:
+        row_numbers = keep.astype(np.int64) + start + 1
+    else:
+        row_numbers = np.asarray(grid.line_numbers, dtype=np.int64)[start + keep]
+    data: dict[str, np.ndarray] = {ROW: row_numbers}
+    raw: dict[str, np.ndarray] = {}
+    extras: dict[str, dict[str, np.ndarray]] = {}
+    for f, col in factorized.items():
+        ftype = schema[f].type
+        out = normalise(ftype, col, keep, opts)
+        data[f] = out.pop("value")
+        if ftype not in (FieldType.TEXT, FieldType.ID):
+            data[state_col(f)] = out.pop("state")
+        else:
+            out.pop("state")
+        extras[f] = out
+        raw[f] = col.take(col.uniques, keep)
+    _resolve_found_relative(schema, data, extras)
+
+    frame = pd.DataFrame({k: _series(v) for k, v in data.items()})
+    raw_frame = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in raw.items()}, index=frame.index)
+    findings = [
+        Finding.make(
+            "column-duplicate",
+            sheet=grid.sheet,
+            row=grid.row_number(match.last),
+            column=column_letter(ignored),
+            field=schema[f].header,
+            value=match.texts.get(ignored),
+            other=column_letter(kept),
+        )
+        for f, ignored, kept in match.duplicates
+    ]
+    return Ledger(
+        path=grid.path,
+        schema=schema,
+        sheet=grid.sheet,
+        header_rows=(grid.row_number(match.first), grid.row_number(match.last)),
+        columns=columns,
+        data=frame,
+        raw=raw_frame,
+        counts=counts,
+        findings=findings,
+        encoding=grid.encoding,
+        grid=grid if keep_grid else None,
+    )
+
+
+def _series(values: np.ndarray) -> pd.Series:
+    if values.dtype == object:
+        return pd.Series(values, dtype=object)
+    if values.dtype.kind == "M":
+        return pd.Series(values.astype("datetime64[s]"))
+    return pd.Series(values)
+
+
+def _resolve_found_relative(schema: Schema, data: dict[str, np.ndarray], extras: dict) -> None:
+    """Dates written relative to the found date (立即整改, 15日内, 3月5日) get their calendar date."""
+    found_field = next((f.id for f in schema.fields if f.type is FieldType.DATE and f.id in data), None)
+    if found_field is None:
+        return
+    found = data[found_field]
+    found_ok = data[state_col(found_field)] == DateState.OK
+    for f in schema.fields:
+        if f.type not in (FieldType.DATE, FieldType.DEADLINE) or f.id not in data:
+            continue
+        state = data[state_col(f.id)]
+        needs = (state == DateState.NO_YEAR) | (state == DateState.IMMEDIATE) | (state == DateState.RELATIVE)
+        if f.id == found_field or not needs.any():
+            if f.id == found_field:
+                data[f.id] = np.where(state == DateState.NO_YEAR, np.datetime64("NaT"), data[f.id])
+            continue
+        data[f.id] = resolve_relative(
+            data[f.id], state, found, found_ok, extras[f.id], roll_forward=f.type is FieldType.DEADLINE
+        )
+
+
+def _fill_vertical_merges(arr: np.ndarray, merged: list[tuple[int, int, int, int]], start: int) -> None:
+    """An enterprise name merged down over its hazard rows belongs to each of those rows."""
+    n, width = arr.shape
+    for r0, c0, r1, _c1 in merged:
+        if r1 <= r0 or r0 < start or c0 >= width:
+            continue
+        top, bottom = r0 - start, min(r1 - start, n - 1)
+        if top >= n:
+            continue
+        arr[top + 1 : bottom + 1, c0] = arr[top, c0]
+
+
+def _first_nonempty(arr: np.ndarray) -> np.ndarray:
+    n, width = arr.shape
+    first = np.full(n, "", dtype=object)
+    unset = np.ones(n, dtype=bool)
+    for c in range(width):
+        if not unset.any():
+            break
+        col = arr[:, c]
+        hit = unset & (col != "")
+        first[hit] = col[hit]
+        unset &= ~hit
+    return first
+
+
+def _classify_text(first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    codes, uniques = pd.factorize(first, use_na_sentinel=False)
+    sub_u = np.zeros(len(uniques), dtype=bool)
+    foot_u = np.zeros(len(uniques), dtype=bool)
+    for i, u in enumerate(uniques):
+        # Cheap first-character gate: most first cells are row counters or enterprise names.
+        if isinstance(u, str) and u[:1] in _KEYWORD_HEADS:
+            key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", u))
+            sub_u[i] = bool(_SUBTOTAL.match(key))
+            foot_u[i] = bool(_FOOTER.match(key))
+    return sub_u[codes], foot_u[codes]
+
+
+def _is_column_number_row(row: list) -> bool:
+    values = [v for v in row if v not in ("", None)]
+    if len(values) < 3:
+        return False
+    numbers = []
+    for v in values:
+        text = unicodedata.normalize("NFKC", str(v)).strip().removesuffix(".0")
+        if not text.isdigit():
+            return False
+        numbers.append(int(text))
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))

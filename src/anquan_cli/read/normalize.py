@@ -1,0 +1,214 @@
+"""Normalise one column of raw cell values into canonical values plus a per-cell state.
+
+Each column is factorized first; the Python work below runs once per distinct value and the result is
+mapped back to the rows with a numpy take. Rows are never iterated here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from anquan_cli.read.dates import PLACEHOLDERS, DateState, Parsed, parse_date, parse_deadline
+from anquan_cli.read.vocab import STATUS_LABEL, VocabState, map_level, map_status
+from anquan_cli.schema import FieldType
+
+
+class UsccState:
+    EMPTY, TEXT, NUMBER = 0, 1, 5
+
+
+_SCIENTIFIC = re.compile(r"^\d+(?:\.\d+)?E\+?\d+$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class NormOptions:
+    date1904: bool = False
+    min_year: int = 2000
+    max_year: int = 2100
+    level_map: dict[str, str] = field(default_factory=dict)
+    status_map: dict[str, str] = field(default_factory=dict)  # word -> 已整改/整改中/未整改
+
+
+def display(value: object) -> str | None:
+    """A raw cell as the clerk wrote it, for messages and JSON."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value != value:
+            return None
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="seconds").removesuffix(" 00:00:00")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def clean_text(value: object) -> str | None:
+    """NFKC, trimmed, placeholders ("/", "—", "无") as empty. Non-text cells become their display text."""
+    if isinstance(value, str):
+        s = unicodedata.normalize("NFKC", value).strip()
+        return None if s.lower() in PLACEHOLDERS else s
+    return display(value)
+
+
+@dataclass
+class Column:
+    """A factorized raw column: `uniques[codes[i]]` is row i's raw value."""
+
+    codes: np.ndarray
+    uniques: np.ndarray
+    text: np.ndarray  # clean_text of each unique (object, None when empty)
+
+    @classmethod
+    def of(cls, raw: np.ndarray) -> Column:
+        codes, uniques = pd.factorize(raw, use_na_sentinel=False)
+        uniques = np.asarray(uniques, dtype=object)
+        text = np.array([clean_text(u) for u in uniques], dtype=object)
+        return cls(np.asarray(codes), uniques, text)
+
+    @property
+    def blank(self) -> np.ndarray:
+        return np.array([t is None for t in self.text], dtype=bool)[self.codes]
+
+    def take(self, per_unique: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        return per_unique[self.codes[rows]]
+
+
+def normalise(ftype: FieldType, col: Column, rows: np.ndarray, opts: NormOptions) -> dict[str, np.ndarray]:
+    """Canonical arrays for the kept `rows`: {"value": …, "state": …, plus extras for dates}."""
+    if ftype in (FieldType.TEXT, FieldType.ID):
+        value = col.take(col.text, rows)
+        state = (value != None).astype(np.int8)  # noqa: E711 (elementwise on an object array)
+        return {"value": value, "state": state}
+    if ftype in (FieldType.DATE, FieldType.DEADLINE):
+        parse = parse_deadline if ftype is FieldType.DEADLINE else parse_date
+        parsed = [
+            parse(u, date1904=opts.date1904, min_year=opts.min_year, max_year=opts.max_year)
+            for u in col.uniques
+        ]
+        return _dates(col, rows, parsed)
+    if ftype is FieldType.LEVEL:
+        pairs = [map_level(t, opts.level_map) if t else (None, VocabState.EMPTY) for t in col.text]
+        return _vocab(col, rows, pairs)
+    if ftype is FieldType.STATUS:
+        extra = {k: _STATUS_CODE[v] for k, v in opts.status_map.items()}
+        pairs = [map_status(t, extra) if t else (None, VocabState.EMPTY) for t in col.text]
+        return _vocab(col, rows, pairs)
+    if ftype is FieldType.USCC:
+        values, states = [], []
+        for raw, text in zip(col.uniques, col.text, strict=True):
+            if text is None:
+                values.append(None)
+                states.append(UsccState.EMPTY)
+            elif isinstance(raw, int | float) and not isinstance(raw, bool):
+                values.append(text)
+                states.append(UsccState.NUMBER)
+            else:
+                code = _SPACES.sub("", text).upper()
+                values.append(code)
+                states.append(UsccState.NUMBER if _SCIENTIFIC.match(code) else UsccState.TEXT)
+        return {
+            "value": col.take(np.array(values, dtype=object), rows),
+            "state": col.take(np.array(states, dtype=np.int8), rows),
+        }
+    raise ValueError(ftype)
+
+
+_STATUS_CODE = {label: code for code, label in STATUS_LABEL.items()}
+
+
+def _vocab(
+    col: Column, rows: np.ndarray, pairs: list[tuple[str | None, VocabState]]
+) -> dict[str, np.ndarray]:
+    values = np.array([p[0] for p in pairs], dtype=object)
+    states = np.array([int(p[1]) for p in pairs], dtype=np.int8)
+    return {"value": col.take(values, rows), "state": col.take(states, rows)}
+
+
+def _dates(col: Column, rows: np.ndarray, parsed: list[Parsed]) -> dict[str, np.ndarray]:
+    nat = np.datetime64("NaT", "D")
+    dates = np.array([np.datetime64(p.date, "D") if p.date else nat for p in parsed], dtype="datetime64[D]")
+    out = {
+        "value": col.take(dates, rows),
+        "state": col.take(np.array([int(p.state) for p in parsed], dtype=np.int8), rows),
+    }
+    if any(p.state == DateState.RELATIVE for p in parsed):
+        for key in ("days", "busdays", "months"):
+            out[key] = col.take(np.array([getattr(p, key) for p in parsed], dtype=np.int32), rows)
+        out["year_end"] = col.take(np.array([p.year_end for p in parsed], dtype=bool), rows)
+    return out
+
+
+def resolve_relative(
+    value: np.ndarray,
+    state: np.ndarray,
+    found: np.ndarray,
+    found_ok: np.ndarray,
+    extras: dict[str, np.ndarray],
+    *,
+    roll_forward: bool = False,
+) -> np.ndarray:
+    """Dates that depend on the row's found date: 立即 (= found), N日内, 年底前, and "3月5日" (found's year).
+
+    Returns the resolved datetime64[D] array; rows whose found date is unusable stay NaT.
+    """
+    value = value.copy()
+    imm = (state == DateState.IMMEDIATE) & found_ok
+    value[imm] = found[imm]
+    rel = (state == DateState.RELATIVE) & found_ok
+    if rel.any():
+        days = extras["days"][rel].astype("timedelta64[D]")
+        base = found[rel] + days
+        bus = extras["busdays"][rel]
+        if bus.any():
+            has = bus > 0
+            base[has] = np.busday_offset(found[rel][has], bus[has], roll="forward")
+        months = extras["months"][rel]
+        if months.any():
+            has = np.flatnonzero(months > 0)
+            for i in has:  # "N个月内" is rare: a short loop over those cells only
+                base[i] = np.datetime64(_add_months(found[rel][i].astype(dt.date), int(months[i])), "D")
+        year_end = extras["year_end"][rel]
+        if year_end.any():
+            years = found[rel][year_end].astype("datetime64[Y]")
+            base[year_end] = (years + 1).astype("datetime64[D]") - 1
+        value[rel] = base
+    noyear = (state == DateState.NO_YEAR) & found_ok
+    for i in np.flatnonzero(noyear):  # "3月5日" is rare: a short loop over those cells only
+        ref = found[i].astype(dt.date)
+        md = value[i].astype(dt.date)
+        candidate = _safe_date(ref.year, md.month, md.day)
+        # A deadline written "1月10日" for a hazard found in December means the next January.
+        if roll_forward and candidate < found[i]:
+            candidate = _safe_date(ref.year + 1, md.month, md.day)
+        value[i] = candidate
+    value[(state == DateState.NO_YEAR) & ~found_ok] = np.datetime64("NaT")
+    return value
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    month = d.month - 1 + n
+    year, month = d.year + month // 12, month % 12 + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _safe_date(y: int, m: int, d: int) -> np.datetime64:
+    try:
+        return np.datetime64(dt.date(int(y), int(m), int(d)), "D")
+    except ValueError:  # 2月29日 in a non-leap year
+        return np.datetime64("NaT", "D")

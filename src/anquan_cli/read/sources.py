@@ -1,0 +1,212 @@
+"""Open a spreadsheet file and hand out its sheets as Grids of raw cell values.
+
+Workbooks (xlsx, xlsm, xls, ods) go through python-calamine, which is read-only by construction;
+CSV is decoded here with the encodings Chinese offices produce.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from anquan_cli.errors import AnquanError
+
+WORKBOOK_EXTS = {".xlsx", ".xlsm", ".xls", ".ods"}
+CSV_EXTS = {".csv", ".txt", ".tsv"}
+LEDGER_EXTS = WORKBOOK_EXTS | {".csv"}
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass
+class Grid:
+    """One sheet as read: row i of `rows` is Excel row i+1 (CSV: line `line_numbers[i]`)."""
+
+    path: Path
+    sheet: str | None
+    rows: list[list[Any]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1
+    line_numbers: list[int] | None = None
+    encoding: str | None = None
+    hidden: bool = False
+    date1904: bool = False
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def row_number(self, index: int) -> int:
+        return self.line_numbers[index] if self.line_numbers is not None else index + 1
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    name: str | None
+    visible: bool
+
+
+class Source:
+    """A file opened for reading. `sheets()` lists sheets in workbook order; `grid(name)` reads one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        ext = path.suffix.lower()
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError as exc:
+            raise AnquanError("path-not-found", path=path) from exc
+        if size == 0:
+            raise AnquanError("file-empty")
+        if ext in CSV_EXTS:
+            self._csv: Grid | None = _read_csv(path)
+            self._book = None
+            return
+        if ext not in WORKBOOK_EXTS:
+            raise AnquanError("format-unsupported", ext=ext or path.name)
+        self._csv = None
+        self._book = _open_workbook(path, ext)
+        self._date1904 = _xlsx_date1904(path) if ext in (".xlsx", ".xlsm") else False
+
+    def sheets(self) -> list[SheetInfo]:
+        if self._csv is not None:
+            return [SheetInfo(None, True)]
+        from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+        return [
+            SheetInfo(m.name, m.visible == SheetVisibleEnum.Visible)
+            for m in self._book.sheets_metadata
+            if m.typ == SheetTypeEnum.WorkSheet
+        ]
+
+    def grid(self, info: SheetInfo) -> Grid:
+        if self._csv is not None:
+            return self._csv
+        from python_calamine import CalamineError
+
+        try:
+            sheet = self._book.get_sheet_by_name(info.name)
+            # Keep leading empty rows/columns so list positions are Excel positions.
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
+        except CalamineError as exc:
+            raise AnquanError("file-unreadable", reason=_short(exc)) from exc
+        return Grid(self.path, info.name, rows, merged, hidden=not info.visible, date1904=self._date1904)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]
+
+
+def _open_workbook(path: Path, ext: str):
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if ext in (".xlsx", ".xlsm") and head == _OLE_MAGIC:
+        # Excel wraps a password-protected xlsx in an OLE container (EncryptedPackage).
+        raise AnquanError("file-encrypted")
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except PasswordError as exc:
+        raise AnquanError("file-encrypted") from exc
+    except CalamineError as exc:
+        # A workbook saved under the wrong extension (xlsx named .xls and vice versa) still opens by content.
+        if (head.startswith(_ZIP_MAGIC) and ext == ".xls") or (head == _OLE_MAGIC and ext != ".xls"):
+            try:
+                with path.open("rb") as fh:
+                    return CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
+            except CalamineError:
+                pass
+        raise AnquanError("file-unreadable", reason=_short(exc)) from exc
+    except (OSError, ValueError) as exc:
+        raise AnquanError("file-unreadable", reason=_short(exc)) from exc
+
+
+_DATE1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
+
+
+def _xlsx_date1904(path: Path) -> bool:
+    """calamine converts date-formatted cells itself; plain numbers used as serials need the system."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("xl/workbook.xml")
+            if info.file_size > 20_000_000:
+                return False
+            return bool(_DATE1904.search(zf.read(info)))
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return False
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8（带 BOM）"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Bytes → (text, encoding label as a clerk knows it)."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="strict"), label
+    if len(data) >= 4 and data[1:4:2] == b"\x00\x00" and data[0:4:2] != b"\x00\x00":
+        return data.decode("utf-16-le"), "UTF-16"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gbk"), "GBK"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "GB18030"
+    except UnicodeDecodeError as exc:
+        raise AnquanError("encoding-unknown") from exc
+
+
+def _sniff_delimiter(text: str) -> str:
+    lines = [ln for ln in text.splitlines()[:20] if ln.strip()]
+    best, best_score = ",", -1
+    for delim in (",", "\t", ";", "|"):
+        counts = [ln.count(delim) for ln in lines]
+        # Favour a delimiter that appears, and appears evenly, on the header-ish lines.
+        score = max(counts, default=0)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _read_csv(path: Path) -> Grid:
+    data = path.read_bytes()
+    try:
+        text, label = decode_text(data)
+    except UnicodeDecodeError as exc:
+        raise AnquanError("encoding-unknown") from exc
+    text = text.replace("\x00", "")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    rows: list[list[Any]] = []
+    lines: list[int] = []
+    previous = 0
+    try:
+        for record in reader:
+            rows.append(record)
+            lines.append(previous + 1)
+            previous = reader.line_num
+    except csv.Error as exc:
+        raise AnquanError("file-unreadable", reason=_short(exc)) from exc
+    width = max((len(r) for r in rows), default=0)
+    for r in rows:
+        if len(r) < width:
+            r.extend([""] * (width - len(r)))
+    return Grid(path, None, rows, [], line_numbers=lines, encoding=label)

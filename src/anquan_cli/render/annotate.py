@@ -1,0 +1,232 @@
+"""The marked-up copy a town sends back: <name>_校验.xlsx.
+
+Rebuilt with xlsxwriter from the values already read (never by saving over the user's workbook, which
+would drop shapes, pivots and dropdowns): a first sheet 校验结果 listing every finding with a link to its
+cell, then the ledger sheet with error cells red and warning cells yellow, each with a comment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from anquan_cli.findings import Finding, Severity
+from anquan_cli.messages import LABELS, SEVERITY_LABEL
+from anquan_cli.outputs import atomic_path
+from anquan_cli.read.ledger import Ledger
+
+RED, YELLOW, HEADER_FILL = "#FFC7CE", "#FFEB9C", "#DDEBF7"
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+WORKBOOK_OPTIONS = {
+    # Cell text from a ledger is data: "=1+1" or "http://…" must stay text, never a formula or a link.
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+
+
+def sheet_title(name: str | None, taken: str) -> str:
+    s = _SHEET_BAD.sub("_", name or "台账").strip("'") or "台账"
+    s = s[:31]
+    return s if s != taken else f"{s[:28]}_原表"
+
+
+def _letters_to_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def write_annotated(ledger: Ledger, findings: list[Finding], target: Path, as_of: dt.date) -> Path:
+    import xlsxwriter
+
+    grid = ledger.grid
+    assert grid is not None, "read with keep_grid=True to annotate"
+    findings_title = LABELS["findings-sheet"]
+    data_title = sheet_title(grid.sheet, findings_title)
+    # Map reported rows (Excel rows, or CSV line numbers) back to positions in the grid.
+    position = (
+        {line: i for i, line in enumerate(grid.line_numbers)} if grid.line_numbers is not None else None
+    )
+
+    def grid_row(row: int) -> int:
+        return position.get(row, row - 1) if position is not None else row - 1
+
+    by_cell: dict[tuple[int, int], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.row and f.column:
+            by_cell[(grid_row(f.row), _letters_to_index(f.column))].append(f)
+
+    with atomic_path(target) as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+        wb.set_properties(
+            {"title": f"{ledger.path.name} 校验结果", "author": "anquan", "created": dt.datetime(2000, 1, 1)}
+        )
+        fmt = _Formats(wb)
+        _findings_sheet(wb, fmt, findings_title, data_title, ledger, findings, grid_row, as_of)
+        _data_sheet(wb, fmt, data_title, ledger, by_cell)
+        wb.close()
+    return target
+
+
+class _Formats:
+    def __init__(self, wb) -> None:
+        base = {"font_name": "宋体", "font_size": 10, "valign": "top"}
+        self.plain = wb.add_format(base)
+        self.wrap = wb.add_format({**base, "text_wrap": True})
+        self.date = wb.add_format({**base, "num_format": "yyyy-mm-dd"})
+        self.header = wb.add_format(
+            {
+                **base,
+                "bold": True,
+                "bg_color": HEADER_FILL,
+                "border": 1,
+                "text_wrap": True,
+                "align": "center",
+                "valign": "vcenter",
+            }
+        )
+        self.title = wb.add_format(
+            {**base, "bold": True, "font_size": 14, "align": "center", "valign": "vcenter"}
+        )
+        self.link = wb.add_format({**base, "font_color": "blue", "underline": 1})
+        self.flag = {
+            (Severity.ERROR, False): wb.add_format(
+                {**base, "bg_color": RED, "border": 1, "border_color": "#C00000"}
+            ),
+            (Severity.ERROR, True): wb.add_format(
+                {**base, "bg_color": RED, "border": 1, "border_color": "#C00000", "num_format": "yyyy-mm-dd"}
+            ),
+            (Severity.WARNING, False): wb.add_format(
+                {**base, "bg_color": YELLOW, "border": 1, "border_color": "#BF8F00"}
+            ),
+            (Severity.WARNING, True): wb.add_format(
+                {
+                    **base,
+                    "bg_color": YELLOW,
+                    "border": 1,
+                    "border_color": "#BF8F00",
+                    "num_format": "yyyy-mm-dd",
+                }
+            ),
+        }
+        self.sev = {
+            Severity.ERROR: wb.add_format({**base, "font_color": "#C00000", "bold": True}),
+            Severity.WARNING: wb.add_format({**base, "font_color": "#9C5700", "bold": True}),
+            Severity.INFO: self.plain,
+        }
+
+
+def _findings_sheet(wb, fmt, title, data_title, ledger, findings, grid_row, as_of) -> None:
+    ws = wb.add_worksheet(title)
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    warnings = sum(f.severity is Severity.WARNING for f in findings)
+    ws.merge_range(0, 0, 0, 6, f"《{ledger.path.name}》校验结果", fmt.title)
+    ws.set_row(0, 28)
+    info = (
+        f"工作表：{ledger.sheet or '（CSV）'}　表头：第{ledger.header_rows[0]}"
+        + (f"–{ledger.header_rows[1]}" if ledger.header_rows[1] != ledger.header_rows[0] else "")
+        + f"行　数据 {ledger.counts.used} 行　错误 {errors} 条　警告 {warnings} 条　截止日 {as_of.isoformat()}"
+    )
+    ws.merge_range(1, 0, 1, 6, info, fmt.plain)
+    headers = ("序号", "级别", "位置", "字段", "原值", "问题说明", "代码")
+    for c, h in enumerate(headers):
+        ws.write_string(2, c, h, fmt.header)
+    for c, width in enumerate((6, 8, 14, 16, 28, 60, 22)):
+        ws.set_column(c, c, width)
+    ws.freeze_panes(3, 0)
+    quoted = data_title.replace("'", "''")
+    r = 3
+    for n, f in enumerate(findings, 1):
+        ws.write_number(r, 0, n, fmt.plain)
+        ws.write_string(r, 1, SEVERITY_LABEL[f.severity.value], fmt.sev[f.severity])
+        if f.row:
+            cell = f"{f.column or 'A'}{grid_row(f.row) + 1}"
+            ws.write_url(r, 2, f"internal:'{quoted}'!{cell}", fmt.link, string=f"{data_title}!{cell}")
+        ws.write_string(r, 3, f.field or "", fmt.plain)
+        ws.write_string(r, 4, f.value or "", fmt.wrap)
+        ws.write_string(r, 5, f.message, fmt.wrap)
+        ws.write_string(r, 6, f.code, fmt.plain)
+        r += 1
+    if not findings:
+        ws.merge_range(r, 0, r, 6, LABELS["clean"], fmt.plain)
+    else:
+        ws.autofilter(2, 0, r - 1, 6)
+    ws.activate()
+
+
+def _data_sheet(wb, fmt, title, ledger: Ledger, by_cell) -> None:
+    grid = ledger.grid
+    ws = wb.add_worksheet(title)
+    first_header, last_header = ledger.header_rows
+    header_positions = range(_pos(grid, first_header), _pos(grid, last_header) + 1)
+    covered: set[tuple[int, int]] = set()
+    for r0, c0, r1, c1 in grid.merged:
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    covered.add((r, c))
+    merge_at = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in grid.merged}
+    for r, row in enumerate(grid.rows):
+        is_header = r in header_positions
+        for c, value in enumerate(row):
+            if (r, c) in covered:
+                continue
+            flagged = by_cell.get((r, c))
+            cell_fmt = fmt.header if is_header else None
+            if flagged:
+                worst = min(flagged, key=lambda f: f.severity is not Severity.ERROR).severity
+                cell_fmt = fmt.flag[(worst, isinstance(value, dt.date))]
+            if (r, c) in merge_at:
+                r1, c1 = merge_at[(r, c)]
+                ws.merge_range(r, c, r1, c1, None, cell_fmt or fmt.plain)
+            _write(ws, r, c, value, cell_fmt, fmt)
+            if flagged:
+                text = "\n".join(f"【{SEVERITY_LABEL[f.severity.value]}】{f.message}" for f in flagged)
+                ws.write_comment(r, c, text, {"author": "anquan", "x_scale": 2.2, "y_scale": 1.6})
+    # Flags on cells the sheet never had (a required cell beyond the last written column) still show.
+    for (r, c), flagged in by_cell.items():
+        if r < len(grid.rows) and c < len(grid.rows[r]):
+            continue
+        worst = min(flagged, key=lambda f: f.severity is not Severity.ERROR).severity
+        ws.write_blank(r, c, None, fmt.flag[(worst, False)])
+        ws.write_comment(r, c, "\n".join(f.message for f in flagged), {"author": "anquan", "x_scale": 2.2})
+    for field_id, ref in ledger.columns.items():
+        width = (
+            30
+            if field_id in ("description", "measure", "place")
+            else max(10, min(24, 2 * len(ref.header) + 2))
+        )
+        ws.set_column(ref.index, ref.index, width)
+    ws.freeze_panes(_pos(grid, last_header) + 1, 0)
+
+
+def _pos(grid, row: int) -> int:
+    if grid.line_numbers is None:
+        return row - 1
+    return grid.line_numbers.index(row)
+
+
+def _write(ws, r: int, c: int, value, cell_fmt, fmt) -> None:
+    if value is None or value == "":
+        if cell_fmt is not None:
+            ws.write_blank(r, c, None, cell_fmt)
+        return
+    if isinstance(value, str):
+        ws.write_string(r, c, value, cell_fmt or fmt.plain)
+    elif isinstance(value, bool):
+        ws.write_boolean(r, c, value, cell_fmt or fmt.plain)
+    elif isinstance(value, dt.datetime):
+        ws.write_datetime(r, c, value, cell_fmt or fmt.date)
+    elif isinstance(value, dt.date):
+        ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), cell_fmt or fmt.date)
+    elif isinstance(value, int | float):
+        if value != value or value in (float("inf"), float("-inf")):
+            ws.write_string(r, c, str(value), cell_fmt or fmt.plain)
+        else:
+            ws.write_number(r, c, value, cell_fmt or fmt.plain)
+    else:  # time of day, durations: keep what the clerk sees
+        ws.write_string(r, c, str(value), cell_fmt or fmt.plain)

@@ -1,0 +1,94 @@
+"""Terminal output with rich: a summary table per run and the findings grouped by file.
+
+Cell values are user data: they go through rich Text objects, never markup strings, so "[red]" in
+a ledger prints literally.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from anquan_cli.findings import Severity
+from anquan_cli.messages import LABELS, SEVERITY_LABEL
+
+_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _safe(text: str) -> str:
+    # Control and bidi characters in a cell must not repaint or reorder the clerk's terminal.
+    return "".join(
+        ch
+        if ch in "\n\t"
+        or not (
+            ord(ch) < 32
+            or 0x7F <= ord(ch) < 0xA0
+            or 0x202A <= ord(ch) <= 0x202E
+            or 0x2066 <= ord(ch) <= 0x2069
+        )
+        else f"\\u{ord(ch):04x}"
+        for ch in text
+    )
+
+
+def print_validation(results, summary: dict, limit: int, annotated: dict) -> None:
+    out = console()
+    table = Table(show_lines=False, header_style="bold")
+    for key in ("file", "kind", "sheet", "header_rows", "rows", "errors", "warnings"):
+        table.add_column(LABELS[key], justify="right" if key in ("rows", "errors", "warnings") else "left")
+    for r in results:
+        if r.error:
+            table.add_row(
+                Text(_safe(str(r.path))), Text(LABELS["unreadable"], style="bold red"), "", "", "", "", ""
+            )
+            continue
+        header = f"{r.header_rows[0]}" + (
+            f"–{r.header_rows[1]}" if r.header_rows[1] != r.header_rows[0] else ""
+        )
+        sheet = r.sheet if r.sheet is not None else (f"CSV（{r.encoding}）" if r.encoding else "CSV")
+        table.add_row(
+            Text(_safe(str(r.path))),
+            LABELS.get(r.kind, r.kind or ""),
+            Text(_safe(sheet)),
+            header,
+            str(r.counts.used),
+            Text(str(r.errors), style="red" if r.errors else "green"),
+            Text(str(r.warnings), style="yellow" if r.warnings else "green"),
+        )
+    out.print(table)
+    for r in results:
+        if r.error:
+            out.print(Text.assemble((_safe(str(r.path)), "bold"), "：", (r.error, "bold red")))
+            continue
+        if not r.findings:
+            continue
+        out.print(Text(_safe(str(r.path)), style="bold underline"))
+        shown = r.findings if limit <= 0 else r.findings[:limit]
+        for f in shown:
+            line = Text("  ")
+            line.append(SEVERITY_LABEL[f.severity.value], style=_STYLE[f.severity])
+            line.append(" ")
+            line.append(_safe(f.location()), style="bold")
+            if f.field:
+                line.append(f" {f.field}")
+            if f.value is not None:
+                line.append(f' "{_safe(_short(f.value))}"')
+            line.append("：")
+            line.append(f.message)
+            out.print(line, soft_wrap=True)
+        if len(r.findings) > len(shown):
+            out.print(Text("  " + LABELS["more"].format(n=len(r.findings) - len(shown)), style="dim"))
+    for path in annotated.values():
+        out.print(Text(LABELS["annotated"].format(path=_safe(str(path))), style="green"))
+    style = "bold red" if summary["errors"] or summary["unreadable"] else "bold green"
+    out.print(Text(LABELS["summary"].format(**summary), style=style))
+
+
+def _short(value: str, width: int = 60) -> str:
+    value = value.replace("\n", "⏎")
+    return value if len(value) <= width else value[: width - 1] + "…"

@@ -1,0 +1,212 @@
+"""Rules shared by every ledger kind: columns, empty cells, dates, credit codes, duplicates.
+
+Each rule is a vectorised mask over the ledger's columns; the Reporter builds findings for the True
+cells only. Per-value work (check digits) runs on the distinct values of a column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+
+from anquan_cli.identifiers import uscc_problem
+from anquan_cli.read.dates import DateState, format_cn
+from anquan_cli.read.ledger import ROW, Ledger, state_col
+from anquan_cli.read.normalize import UsccState
+from anquan_cli.rules.engine import CheckContext, Reporter
+from anquan_cli.schema import FieldType
+
+_BRACKETS = str.maketrans(
+    {"（": "(", "）": ")", "【": "(", "】": ")", "[": "(", "]": ")", "〔": "(", "〕": ")"}
+)
+
+
+def name_key(name: str) -> str:
+    """An enterprise name as compared: NFKC, no spaces, one kind of bracket."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).translate(_BRACKETS)
+
+
+def values(ledger: Ledger, field_id: str) -> np.ndarray:
+    return ledger.data[field_id].to_numpy()
+
+
+def states(ledger: Ledger, field_id: str) -> np.ndarray:
+    return ledger.data[state_col(field_id)].to_numpy()
+
+
+def present(ledger: Ledger, field_id: str) -> np.ndarray:
+    """Cells that hold something (typed fields: any state but EMPTY)."""
+    if ledger.schema[field_id].type in (FieldType.TEXT, FieldType.ID):
+        return ledger.data[field_id].notna().to_numpy()
+    return states(ledger, field_id) != 0
+
+
+def missing_columns(ledger: Ledger, report: Reporter) -> None:
+    for f in ledger.schema.required:
+        if not ledger.has(f.id):
+            report.file("column-missing", f.id)
+
+
+def required_cells(ledger: Ledger, report: Reporter, skip: Iterable[str] = ()) -> None:
+    for f in ledger.schema.required:
+        if f.id in skip or not ledger.has(f.id):
+            continue
+        report.cells("required-empty", f.id, ~present(ledger, f.id))
+
+
+def date_cells(ledger: Ledger, report: Reporter, ctx: CheckContext, future: Iterable[str]) -> None:
+    """Unreadable, implausible, year-less and future dates in every date-typed column."""
+    limit = np.datetime64(ctx.as_of, "s")
+    future = set(future)
+    for f in ledger.schema.fields:
+        if f.type not in (FieldType.DATE, FieldType.DEADLINE) or not ledger.has(f.id):
+            continue
+        st = states(ledger, f.id)
+        date = ledger.data[f.id].to_numpy()
+        bad_code = "deadline-invalid" if f.type is FieldType.DEADLINE else "date-invalid"
+        report.cells(bad_code, f.id, st == DateState.BAD)
+        report.cells(
+            "date-out-of-range",
+            f.id,
+            st == DateState.OUT_OF_RANGE,
+            min_year=ctx.min_year,
+            max_year=ctx.max_year,
+        )
+        noyear = st == DateState.NO_YEAR
+        report.cells("date-year-assumed", f.id, noyear & ~np.isnat(date), date=date)
+        report.cells("date-year-unknown", f.id, noyear & np.isnat(date))
+        if f.id in future:
+            report.cells(
+                "date-future", f.id, (st == DateState.OK) & (date > limit), as_of=format_cn(ctx.as_of)
+            )
+
+
+def uscc_cells(ledger: Ledger, report: Reporter, field_id: str = "uscc") -> None:
+    if not ledger.has(field_id):
+        return
+    st = states(ledger, field_id)
+    report.cells("uscc-number", field_id, st == UsccState.NUMBER)
+    text = st == UsccState.TEXT
+    if not text.any():
+        return
+    codes, uniques = pd.factorize(values(ledger, field_id)[text], use_na_sentinel=False)
+    problems = [uscc_problem(u) for u in uniques]
+    for problem_code in ("uscc-length", "uscc-charset", "uscc-checksum"):
+        hit_u = np.array([p is not None and p[0] == problem_code for p in problems], dtype=bool)
+        if not hit_u.any():
+            continue
+        mask = np.zeros(len(st), dtype=bool)
+        mask[np.flatnonzero(text)] = hit_u[codes]
+        params = {
+            k: _per_row(mask, text, codes, [p[1].get(k) if p else None for p in problems])
+            for k in _KEYS[problem_code]
+        }
+        report.cells(problem_code, field_id, mask, **params)
+
+
+_KEYS = {"uscc-length": ("length",), "uscc-charset": ("chars",), "uscc-checksum": ("expected",)}
+
+
+def _per_row(mask: np.ndarray, subset: np.ndarray, codes: np.ndarray, per_unique: list) -> np.ndarray:
+    out = np.empty(len(mask), dtype=object)
+    out[np.flatnonzero(subset)] = np.array(per_unique, dtype=object)[codes]
+    return out
+
+
+def valid_uscc(ledger: Ledger, field_id: str = "uscc") -> np.ndarray:
+    """Rows whose credit code is well-formed and passes the check digit."""
+    if not ledger.has(field_id):
+        return np.zeros(len(ledger.data), dtype=bool)
+    st = states(ledger, field_id)
+    text = st == UsccState.TEXT
+    codes, uniques = pd.factorize(values(ledger, field_id)[text], use_na_sentinel=False)
+    ok_u = np.array([uscc_problem(u) is None for u in uniques], dtype=bool)
+    out = np.zeros(len(st), dtype=bool)
+    out[np.flatnonzero(text)] = ok_u[codes] if len(uniques) else False
+    return out
+
+
+def duplicate_values(ledger: Ledger, report: Reporter, field_id: str, code: str) -> np.ndarray:
+    """Second and later occurrences of a value that must be unique; the message names the first row."""
+    if not ledger.has(field_id):
+        return np.zeros(len(ledger.data), dtype=bool)
+    col = ledger.data[field_id]
+    dup = (col.duplicated(keep="first") & col.notna()).to_numpy()
+    if dup.any():
+        first = ledger.data.groupby(field_id, sort=False)[ROW].transform("first").to_numpy()
+        report.cells(code, field_id, dup, first=first)
+    return dup
+
+
+def duplicate_rows(ledger: Ledger, report: Reporter, anchor: str, skip: np.ndarray) -> None:
+    """Rows identical in every recognised field to an earlier row (a double entry)."""
+    fields = [f for f in ledger.columns if f in ledger.data]
+    if not fields or not ledger.has(anchor):
+        return
+    hashes = pd.util.hash_pandas_object(ledger.data[fields].astype(object), index=False)
+    dup = hashes.duplicated(keep="first").to_numpy() & ~skip
+    if dup.any():
+        first = ledger.data[ROW].groupby(hashes.to_numpy(), sort=False).transform("first").to_numpy()
+        report.cells("duplicate-row", anchor, dup, first=first)
+
+
+def one_to_one(ledger: Ledger, report: Reporter, unit: str = "unit", uscc: str = "uscc") -> None:
+    """One credit code, one enterprise name (and back). Only rows off the majority pairing are flagged."""
+    if not (ledger.has(unit) and ledger.has(uscc)):
+        return
+    ok = valid_uscc(ledger, uscc) & ledger.data[unit].notna().to_numpy()
+    if ok.sum() < 2:
+        return
+    frame = pd.DataFrame(
+        {
+            "code": values(ledger, uscc)[ok],
+            "key": _keys(values(ledger, unit)[ok]),
+            "name": values(ledger, unit)[ok],
+        }
+    )
+    positions = np.flatnonzero(ok)
+    _flag_minority(report, frame, positions, "code", "key", "name", unit, "uscc-many-names", "names")
+    _flag_minority(report, frame, positions, "key", "code", "code", uscc, "name-many-uscc", "codes")
+
+
+def _keys(names: np.ndarray) -> np.ndarray:
+    codes, uniques = pd.factorize(names, use_na_sentinel=False)
+    return np.array([name_key(u) for u in uniques], dtype=object)[codes]
+
+
+def _flag_minority(report, frame, positions, group, member, shown, field_id, code, param) -> None:
+    counts = frame.groupby(group, sort=False)[member].nunique()
+    conflicted = counts[counts > 1].index
+    if conflicted.empty:
+        return
+    sub = frame[frame[group].isin(conflicted)]
+    majority = sub.groupby(group, sort=False)[member].agg(lambda s: s.value_counts().index[0])
+    listing = sub.groupby(group, sort=False)[shown].agg(lambda s: "、".join(dict.fromkeys(s)))
+    off = (sub[member] != sub[group].map(majority)).to_numpy()
+    mask = np.zeros(len(report.ledger.data), dtype=bool)
+    mask[positions[sub.index.to_numpy()[off]]] = True
+    listed = np.empty(len(mask), dtype=object)
+    listed[positions[sub.index.to_numpy()]] = sub[group].map(listing).to_numpy()
+    report.cells(code, field_id, mask, **{param: listed})
+
+
+def membership(
+    ledger: Ledger,
+    report: Reporter,
+    field_id: str,
+    allowed: frozenset[str],
+    code: str,
+    canon: Callable[[str], str] = lambda s: s,
+) -> None:
+    """Values outside a configured list (only when the county configured one)."""
+    if not allowed or not ledger.has(field_id):
+        return
+    col = ledger.data[field_id]
+    codes, uniques = pd.factorize(col.to_numpy(), use_na_sentinel=False)
+    allowed_keys = {canon(a) for a in allowed}
+    bad_u = np.array([u is not None and canon(u) not in allowed_keys for u in uniques], dtype=bool)
+    report.cells(code, field_id, bad_u[codes])

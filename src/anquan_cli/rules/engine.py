@@ -1,0 +1,87 @@
+"""Turning vectorised masks into Findings: one object per failing cell, nothing for good ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from anquan_cli.findings import Finding
+from anquan_cli.read.dates import format_cn
+from anquan_cli.read.ledger import ROW, Ledger
+from anquan_cli.read.normalize import display
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    as_of: dt.date
+    min_year: int = 2000
+    max_year: int = 2100
+    towns: frozenset[str] = field(default_factory=frozenset)
+    industries: frozenset[str] = field(default_factory=frozenset)
+
+
+class Reporter:
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.findings: list[Finding] = []
+        self._rows = ledger.data[ROW].to_numpy()
+
+    def extend(self, findings: list[Finding]) -> None:
+        self.findings.extend(findings)
+
+    def cells(self, code: str, field_id: str, mask: np.ndarray, **params: object) -> np.ndarray:
+        """One finding per True in `mask`, on the cell of `field_id`. Array params are per row.
+
+        Returns the row positions flagged, so a later rule can avoid reporting the same cell twice.
+        """
+        idx = np.flatnonzero(mask)
+        if not idx.size:
+            return idx
+        ledger = self.ledger
+        ref = ledger.columns[field_id]
+        header = ledger.schema[field_id].header
+        raw = ledger.raw[field_id].to_numpy()
+        for i in idx:
+            values = {k: _param(v[i]) if isinstance(v, np.ndarray) else v for k, v in params.items()}
+            self.findings.append(
+                Finding.make(
+                    code,
+                    sheet=ledger.sheet,
+                    row=int(self._rows[i]),
+                    column=ref.letter,
+                    field=header,
+                    value=display(raw[i]),
+                    **values,
+                )
+            )
+        return idx
+
+    def file(self, code: str, field_id: str | None = None, **params: object) -> None:
+        """A problem of the sheet as a whole, reported at its header row."""
+        ledger = self.ledger
+        header = ledger.schema[field_id].header if field_id else None
+        ref = ledger.columns.get(field_id) if field_id else None
+        self.findings.append(
+            Finding.make(
+                code,
+                sheet=ledger.sheet,
+                row=ledger.header_rows[1],
+                column=ref.letter if ref else None,
+                field=header,
+                **params,
+            )
+        )
+
+    def sorted(self) -> list[Finding]:
+        order = {ref.letter: ref.index for ref in self.ledger.columns.values()}
+        return sorted(self.findings, key=lambda f: (f.row or 0, order.get(f.column or "", -1)))
+
+
+def _param(value: object) -> object:
+    if isinstance(value, np.datetime64):
+        return format_cn(value.astype("datetime64[D]").astype(dt.date)) if not np.isnat(value) else ""
+    if isinstance(value, np.integer):
+        return int(value)
+    return value

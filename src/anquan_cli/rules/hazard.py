@@ -1,0 +1,75 @@
+"""Rules for 隐患排查治理台账 (issue: foundation; domain.md §2–3).
+
+A finding that involves two cells sits on the cell to fix: the empty 整改完成日期 of a closed hazard,
+the 整改期限 or 整改完成日期 that lies before 排查日期, the second occurrence of a duplicated 隐患编号.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from anquan_cli.read.dates import DateState
+from anquan_cli.read.ledger import Ledger
+from anquan_cli.read.vocab import CLOSED, STATUS_LABEL, VocabState, canonical_industry
+from anquan_cli.rules import common
+from anquan_cli.rules.common import present, states, values
+from anquan_cli.rules.engine import CheckContext, Reporter
+
+
+def check(ledger: Ledger, ctx: CheckContext, report: Reporter) -> None:
+    n = len(ledger.data)
+    common.missing_columns(ledger, report)
+    common.required_cells(ledger, report, skip=("deadline",))
+    common.date_cells(ledger, report, ctx, future=("found_on", "closed_on", "verified_on"))
+    common.uscc_cells(ledger, report)
+
+    closed = _closed(ledger, n)
+    found = _dates(ledger, "found_on", n)
+
+    if ledger.has("deadline"):
+        st = states(ledger, "deadline")
+        report.cells("deadline-missing", "deadline", (st == DateState.EMPTY) & ~closed)
+        report.cells("deadline-vague", "deadline", st == DateState.VAGUE)
+        deadline = _dates(ledger, "deadline", n)
+        report.cells("deadline-before-found", "deadline", deadline < found, found=found)
+
+    if ledger.has("closed_on"):
+        closed_on = _dates(ledger, "closed_on", n)
+        report.cells("closed-before-found", "closed_on", closed_on < found, found=found)
+        has_date = present(ledger, "closed_on")
+        report.cells("closed-no-date", "closed_on", closed & ~has_date)
+        if ledger.has("status"):
+            not_closed = np.isin(values(ledger, "status"), [s for s in STATUS_LABEL if s != CLOSED])
+            report.cells("date-but-open", "status", not_closed & ~np.isnat(closed_on), date=closed_on)
+    elif closed.any():
+        report.file("closed-date-column-missing", count=int(closed.sum()))
+
+    if ledger.has("verifier"):
+        report.cells("closed-no-verifier", "verifier", closed & ~present(ledger, "verifier"))
+
+    if ledger.has("level"):
+        st = states(ledger, "level")
+        report.cells("level-invalid", "level", st == VocabState.BAD)
+        report.cells("level-nonstandard", "level", st == VocabState.MAPPED, mapped=values(ledger, "level"))
+    if ledger.has("status"):
+        report.cells("status-invalid", "status", states(ledger, "status") == VocabState.BAD)
+
+    dup_id = common.duplicate_values(ledger, report, "hazard_id", "duplicate-id")
+    anchor = "hazard_id" if ledger.has("hazard_id") else "unit"
+    common.duplicate_rows(ledger, report, anchor, skip=dup_id)
+    common.one_to_one(ledger, report)
+    common.membership(ledger, report, "town", ctx.towns, "town-unknown")
+    common.membership(ledger, report, "industry", ctx.industries, "industry-unknown", canonical_industry)
+
+
+def _closed(ledger: Ledger, n: int) -> np.ndarray:
+    if not ledger.has("status"):
+        return np.zeros(n, dtype=bool)
+    return values(ledger, "status") == CLOSED
+
+
+def _dates(ledger: Ledger, field_id: str, n: int) -> np.ndarray:
+    """Resolved dates (NaT where unusable): comparisons with NaT are False, so they never fire."""
+    if not ledger.has(field_id):
+        return np.full(n, np.datetime64("NaT"), dtype="datetime64[s]")
+    return ledger.data[field_id].to_numpy()

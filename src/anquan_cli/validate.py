@@ -1,0 +1,168 @@
+"""The validate job as a library call: files and folders in, one result per file out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anquan_cli.config import Config
+from anquan_cli.errors import AnquanError
+from anquan_cli.findings import Finding, Severity
+from anquan_cli.read import ReadOptions, discover, read_ledger
+from anquan_cli.read.ledger import Ledger, RowCounts
+from anquan_cli.rules import CheckContext, check
+
+
+@dataclass
+class FileResult:
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    ledger: Ledger | None = None  # callers may drop it once done with it; the fields below stay
+    error: str | None = None  # one Chinese line when the file could not be used at all
+    error_code: str | None = None
+    kind: str | None = None
+    sheet: str | None = None
+    header_rows: tuple[int, int] | None = None
+    counts: RowCounts = field(default_factory=RowCounts)
+    encoding: str | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity is Severity.WARNING for f in self.findings)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": str(self.path),
+            "kind": self.kind,
+            "sheet": self.sheet,
+            "header_rows": list(self.header_rows) if self.header_rows else None,
+            "rows": self.counts.used,
+            "row_counts": self.counts.to_dict(),
+            "encoding": self.encoding,
+            "error": self.error,
+            "error_code": self.error_code,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def read_options(config: Config, kind: str | None = None, sheet: str | None = None, keep_grid: bool = False):
+    v = config.validation
+    return ReadOptions(
+        kind=kind,
+        sheet=sheet,
+        scan_rows=v.header_scan_rows,
+        keep_grid=keep_grid,
+        min_year=v.min_year,
+        max_year=v.max_year,
+        level_map=dict(v.level_map),
+        status_map=dict(v.status_map),
+    )
+
+
+def check_context(config: Config, as_of: dt.date) -> CheckContext:
+    v = config.validation
+    return CheckContext(
+        as_of=as_of,
+        min_year=v.min_year,
+        max_year=v.max_year,
+        towns=frozenset(config.towns),
+        industries=frozenset(config.industries),
+    )
+
+
+def validate_file(path: Path, options: ReadOptions, ctx: CheckContext) -> FileResult:
+    try:
+        ledger = read_ledger(path, options)
+    except AnquanError as exc:
+        return FileResult(path, error=exc.message, error_code=exc.code)
+    return FileResult(
+        path,
+        check(ledger, ctx),
+        ledger,
+        kind=ledger.kind,
+        sheet=ledger.sheet,
+        header_rows=ledger.header_rows,
+        counts=ledger.counts,
+        encoding=ledger.encoding,
+    )
+
+
+@dataclass
+class ValidationRun:
+    results: list[FileResult]
+    annotated: dict[Path, Path]  # input -> its marked-up copy
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return summary(self.results)
+
+    @property
+    def exit_code(self) -> int:
+        return exit_code(self.results)
+
+    def to_dict(self) -> dict:
+        return {"files": [r.to_dict() for r in self.results], "summary": self.summary}
+
+
+def run_validation(
+    paths: Iterable[Path],
+    config: Config,
+    *,
+    as_of: dt.date,
+    kind: str | None = None,
+    sheet: str | None = None,
+    annotate_dir: Path | None = None,
+) -> ValidationRun:
+    """Validate every ledger below `paths`; with `annotate_dir`, write <name>_校验.xlsx for each.
+
+    Files are handled one at a time and each ledger is dropped once its copy is written, so memory
+    stays bounded by the largest file, not the whole submission.
+    """
+    from anquan_cli.outputs import ensure_not_input, unique_names
+    from anquan_cli.read import ANNOTATED_SUFFIX
+    from anquan_cli.schema import get_schema
+
+    if kind is not None:
+        get_schema(kind)
+    files = discover(paths)
+    options = read_options(config, kind, sheet, keep_grid=annotate_dir is not None)
+    ctx = check_context(config, as_of)
+    names = unique_names((p, p.stem + ANNOTATED_SUFFIX) for p in files) if annotate_dir else {}
+    results: list[FileResult] = []
+    annotated: dict[Path, Path] = {}
+    for path in files:
+        result = validate_file(path, options, ctx)
+        if annotate_dir is not None and result.ledger is not None:
+            from anquan_cli.render.annotate import write_annotated
+
+            target = annotate_dir / f"{names[path]}.xlsx"
+            ensure_not_input(target, files)
+            annotated[path] = write_annotated(result.ledger, result.findings, target, as_of)
+        result.ledger = None
+        results.append(result)
+    return ValidationRun(results, annotated)
+
+
+def summary(results: list[FileResult]) -> dict[str, int]:
+    return {
+        "files": len(results),
+        "unreadable": sum(r.error is not None for r in results),
+        "rows": sum(r.counts.used for r in results),
+        "errors": sum(r.errors for r in results),
+        "warnings": sum(r.warnings for r in results),
+    }
+
+
+def exit_code(results: list[FileResult]) -> int:
+    """0 clean; 1 errors found (or some file unusable); 2 nothing usable at all."""
+    if results and all(r.error is not None for r in results):
+        return 2
+    if any(r.error is not None or r.errors for r in results):
+        return 1
+    return 0
