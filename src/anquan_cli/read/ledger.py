@@ -120,8 +120,10 @@ def build_ledger(
         tail = np.zeros(n, dtype=bool)
         tail[footer_hits[0] :] = True
         tail &= ~excluded
-        counts.footer = int((tail & ~blank).sum())
-        counts.blank += int((tail & blank).sum())
+        # Below the footer every row with any text is footer (signatures, phone, notes); empty ones are blank.
+        empty = first_text == ""
+        counts.footer = int((tail & ~empty).sum())
+        counts.blank += int((tail & empty).sum())
         excluded |= tail
     sub = subtotal & ~excluded
     counts.subtotal = int(sub.sum())

@@ -1,0 +1,265 @@
+"""The commands through typer's CliRunner: JSON shape, exit codes, Chinese messages, outputs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from anquan_cli.cli import app
+from tests.conftest import good_records, ledger_file
+
+runner = CliRunner()
+FILE_KEYS = {
+    "path",
+    "kind",
+    "sheet",
+    "header_rows",
+    "rows",
+    "row_counts",
+    "encoding",
+    "error",
+    "error_code",
+    "findings",
+}
+FINDING_KEYS = {"severity", "code", "sheet", "row", "column", "field", "value", "message"}
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def _json(result):
+    return json.loads(result.stdout)
+
+
+def _bad(tmp_path, name="bad.xlsx"):
+    records = good_records()
+    records[0]["found_on"] = "2026.13.5"
+    return ledger_file(tmp_path, records, name=name)
+
+
+def test_clean_file_exit_0_and_json_shape(good):
+    result = invoke("validate", good, "--format", "json", "--as-of", "2026-11-28")
+    assert result.exit_code == 0, result.output
+    doc = _json(result)
+    assert set(doc) == {"files", "summary"}
+    assert set(doc["summary"]) == {"files", "unreadable", "rows", "errors", "warnings"}
+    (entry,) = doc["files"]
+    assert set(entry) == FILE_KEYS
+    assert entry["kind"] == "hazard" and entry["sheet"] == "台账" and entry["header_rows"] == [3, 3]
+    assert entry["rows"] == 4 and entry["error"] is None and entry["findings"] == []
+    counts = entry["row_counts"]
+    assert (
+        counts["used"] + counts["blank"] + counts["subtotal"] + counts["footer"] + counts["header_extra"]
+        == counts["total"]
+    )
+
+
+def test_errors_exit_1_with_cell_addresses(tmp_path):
+    result = invoke("validate", _bad(tmp_path), "--format", "json", "--as-of", "2026-11-28")
+    assert result.exit_code == 1
+    (finding,) = _json(result)["files"][0]["findings"]
+    assert set(finding) == FINDING_KEYS
+    assert finding == {
+        "severity": "error",
+        "code": "date-invalid",
+        "sheet": "台账",
+        "row": 4,
+        "column": "G",
+        "field": "排查日期",
+        "value": "2026.13.5",
+        "message": finding["message"],
+    }
+    assert "日期无法识别" in finding["message"]
+
+
+def test_table_output_line_per_finding(tmp_path):
+    result = invoke("validate", _bad(tmp_path), "--as-of", "2026-11-28")
+    assert result.exit_code == 1
+    assert '台账!G4 排查日期 "2026.13.5"：日期无法识别' in result.stdout
+    assert "错误 1 条" in result.stdout
+
+
+def test_one_unreadable_file_among_many(tmp_path, good):
+    broken = tmp_path / "坏文件.xlsx"
+    broken.write_bytes(b"this is not a workbook")
+    result = invoke("validate", good, broken, "--format", "json")
+    assert result.exit_code == 1
+    doc = _json(result)
+    errors = {f["path"]: f["error"] for f in doc["files"]}
+    assert errors[str(good)] is None
+    assert "损坏" in errors[str(broken)]
+    assert doc["summary"]["unreadable"] == 1
+
+
+def test_nothing_usable_exit_2(tmp_path):
+    broken = tmp_path / "坏文件.xlsx"
+    broken.write_bytes(b"this is not a workbook")
+    result = invoke("validate", broken)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_missing_path_exit_2_one_red_line(tmp_path):
+    result = invoke("validate", tmp_path / "没有这个文件夹")
+    assert result.exit_code == 2
+    assert "找不到文件或文件夹" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_as_of_is_a_usage_error(good):
+    result = invoke("validate", good, "--as-of", "明天")
+    assert result.exit_code == 2
+    assert "--as-of" in result.output and "日期无法识别" in result.output
+
+
+def test_unknown_kind(good):
+    result = invoke("validate", good, "--kind", "fish")
+    assert result.exit_code == 2 and "未知的台账类型" in result.output
+
+
+def test_json_is_utf8_and_free_of_markup(tmp_path):
+    records = good_records()
+    records[0]["description"] = "[bold red]货物[/]堵塞 <script>&amp;"
+    records[1]["owner"] = None
+    result = invoke("validate", ledger_file(tmp_path, records), "--format", "json")
+    raw = result.stdout_bytes.decode("utf-8")
+    assert "\\u" not in raw  # Chinese is written as UTF-8, not escaped
+    assert "\x1b[" not in raw
+
+
+def test_annotate_writes_marked_up_copy(tmp_path):
+    bad = _bad(tmp_path)
+    before = hashlib.sha256(bad.read_bytes()).hexdigest()
+    out = tmp_path / "退回"
+    result = invoke("validate", bad, "--annotate", out, "--as-of", "2026-11-28")
+    assert result.exit_code == 1
+    assert hashlib.sha256(bad.read_bytes()).hexdigest() == before  # the input is never written
+    copy = out / "bad_校验.xlsx"
+    wb = openpyxl.load_workbook(copy)
+    assert wb.sheetnames[:2] == ["校验结果", "台账"]
+    summary = wb["校验结果"]
+    assert summary["C4"].value == "台账!G4"
+    assert summary["C4"].hyperlink.location == "'台账'!G4"
+    assert summary["F4"].value.startswith("日期无法识别")
+    sheet = wb["台账"]
+    cell = sheet["G4"]
+    assert cell.value == "2026.13.5"
+    assert cell.fill.fgColor.rgb.endswith("FFC7CE")
+    assert "日期无法识别" in cell.comment.text
+    assert sheet["A1"].value == "青石镇安全生产隐患排查治理台账"
+    assert "A1:N1" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet["G5"].comment is None and sheet["G5"].fill.fgColor.rgb in (None, "00000000")
+
+
+def test_annotate_csv_and_warning_yellow(tmp_path):
+    from tests.conftest import csv_file
+
+    records = good_records()
+    records[0]["verifier"] = None
+    path = csv_file(tmp_path, records, encoding="gbk")
+    out = tmp_path / "out"
+    result = invoke("validate", path, "--annotate", out)
+    assert result.exit_code == 0  # warnings only
+    wb = openpyxl.load_workbook(out / "台账_校验.xlsx")
+    sheet = wb["台账"]
+    assert sheet["N2"].fill.fgColor.rgb.endswith("FFEB9C")
+    assert sheet["D2"].value == "示例县宏达机械有限公司"
+
+
+def test_annotate_names_do_not_collide(tmp_path):
+    a = tmp_path / "八月"
+    b = tmp_path / "九月"
+    a.mkdir()
+    b.mkdir()
+    ledger_file(a, good_records(), name="青石镇.xlsx")
+    ledger_file(b, good_records(), name="青石镇.xlsx")
+    out = tmp_path / "out"
+    assert invoke("validate", tmp_path, "--annotate", out).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["九月_青石镇_校验.xlsx", "八月_青石镇_校验.xlsx"]
+
+
+def test_formula_like_text_stays_text_in_copy(tmp_path):
+    records = good_records()
+    records[0]["description"] = '=HYPERLINK("http://x","点我")'
+    records[1]["owner"] = None
+    out = tmp_path / "out"
+    invoke("validate", ledger_file(tmp_path, records), "--annotate", out)
+    wb = openpyxl.load_workbook(out / "台账_校验.xlsx")
+    cell = wb["台账"]["I4"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_template_filled_with_good_rows_validates_clean(tmp_path):
+    target = tmp_path / "隐患台账模板.xlsx"
+    result = invoke("template", "hazards", "-o", target)
+    assert result.exit_code == 0 and target.exists()
+    wb = openpyxl.load_workbook(target)
+    assert wb.sheetnames == ["隐患台账", "选项", "填表说明"]
+    ws = wb["隐患台账"]
+    assert ws.freeze_panes == "D4"
+    validations = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    assert any(dv.type == "list" for dv in validations.values())
+    headers = [c.value for c in ws[3]]
+    for i, rec in enumerate(good_records(), 4):
+        rec = {**rec, "level": "一般事故隐患"}
+        ws.cell(i, 1, i - 3)
+        for f, value in rec.items():
+            from tests.conftest import HEADERS
+
+            ws.cell(i, headers.index(HEADERS[f]) + 1, value)
+    wb.save(target)
+    result = invoke("validate", target, "--format", "json")
+    doc = _json(result)
+    assert result.exit_code == 0, doc
+    assert doc["files"][0]["rows"] == 4 and doc["files"][0]["findings"] == []
+
+
+def test_template_unknown_kind(tmp_path):
+    result = invoke("template", "nonsense", "-o", tmp_path / "x.xlsx")
+    assert result.exit_code == 2 and "未知的模板类型" in result.output
+
+
+def test_config_errors_name_the_key(tmp_path, good):
+    cfg = tmp_path / "anquan.toml"
+    cfg.write_text('towns = ["青石镇"]\n[validation]\nmin_yaer = 2000\n', encoding="utf-8")
+    result = invoke("validate", good, "--config", cfg)
+    assert result.exit_code == 2
+    assert "validation.min_yaer" in result.output and "没有这个配置项" in result.output
+    cfg.write_text("towns = 青石镇\n", encoding="utf-8")
+    result = invoke("validate", good, "--config", cfg)
+    assert result.exit_code == 2 and "格式错误" in result.output
+
+
+def test_config_from_current_directory(tmp_path, good, monkeypatch):
+    (tmp_path / "anquan.toml").write_text('towns = ["柳河镇"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    doc = _json(invoke("validate", good, "--format", "json"))
+    assert {f["code"] for f in doc["files"][0]["findings"]} == {"town-unknown"}
+
+
+def test_help_is_chinese():
+    result = invoke("validate", "--help")
+    assert result.exit_code == 0
+    assert "用法" in result.output and "显示本帮助并退出" in result.output
+    assert "Show this message" not in result.output
+
+
+def test_usage_errors_are_chinese(good):
+    result = invoke("validate", good, "--bogus")
+    assert result.exit_code == 2
+    assert "没有这个选项" in result.output
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"]])
+def test_module_entry_point(args):
+    proc = subprocess.run(
+        [sys.executable, "-m", "anquan_cli", *args], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0 and proc.stdout

@@ -1,0 +1,365 @@
+"""The reader on the layouts towns really send: each test states its mess literally."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from anquan_cli.errors import AnquanError
+from anquan_cli.read import discover
+from devtools.fab import SheetSpec, write_csv, write_ods, write_xls, write_xlsx
+from tests.conftest import FIELDS, HEADERS, USCC_A, csv_file, good_records, ledger_file, read, run_file, table
+
+
+def test_title_and_fill_in_lines_above_header(good):
+    ledger = read(good)
+    assert ledger.header_rows == (3, 3)
+    assert ledger.data["_row"].tolist() == [4, 5, 6, 7]
+    assert ledger.columns["deadline"].letter == "K"
+    assert ledger.columns["deadline"].header == "整改期限"
+
+
+def _two_row_header_sheet():
+    top = ["序号", "隐患编号", "所属镇街", "企业名称", "统一社会信用代码", "排查日期", "隐患等级", "隐患描述"]
+    top += ["整改责任人", "整改时限", "整改情况", "", ""]
+    sub = [""] * 10 + ["整改状态", "完成时间", "验收人"]
+    rows = [["柳河镇隐患排查治理台账"], top, sub]
+    d = dt.date(2026, 9, 1)
+    rows.append(
+        [
+            1,
+            "LH-1",
+            "柳河镇",
+            "示例县柳河纺织有限公司",
+            USCC_A,
+            d,
+            "一般",
+            "消防通道堵塞",
+            "王强",
+            d,
+            "已整改",
+            d,
+            "赵敏",
+        ]
+    )
+    rows.append([2, "LH-2", "柳河镇", "", "", d, "一般", "灭火器过期", "王强", d, "已整改", d, "赵敏"])
+    rows.append(
+        [
+            3,
+            "LH-3",
+            "柳河镇",
+            "",
+            "",
+            d,
+            "重大",
+            "有限空间无警示标志",
+            "王强",
+            d + dt.timedelta(30),
+            "整改中",
+            "",
+            "",
+        ]
+    )
+    rows.append(["合计", "", "", "", "", "", "", "", "", "", "3", "", ""])
+    merges = [(0, 0, 0, 12)] + [(1, c, 2, c) for c in range(10)] + [(1, 10, 1, 12)]
+    merges += [(3, 3, 5, 3), (3, 4, 5, 4)]  # enterprise name and code merged down its three hazards
+    return SheetSpec("台账", rows, merges)
+
+
+@pytest.mark.parametrize("writer", [write_xlsx, write_xls])
+def test_two_row_merged_header_and_vertical_merges(tmp_path, writer):
+    path = writer(tmp_path / f"柳河镇.{'xlsx' if writer is write_xlsx else 'xls'}", [_two_row_header_sheet()])
+    ledger = read(path)
+    assert ledger.header_rows == (2, 3)
+    assert ledger.columns["status"].header == "整改状态"
+    assert ledger.columns["closed_on"].header == "完成时间"
+    assert ledger.columns["verifier"].header == "验收人"
+    assert ledger.columns["deadline"].header == "整改时限"
+    assert ledger.data["unit"].tolist() == ["示例县柳河纺织有限公司"] * 3
+    assert ledger.data["uscc"].tolist() == [USCC_A] * 3
+    assert ledger.counts.used == 3 and ledger.counts.subtotal == 1
+    assert run_file(path).findings == []
+
+
+def test_parent_child_flattened_when_child_alone_is_unknown(tmp_path):
+    records = good_records(2)
+    rows = table(records)
+    header = rows[0]
+    parent = list(header)
+    child = [""] * len(header)
+    i = header.index("整改期限")
+    parent[i], child[i] = "整改", "期限"  # neither alone names a field; together they do
+    rows = [parent, child, *rows[1:]]
+    merges = [(0, c, 1, c) for c in range(len(header)) if c != i]
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows, merges)])
+    ledger = read(path)
+    assert ledger.columns["deadline"].header == "整改-期限"
+    assert ledger.header_rows == (1, 2)
+
+
+def test_line_breaks_spaces_full_width_and_markers_in_headers(tmp_path):
+    headers = {
+        "hazard_id": "隐 患\n编 号",
+        "unit": "企业（单位）名称",
+        "found_on": "排查\n日期",
+        "deadline": "*整改期限\n（年/月/日）",
+        "status": "整改状态：",
+        "owner": "整改责任人(必填)",
+    }
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", table(good_records(), headers=headers))])
+    ledger = read(path)
+    assert set(ledger.columns) == set(FIELDS)
+    assert ledger.columns["hazard_id"].header == "隐 患\n编 号"
+
+
+def test_header_variants_from_real_ledgers(tmp_path):
+    headers = {
+        "hazard_id": "隐患序号",
+        "town": "镇(街道)",
+        "unit": "生产经营单位",
+        "uscc": "社会信用代码",
+        "industry": "所属行业",
+        "found_on": "发现日期",
+        "level": "隐患级别",
+        "description": "存在问题",
+        "owner": "治理责任人",
+        "deadline": "完成时限",
+        "status": "完成情况",
+        "closed_on": "整改完成时间",
+        "verifier": "复查验收人",
+    }
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", table(good_records(), headers=headers))])
+    assert set(read(path).columns) == set(FIELDS)
+    assert run_file(path).findings == []
+
+
+def test_plain_xuhao_is_never_the_hazard_id(good):
+    assert read(good).columns.get("hazard_id").header == "隐患编号"
+    assert "序号" not in {c.header for c in read(good).columns.values()}
+
+
+def test_risk_level_is_not_hazard_level(tmp_path):
+    rows = table(good_records(), fields=[f for f in FIELDS if f != "level"])
+    rows[0].append("风险等级")
+    for r in rows[1:]:
+        r.append("较大风险")
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)])
+    assert "level" not in read(path).columns
+
+
+def test_instructions_and_cover_sheets_first_do_not_fool_it(tmp_path):
+    notes = SheetSpec(
+        "填表说明",
+        [["填表说明"], ["1. 隐患编号、企业名称、排查日期、隐患等级为必填"], ["2. 整改期限填写日期"]],
+    )
+    cover = SheetSpec("封面", [["安平镇2026年10月隐患排查治理情况报送"], ["报送单位：安平镇安监站"]])
+    ledger_sheet = SheetSpec("隐患台账", table(good_records()))
+    path = write_xlsx(tmp_path / "t.xlsx", [cover, notes, ledger_sheet])
+    assert read(path).sheet == "隐患台账"
+
+
+def test_hidden_sheets_only_when_named(tmp_path):
+    visible = SheetSpec("说明", [["本表请勿修改"]])
+    hidden = SheetSpec("台账", table(good_records()), hidden=True)
+    path = write_xlsx(tmp_path / "t.xlsx", [visible, hidden])
+    with pytest.raises(AnquanError) as err:
+        read(path)
+    assert err.value.code == "header-hidden-only" and "--sheet 台账" in err.value.message
+    assert read(path, sheet="台账").counts.used == 4
+
+
+def test_hidden_helper_sheet_ignored(tmp_path):
+    helper = SheetSpec("字典", table(good_records(8)), hidden=True)
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", table(good_records())), helper])
+    assert read(path).sheet == "台账" and read(path).counts.used == 4
+
+
+def test_sheet_option_and_unknown_sheet(good):
+    with pytest.raises(AnquanError) as err:
+        read(good, sheet="没有")
+    assert err.value.code == "sheet-not-found" and "台账" in err.value.message
+
+
+def test_no_header_is_a_clear_error(tmp_path):
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("Sheet1", [["会议纪要"], ["时间", "地点"]])])
+    with pytest.raises(AnquanError) as err:
+        read(path)
+    assert err.value.code == "header-not-found" and "30" in err.value.message
+
+
+def test_blank_subtotal_footer_rows_accounted(tmp_path):
+    rows = table(good_records())
+    width = len(rows[0])
+    rows.insert(3, [""] * width)  # a blank row inside the data
+    rows.insert(3, [3] + [""] * (width - 1))  # a pre-numbered empty row
+    rows += [
+        ["小计", "", "", "", "", "", "", "", "", "", "", "2"],
+        ["合 计", "", "4"],
+        [],
+        ["填表人：张三", "", "审核人：李四"],
+    ]
+    rows += [["联系电话：0000-1234567"], ["", "单位负责人（签字）："], ["注：1.隐患等级分一般和重大"]]
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)])
+    ledger = read(path)
+    c = ledger.counts
+    assert c.used == 4
+    assert c.subtotal == 2
+    assert c.footer == 4
+    assert c.blank == 3
+    assert c.used + c.blank + c.subtotal + c.footer + c.header_extra == c.total
+    assert ledger.data["_row"].tolist() == [2, 3, 6, 7]
+    assert run_file(path).findings == []
+
+
+def test_column_number_row_under_header(tmp_path):
+    rows = table(good_records())
+    rows.insert(1, list(range(1, len(rows[0]) + 1)))
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)])
+    ledger = read(path)
+    assert ledger.counts.header_extra == 1 and ledger.counts.used == 4
+    assert run_file(path).findings == []
+
+
+def test_values_nfkc_trimmed_raw_kept(tmp_path):
+    records = good_records()
+    records[0]["unit"] = "  示例县宏达机械有限公司\u3000"
+    records[0]["owner"] = "张伟（安全员）"
+    ledger = read(ledger_file(tmp_path, records))
+    assert ledger.data["unit"].iloc[0] == "示例县宏达机械有限公司"
+    assert ledger.data["owner"].iloc[0] == "张伟(安全员)"
+    assert ledger.raw["unit"].iloc[0] == "  示例县宏达机械有限公司\u3000"
+
+
+def test_statuses_and_levels_normalised(tmp_path):
+    records = good_records()
+    records[0]["status"], records[0]["level"] = "√", "一般隐患"
+    records[1]["status"], records[1]["level"] = "正在整改", "重大"
+    records[3]["status"] = "未整改"
+    ledger = read(ledger_file(tmp_path, records))
+    assert ledger.data["status"].tolist() == ["closed", "in_progress", "closed", "open"]
+    assert ledger.data["level"].tolist()[:2] == ["一般", "重大"]
+
+
+# --- formats -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "label"),
+    [
+        ("utf-8", False, "UTF-8"),
+        ("utf-8", True, "UTF-8（带 BOM）"),
+        ("gbk", False, "GBK"),
+        ("utf-16", False, "UTF-16"),
+    ],
+)
+def test_csv_encodings_detected_and_reported(tmp_path, encoding, bom, label):
+    delimiter = "\t" if encoding == "utf-16" else ","
+    path = csv_file(tmp_path, good_records(), encoding=encoding, bom=bom, delimiter=delimiter)
+    result = run_file(path)
+    assert result.encoding == label
+    assert result.counts.used == 4
+    assert result.findings == []
+    assert result.header_rows == (1, 1)
+
+
+def test_gb18030_characters_outside_gbk(tmp_path):
+    records = good_records()
+    records[0]["owner"] = "王𬌗"  # a name character only GB18030 encodes
+    path = csv_file(tmp_path, records, encoding="gb18030")
+    result = run_file(path, keep_grid=False)
+    assert result.encoding == "GB18030"
+    assert read(path).data["owner"].iloc[0] == "王𬌗"
+
+
+def test_csv_rows_are_line_numbers(tmp_path):
+    records = good_records()
+    records[0]["description"] = "第一行\n第二行"  # a quoted cell spanning two lines
+    records[2]["owner"] = None
+    path = csv_file(tmp_path, records)
+    result = run_file(path)
+    (hit,) = result.findings
+    assert hit.code == "required-empty" and hit.row == 5 and hit.sheet is None
+
+
+def test_csv_mixed_line_ends_and_nul(tmp_path):
+    path = csv_file(tmp_path, good_records())
+    data = path.read_bytes().replace(b"\r\n", b"\n", 2).replace(b"\xe5\xbc\xa0", b"\xe5\xbc\xa0\x00", 1)
+    path.write_bytes(data)
+    assert run_file(path).counts.used == 4
+
+
+def test_ods(tmp_path):
+    path = write_ods(tmp_path / "t.ods", [SheetSpec("台账", table(good_records()))])
+    result = run_file(path)
+    assert result.counts.used == 4 and result.findings == []
+
+
+def test_xls_dates_and_numbers(tmp_path):
+    path = write_xls(
+        tmp_path / "t.xls", [SheetSpec("说明", [["填表说明"]]), SheetSpec("台账", table(good_records()))]
+    )
+    result = run_file(path)
+    assert result.sheet == "台账" and result.counts.used == 4 and result.findings == []
+
+
+def test_1904_date_system_serials(tmp_path):
+    records = good_records()
+    serial_1904 = (dt.date(2026, 9, 1) - dt.date(1904, 1, 1)).days
+    records[0]["found_on"] = float(serial_1904)  # a plain number, not a date cell
+    path = ledger_file(tmp_path, records, date1904=True)
+    ledger = read(path)
+    assert ledger.data["found_on"].iloc[0] == dt.datetime(2026, 9, 1)
+    assert run_file(path).findings == []
+
+
+def test_discover_skips_lock_hidden_and_own_outputs(tmp_path, good):
+    (tmp_path / "~$台账.xlsx").write_bytes(b"lock")
+    (tmp_path / ".hidden.xlsx").write_bytes(b"x")
+    (tmp_path / "台账_校验.xlsx").write_bytes(b"x")
+    (tmp_path / "说明.docx").write_bytes(b"x")
+    sub = tmp_path / "九月"
+    sub.mkdir()
+    other = ledger_file(sub, good_records(), name="b.xlsx")
+    assert discover([tmp_path]) == [good, other]
+
+
+def test_discover_errors(tmp_path):
+    with pytest.raises(AnquanError) as err:
+        discover([tmp_path / "nope"])
+    assert err.value.code == "path-not-found"
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(AnquanError) as err:
+        discover([tmp_path / "empty"])
+    assert err.value.code == "no-ledger-files"
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "code"),
+    [
+        (b"", "a.xlsx", "file-empty"),
+        (b"not a workbook at all", "a.xlsx", "file-unreadable"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "a.xlsx", "file-encrypted"),
+        (b"\x00\x01garbage", "a.xls", "file-unreadable"),
+        (b"x", "a.docx", "format-unsupported"),
+    ],
+)
+def test_unusable_files_are_one_clear_line(tmp_path, content, name, code):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run_file(path)
+    assert result.error_code == code
+    assert result.error and not result.error.isascii()
+
+
+def test_workbook_with_wrong_extension_still_opens(tmp_path):
+    real = ledger_file(tmp_path, good_records(), name="real.xlsx")
+    renamed = tmp_path / "renamed.xls"
+    renamed.write_bytes(real.read_bytes())
+    assert run_file(renamed).counts.used == 4
+
+
+def test_header_only_ledger_has_no_rows_and_no_crash(tmp_path):
+    path = write_csv(tmp_path / "a.csv", [[HEADERS[f] for f in FIELDS]])
+    result = run_file(path)
+    assert result.error is None and result.counts.used == 0 and result.findings == []

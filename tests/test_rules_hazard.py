@@ -1,0 +1,192 @@
+"""Every hazard rule: it fires on the cell to fix, and stays quiet on good data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from anquan_cli.config import Config
+from tests.conftest import AS_OF, FIELDS, USCC_A, codes, good_records, ledger_file, run_file
+
+
+def test_good_ledger_has_no_findings(good):
+    result = run_file(good)
+    assert result.error is None
+    assert result.counts.used == 4
+    assert result.findings == []
+
+
+def _one(tmp_path, change, **kw):
+    records = good_records()
+    change(records)
+    result = run_file(ledger_file(tmp_path, records, **kw))
+    return result
+
+
+def _cell(result, code):
+    hits = [f for f in result.findings if f.code == code]
+    assert hits, f"{code} did not fire: {[f.code for f in result.findings]}"
+    return hits
+
+
+# Row 4 of the sheet is records[0]; column letters: A 序号, B 隐患编号, C 镇街, D 企业名称, E 统一社会信用代码,
+# F 行业领域, G 排查日期, H 隐患等级, I 隐患描述, J 整改责任人, K 整改期限, L 整改状态, M 整改完成日期, N 复查人.
+CASES = [
+    ("required-empty", lambda r: r[1].update(owner=None), "J5", "整改责任人"),
+    ("required-empty", lambda r: r[1].update(description="  "), "I5", "隐患描述"),
+    ("required-empty", lambda r: r[1].update(town="/"), "C5", "镇街"),
+    ("deadline-missing", lambda r: r[1].update(deadline=None), "K5", "整改期限"),
+    ("date-invalid", lambda r: r[0].update(found_on="2026.13.5"), "G4", "排查日期"),
+    ("deadline-invalid", lambda r: r[1].update(deadline="下个月"), "K5", "整改期限"),
+    ("date-out-of-range", lambda r: r[0].update(found_on="1926-09-01"), "G4", "排查日期"),
+    ("deadline-before-found", lambda r: r[1].update(deadline=dt.date(2026, 8, 1)), "K5", "整改期限"),
+    ("closed-before-found", lambda r: r[0].update(closed_on=dt.date(2026, 8, 1)), "M4", "整改完成日期"),
+    ("level-invalid", lambda r: r[0].update(level="严重"), "H4", "隐患等级"),
+    ("status-invalid", lambda r: r[0].update(status="看情况"), "L4", "整改状态"),
+    ("uscc-length", lambda r: r[0].update(uscc="91512081MA62K026"), "E4", "统一社会信用代码"),
+    ("uscc-charset", lambda r: r[0].update(uscc="91512081MO62K0260E"), "E4", "统一社会信用代码"),
+    ("uscc-checksum", lambda r: r[0].update(uscc="91350100M000100Y4Z"), "E4", "统一社会信用代码"),
+    ("uscc-number", lambda r: r[0].update(uscc=915120810000000000.0), "E4", "统一社会信用代码"),
+    ("uscc-number", lambda r: r[0].update(uscc="9.15121E+17"), "E4", "统一社会信用代码"),
+    ("closed-no-date", lambda r: r[0].update(closed_on=None), "M4", "整改完成日期"),
+    ("duplicate-id", lambda r: r[3].update(hazard_id=r[0]["hazard_id"]), "B7", "隐患编号"),
+    # warnings
+    ("date-but-open", lambda r: r[1].update(closed_on=dt.date(2026, 9, 6)), "L5", "整改状态"),
+    ("closed-no-verifier", lambda r: r[0].update(verifier=None), "N4", "复查人"),
+    (
+        "date-future",
+        lambda r: r[1].update(found_on=dt.date(2026, 12, 1), deadline=dt.date(2026, 12, 9)),
+        "G5",
+        "排查日期",
+    ),
+    ("date-future", lambda r: r[0].update(closed_on=dt.date(2026, 12, 1)), "M4", "整改完成日期"),
+    ("deadline-vague", lambda r: r[1].update(deadline="长期"), "K5", "整改期限"),
+    ("level-nonstandard", lambda r: r[0].update(level="较大"), "H4", "隐患等级"),
+    ("date-year-assumed", lambda r: r[1].update(deadline="9月20日"), "K5", "整改期限"),
+    ("uscc-many-names", lambda r: r[2].update(unit="示例县宏达机械厂"), "D6", "企业名称"),
+    ("name-many-uscc", lambda r: r[2].update(uscc="91371300MA94K7WQ29"[:17] + "9"), "E6", "统一社会信用代码"),
+]
+
+
+@pytest.mark.parametrize(("code", "change", "cell", "field"), CASES, ids=[f"{c[0]}-{c[2]}" for c in CASES])
+def test_rule_fires_on_the_cell_to_fix(tmp_path, code, change, cell, field):
+    result = _one(tmp_path, change)
+    hits = _cell(result, code)
+    assert [h.cell for h in hits] == [cell]
+    assert hits[0].field == field
+    assert hits[0].sheet == "台账"
+    assert hits[0].message  # Chinese text from the catalogue
+    assert not hits[0].message.isascii()
+
+
+def test_only_the_intended_rule_fires(tmp_path):
+    result = _one(tmp_path, lambda r: r[0].update(found_on="2026.13.5"))
+    # an unreadable found date must not cascade into "deadline before found" and the like
+    assert codes(result) == {"date-invalid": 1}
+
+
+def test_duplicate_id_names_the_first_row(tmp_path):
+    result = _one(tmp_path, lambda r: r[3].update(hazard_id=r[0]["hazard_id"]))
+    (hit,) = _cell(result, "duplicate-id")
+    assert "第 4 行" in hit.message
+
+
+def test_identical_duplicate_row_warns_once(tmp_path):
+    records = good_records()
+    records[0]["hazard_id"] = None  # no id: the row identity is the whole row
+    records.append(dict(records[0]))
+    result = run_file(ledger_file(tmp_path, records))
+    (hit,) = _cell(result, "duplicate-row")
+    assert hit.row == 8 and "第 4 行" in hit.message
+
+
+def test_deadline_empty_allowed_when_closed(tmp_path):
+    result = _one(tmp_path, lambda r: r[0].update(deadline=None))
+    assert result.findings == []
+
+
+def test_deadline_tokens_resolve_against_found_date(tmp_path):
+    def change(r):
+        r[1].update(deadline="立即整改")
+        r[3].update(deadline="15日内")
+
+    result = _one(tmp_path, change)
+    assert result.findings == []
+
+
+def test_missing_required_column_is_a_finding_not_a_crash(tmp_path):
+    fields = [f for f in FIELDS if f != "owner"]
+    result = run_file(ledger_file(tmp_path, good_records(), fields=fields))
+    assert result.error is None
+    (hit,) = _cell(result, "column-missing")
+    assert hit.field == "整改责任人" and hit.row == 3 and hit.column is None
+
+
+def test_optional_hazard_id_column_may_be_absent(tmp_path):
+    fields = [f for f in FIELDS if f != "hazard_id"]
+    result = run_file(ledger_file(tmp_path, good_records(), fields=fields))
+    assert result.findings == []
+
+
+def test_closed_without_completion_column_warns_once(tmp_path):
+    fields = [f for f in FIELDS if f != "closed_on"]
+    result = run_file(ledger_file(tmp_path, good_records(), fields=fields))
+    assert codes(result) == {"closed-date-column-missing": 1}
+
+
+def test_no_verifier_column_no_warning(tmp_path):
+    fields = [f for f in FIELDS if f != "verifier"]
+    assert run_file(ledger_file(tmp_path, good_records(), fields=fields)).findings == []
+
+
+def test_town_and_industry_lists_only_when_configured(tmp_path):
+    records = good_records()
+    records[1]["town"] = "外县镇"
+    records[2]["industry"] = "化工"
+    path = ledger_file(tmp_path, records)
+    assert run_file(path).findings == []
+    config = Config(towns=["青石镇", "柳河镇"], industries=["工贸", "危险化学品"])
+    result = run_file(path, config)
+    assert codes(result) == {"town-unknown": 1, "industry-unknown": 1}
+    assert {f.cell for f in result.findings} == {"C5", "F6"}
+
+
+def test_industry_synonyms_accepted(tmp_path):
+    records = good_records()
+    records[0]["industry"] = "机械"  # a 工贸 sub-sector
+    config = Config(industries=["工贸"])
+    assert run_file(ledger_file(tmp_path, records), config).findings == []
+
+
+def test_nonstandard_levels_are_configurable(tmp_path):
+    records = good_records()
+    records[0]["level"] = "A"
+    path = ledger_file(tmp_path, records)
+    assert codes(run_file(path)) == {"level-invalid": 1}
+    config = Config.model_validate({"validation": {"level_map": {"A": "重大", "B": "一般"}}})
+    assert codes(run_file(path, config)) == {"level-nonstandard": 1}
+
+
+def test_extra_status_words_are_configurable(tmp_path):
+    records = good_records()
+    records[1]["status"] = "挂牌督办中"
+    path = ledger_file(tmp_path, records)
+    assert codes(run_file(path)) == {"status-invalid": 1}
+    config = Config.model_validate({"validation": {"status_map": {"挂牌督办中": "整改中"}}})
+    assert run_file(path, config).findings == []
+
+
+def test_future_dates_judged_against_as_of(tmp_path):
+    records = good_records()
+    path = ledger_file(tmp_path, records)
+    result = run_file(path, as_of=dt.date(2026, 9, 2))
+    assert codes(result)["date-future"] >= 1
+    assert run_file(path, as_of=AS_OF).findings == []
+
+
+def test_uscc_valid_examples_quiet(tmp_path):
+    records = good_records()
+    records[0]["uscc"] = USCC_A.lower()  # typed in lower case: upper-cased, still valid
+    records[2]["uscc"] = " " + USCC_A
+    assert run_file(ledger_file(tmp_path, records)).findings == []
