@@ -38,7 +38,10 @@ def _merged_cells(merges: Sequence[Merge]) -> set[tuple[int, int]]:
     return covered
 
 
-def write_xlsx(path: Path | str, sheets: Sequence[SheetSpec], *, date1904: bool = False) -> Path:
+def write_xlsx(
+    path: Path | str, sheets: Sequence[SheetSpec], *, date1904: bool = False, properties: dict | None = None
+) -> Path:
+    """`properties` go to xlsxwriter's set_properties; pin "created" for byte-identical reruns."""
     import xlsxwriter
 
     path = Path(path)
@@ -51,6 +54,8 @@ def write_xlsx(path: Path | str, sheets: Sequence[SheetSpec], *, date1904: bool 
             "strings_to_urls": False,
         },
     )
+    if properties:
+        wb.set_properties(properties)
     date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
     dt_fmt = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
     for spec in sheets:

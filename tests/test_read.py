@@ -248,7 +248,7 @@ def test_statuses_and_levels_normalised(tmp_path):
     ("encoding", "bom", "label"),
     [
         ("utf-8", False, "UTF-8"),
-        ("utf-8", True, "UTF-8（带 BOM）"),
+        ("utf-8", True, "UTF-8-BOM"),
         ("gbk", False, "GBK"),
         ("utf-16", False, "UTF-16"),
     ],

@@ -75,6 +75,9 @@ class Ledger:
     findings: list[Finding] = field(default_factory=list)  # structural, found while reading
     encoding: str | None = None
     grid: Grid | None = None  # kept only when an annotated copy is wanted
+    # Per mapped field, the code of each row's raw value (equal codes = identical cells): row identity
+    # checks compare these small integers instead of hashing the values again.
+    codes: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def kind(self) -> str:
@@ -140,6 +143,7 @@ def build_ledger(
         row_numbers = np.asarray(grid.line_numbers, dtype=np.int64)[start + keep]
     data: dict[str, np.ndarray] = {ROW: row_numbers}
     raw: dict[str, np.ndarray] = {}
+    codes: dict[str, np.ndarray] = {}
     extras: dict[str, dict[str, np.ndarray]] = {}
     for f, col in factorized.items():
         ftype = schema[f].type
@@ -151,6 +155,7 @@ def build_ledger(
             out.pop("state")
         extras[f] = out
         raw[f] = col.take(col.uniques, keep)
+        codes[f] = col.codes[keep]
     _resolve_found_relative(schema, data, extras)
 
     frame = pd.DataFrame({k: _series(v) for k, v in data.items()})
@@ -179,6 +184,7 @@ def build_ledger(
         findings=findings,
         encoding=grid.encoding,
         grid=grid if keep_grid else None,
+        codes=codes,
     )
 
 

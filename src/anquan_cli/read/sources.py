@@ -148,7 +148,7 @@ def _xlsx_date1904(path: Path) -> bool:
 # --- CSV -------------------------------------------------------------------------------------
 
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8（带 BOM）"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8-BOM"),
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
 )

@@ -131,13 +131,15 @@ def _findings_sheet(wb, fmt, title, data_title, ledger, findings, grid_row, as_o
         + (f"–{ledger.header_rows[1]}" if ledger.header_rows[1] != ledger.header_rows[0] else "")
         + f"行　数据 {ledger.counts.used} 行　错误 {errors} 条　警告 {warnings} 条　截止日 {as_of.isoformat()}"
     )
-    ws.merge_range(1, 0, 1, 6, info, fmt.plain)
+    ws.merge_range(1, 0, 1, 6, info, fmt.wrap)
+    ws.set_row(1, 30)
     headers = ("序号", "级别", "位置", "字段", "原值", "问题说明", "代码")
     for c, h in enumerate(headers):
         ws.write_string(2, c, h, fmt.header)
     for c, width in enumerate((6, 8, 14, 16, 28, 60, 22)):
         ws.set_column(c, c, width)
     ws.freeze_panes(3, 0)
+    _print_setup(ws, repeat=(2, 2))
     quoted = data_title.replace("'", "''")
     r = 3
     for n, f in enumerate(findings, 1):
@@ -202,6 +204,16 @@ def _data_sheet(wb, fmt, title, ledger: Ledger, by_cell) -> None:
         )
         ws.set_column(ref.index, ref.index, width)
     ws.freeze_panes(_pos(grid, last_header) + 1, 0)
+    _print_setup(ws, repeat=(_pos(grid, first_header), _pos(grid, last_header)))
+
+
+def _print_setup(ws, repeat: tuple[int, int]) -> None:
+    """A4 landscape, one page wide, header repeated: the copy is often printed and signed."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(*repeat)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
 
 
 def _pos(grid, row: int) -> int:

@@ -6,6 +6,9 @@ a ledger prints literally.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -36,26 +39,40 @@ def _safe(text: str) -> str:
     )
 
 
+def short_names(paths: list[Path]) -> dict[Path, str]:
+    """Paths relative to the folder they share: 2026-10/青石镇….xlsx rather than a long common prefix."""
+    if len(paths) < 2:
+        return {p: p.name for p in paths}
+    parents = [p.resolve().parent for p in paths]
+    try:
+        root = Path(os.path.commonpath(parents))
+    except ValueError:  # different drives on Windows
+        return {p: str(p) for p in paths}
+    return {p: str(p.resolve().relative_to(root)) for p in paths}
+
+
+def _header_span(rows: tuple[int, int]) -> str:
+    return str(rows[0]) if rows[0] == rows[1] else f"{rows[0]}–{rows[1]}"
+
+
 def print_validation(results, summary: dict, limit: int, annotated: dict) -> None:
     out = console()
+    names = short_names([r.path for r in results])
     table = Table(show_lines=False, header_style="bold")
-    for key in ("file", "kind", "sheet", "header_rows", "rows", "errors", "warnings"):
-        table.add_column(LABELS[key], justify="right" if key in ("rows", "errors", "warnings") else "left")
+    table.add_column(LABELS["file"], overflow="fold", ratio=4)
+    table.add_column(LABELS["sheet"], overflow="fold", ratio=2)
+    for key in ("header_rows", "rows", "errors", "warnings"):
+        table.add_column(LABELS[key], justify="right", no_wrap=True)
     for r in results:
+        name = Text(_safe(names[r.path]))
         if r.error:
-            table.add_row(
-                Text(_safe(str(r.path))), Text(LABELS["unreadable"], style="bold red"), "", "", "", "", ""
-            )
+            table.add_row(name, Text(LABELS["unreadable"], style="bold red"), "", "", "", "")
             continue
-        header = f"{r.header_rows[0]}" + (
-            f"–{r.header_rows[1]}" if r.header_rows[1] != r.header_rows[0] else ""
-        )
-        sheet = r.sheet if r.sheet is not None else (f"CSV（{r.encoding}）" if r.encoding else "CSV")
+        sheet = r.sheet if r.sheet is not None else (f"CSV {r.encoding}" if r.encoding else "CSV")
         table.add_row(
-            Text(_safe(str(r.path))),
-            LABELS.get(r.kind, r.kind or ""),
+            name,
             Text(_safe(sheet)),
-            header,
+            _header_span(r.header_rows),
             str(r.counts.used),
             Text(str(r.errors), style="red" if r.errors else "green"),
             Text(str(r.warnings), style="yellow" if r.warnings else "green"),

@@ -143,15 +143,27 @@ def duplicate_values(ledger: Ledger, report: Reporter, field_id: str, code: str)
 
 
 def duplicate_rows(ledger: Ledger, report: Reporter, anchor: str, skip: np.ndarray) -> None:
-    """Rows identical in every recognised field to an earlier row (a double entry)."""
-    fields = [f for f in ledger.columns if f in ledger.data]
-    if not fields or not ledger.has(anchor):
+    """Rows identical in every recognised cell to an earlier row (a double entry)."""
+    if not ledger.codes or not ledger.has(anchor):
         return
-    hashes = pd.util.hash_pandas_object(ledger.data[fields].astype(object), index=False)
-    dup = hashes.duplicated(keep="first").to_numpy() & ~skip
+    key = row_identity(ledger)
+    dup = pd.Series(key).duplicated(keep="first").to_numpy() & ~skip
     if dup.any():
-        first = ledger.data[ROW].groupby(hashes.to_numpy(), sort=False).transform("first").to_numpy()
+        first = ledger.data[ROW].groupby(key, sort=False).transform("first").to_numpy()
         report.cells("duplicate-row", anchor, dup, first=first)
+
+
+def row_identity(ledger: Ledger) -> np.ndarray:
+    """One int64 per row, equal exactly when all recognised raw cells are equal.
+
+    Folds the per-column value codes pairwise and re-factorizes after each step, so the combined
+    key never overflows however many columns there are.
+    """
+    key = np.zeros(len(ledger.data), dtype=np.int64)
+    for codes in ledger.codes.values():
+        key, _ = pd.factorize(key * (int(codes.max(initial=0)) + 1) + codes)
+        key = key.astype(np.int64)
+    return key
 
 
 def one_to_one(ledger: Ledger, report: Reporter, unit: str = "unit", uscc: str = "uscc") -> None:

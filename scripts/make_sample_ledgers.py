@@ -1,0 +1,1112 @@
+"""Regenerate sample_ledgers/: three months of cumulative hazard ledgers from the fictional county 示例县.
+
+    .venv/bin/python scripts/make_sample_ledgers.py            # write sample_ledgers/ (make samples)
+    .venv/bin/python scripts/make_sample_ledgers.py --check    # read the folder back and verify it
+
+Every town keeps its own layout for its three monthly files; 白马镇's October file carries deliberate
+defects (listed in the generated README.md with their cell addresses). The data come from
+devtools.synth with a fixed seed, the files from devtools.fab, so a rerun gives the same content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import random
+import re
+import shutil
+import sys
+import tempfile
+import unicodedata
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from devtools import fab, synth  # noqa: E402
+from devtools.fab import SheetSpec  # noqa: E402
+
+SEED = 2026
+START, END = dt.date(2026, 8, 1), dt.date(2026, 10, 31)
+MONTHS = ((2026, 8), (2026, 9), (2026, 10))
+LEDGER_DIR = "隐患台账"
+DEFECT_TOWN = "白马镇"
+DEFECT_MONTH = (2026, 10)
+LONG_TERM_TOWN = "南关街道"
+
+# canonical columns (青石镇, 白马镇, 示例经济开发区)
+CANON: tuple[tuple[str, str | None], ...] = (
+    ("序号", None), ("隐患编号", "hazard_id"), ("镇街", "town"), ("企业名称", "unit"),
+    ("统一社会信用代码", "uscc"), ("行业领域", "industry"), ("排查日期", "found_on"), ("排查类型", "source"),
+    ("隐患类别", "category"), ("隐患等级", "level"), ("隐患部位", "place"), ("隐患描述", "description"),
+    ("整改措施", "measure"), ("整改责任人", "owner"), ("整改期限", "deadline"), ("整改状态", "status"),
+    ("整改完成日期", "closed_on"), ("复查人", "verifier"), ("验收日期", "verified_on"), ("备注", "note"),
+)  # fmt: skip
+
+
+def col_letter(c: int) -> str:
+    s = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def cn_date(d: dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def month_end(y: int, m: int) -> dt.date:
+    return synth.month_end(dt.date(y, m, 1))
+
+
+def file_name(town: str, y: int, m: int, ext: str) -> str:
+    return f"{town}隐患排查治理台账（{y}年{m}月）.{ext}"
+
+
+def _crc(*parts: Any) -> int:
+    return zlib.crc32("|".join(str(p) for p in parts).encode("utf-8"))
+
+
+# ---------------------------------------------------------------------------------------------------
+# The plan: data, files, defects (shared by writing and --check)
+
+
+@dataclass
+class Defect:
+    code: str  # a … i
+    hazard_id: str  # the canonical hazard behind the row
+    field: str  # canonical field of the cell
+    cell: str = ""  # e.g. G15, filled in by the renderer
+    value: Any = None  # what the cell holds
+    severity: str = "错误"  # 错误 / 警告
+    text: str = ""  # Chinese description for the README
+
+
+@dataclass
+class FileOut:
+    town: str
+    month: tuple[int, int]
+    rel: str  # path relative to the sample folder
+    kind: str  # xlsx / xls / csv
+    sheets: list[SheetSpec] = field(default_factory=list)
+    csv_rows: list[list[Any]] = field(default_factory=list)
+    csv_args: dict[str, Any] = field(default_factory=dict)
+    sheet: str = ""  # name of the ledger sheet ("" for CSV)
+    columns: list[str | None] = field(default_factory=list)  # canonical field per column
+    data: list[tuple[int, dict]] = field(default_factory=list)  # (Excel row 1-based, record as shown)
+    defects: list[Defect] = field(default_factory=list)
+    expected: dict[tuple[int, str], str] = field(default_factory=dict)  # (row, field) -> issue code
+    created: dt.datetime | None = None
+
+
+@dataclass
+class Plan:
+    county: synth.County
+    records: list[dict]
+    files: list[FileOut]
+    long_term_id: str
+    defect_ids: dict[str, str]  # defect code -> hazard_id
+
+
+def build_plan() -> Plan:
+    county = synth.make_county(SEED)
+    records = synth.make_hazards(county, start=START, end=END, seed=SEED + 1)
+    rng = random.Random(SEED + 2)
+    defect_ids = _prepare_defect_records(county, records, rng)
+    long_term_id = _pick_long_term(records)
+    town_layout = {
+        "青石镇": render_qingshi,
+        "柳河镇": render_liuhe,
+        "东湖街道": render_donghu,
+        "西山镇": render_xishan,
+        "南关街道": render_nanguan,
+        "白马镇": render_baima,
+        "安平镇": render_anping,
+        "示例经济开发区": render_kaifaqu,
+    }
+    by_town: dict[str, list[dict]] = {}
+    for r in records:
+        by_town.setdefault(r["town"], []).append(r)
+    ctx = {
+        "long_term_id": long_term_id,
+        "defect_ids": defect_ids,
+        "county": county,
+        "county_records": by_town,
+    }
+    files = []
+    for town in county.towns:
+        own = [r for r in records if r["town"] == town.name]
+        for y, m in MONTHS:
+            as_of = month_end(y, m)
+            rows = synth.snapshot(own, as_of)
+            rows.sort(key=lambda r: r["hazard_id"])
+            f = town_layout[town.name](town, (y, m), rows, ctx)
+            f.created = dt.datetime(as_of.year, as_of.month, as_of.day, 17, 30, 0)
+            files.append(f)
+    return Plan(county, records, files, long_term_id, defect_ids)
+
+
+def _prepare_defect_records(county: synth.County, records: list[dict], rng: random.Random) -> dict[str, str]:
+    """Choose 10 new October hazards of 白马镇 for the defects; move two to one-hazard enterprises.
+
+    Defects (d) and (h) change a 统一社会信用代码 cell; giving those rows an enterprise of their own keeps
+    the rest of the file consistent (no second code for an existing name).
+    """
+    y, m = DEFECT_MONTH
+    dates: dict[tuple, set] = {}
+    for r in records:
+        dates.setdefault((r["unit"], synth.topic_of(r["description"])), set()).add(r["found_on"])
+    october = [
+        r for r in records
+        if r["town"] == DEFECT_TOWN and (r["found_on"].year, r["found_on"].month) == (y, m)
+        and r["level"] == synth.LEVEL_GENERAL
+        and len(dates[(r["unit"], synth.topic_of(r["description"]))]) == 1  # not part of a 屡查屡有 group
+    ]  # fmt: skip
+    closed = [r for r in october if r["status"] == synth.CLOSED]
+    if len(october) < 10 or len(closed) < 2:
+        raise SystemExit(f"seed {SEED}: too few October hazards in {DEFECT_TOWN} for the defects")
+    picks: dict[str, dict] = {"c": closed[0], "i": closed[1]}
+    rest = [r for r in october if r not in picks.values()]
+    # (e): X is an earlier row whose id is copied onto a later row Y
+    picks["e0"], picks["e"] = rest[0], rest[-1]
+    for code, r in zip(("a", "b", "d", "f", "g", "h"), rest[1:-1], strict=False):
+        picks[code] = r
+    missing = {"a", "b", "d", "f", "g", "h"} - picks.keys()
+    if missing:
+        raise SystemExit(f"seed {SEED}: no rows left for defects {sorted(missing)}")
+
+    town = county.town(DEFECT_TOWN)
+    used = {e.name for e in county.enterprises}
+    one_off = {
+        "d": ("示例县白马镇恒达五金加工部", "91350100M000100Y43"),
+        "h": ("示例县白马镇鑫盛铸件厂", synth.valid_uscc(rng, kind="91", region="379901", digits_only=True)),
+    }
+    for code, (name, uscc) in one_off.items():
+        assert name not in used and synth.is_valid_uscc(uscc)
+        owner = synth.person_name(rng)
+        ent = synth.Enterprise(name, uscc, "工贸", "机械", DEFECT_TOWN, (owner,))
+        town.enterprises.append(ent)
+        rec = picks[code]
+        rec.update(unit=name, uscc=uscc, industry="工贸", owner=owner)
+    return {code: r["hazard_id"] for code, r in picks.items()}
+
+
+def _pick_long_term(records: list[dict]) -> str:
+    """One 南关街道 hazard still being worked on at the end, written with the deadline 长期."""
+    cands = [r for r in records if r["town"] == LONG_TERM_TOWN and r["status"] == synth.IN_PROGRESS]
+    cands.sort(key=lambda r: (r["found_on"].month != 9, r["level"] != synth.LEVEL_GENERAL, r["hazard_id"]))
+    if not cands:
+        raise SystemExit(f"seed {SEED}: no 整改中 hazard in {LONG_TERM_TOWN}")
+    return cands[0]["hazard_id"]
+
+
+def _cell(rec: dict, key: str | None, seq: int) -> Any:
+    if key is None:
+        return seq
+    v = rec[key]
+    return "" if v is None else v
+
+
+def _expect_long_term(f: FileOut, ctx: dict) -> None:
+    for row, rec in f.data:
+        if rec["hazard_id"] == ctx["long_term_id"]:
+            f.expected[(row, "deadline")] = "长期"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Layouts
+
+
+def _simple(town: synth.Town, month, rows, *, sheet: str, fill_line: bool, ext="xlsx") -> FileOut:
+    y, m = month
+    ncol = len(CANON)
+    grid: list[list[Any]] = [[f"{town.name}安全生产隐患排查治理台账"] + [""] * (ncol - 1)]
+    if fill_line:
+        line = [""] * ncol
+        line[0] = f"填报单位：{town.name}人民政府（盖章）"
+        line[16] = f"填报日期：{cn_date(month_end(y, m))}"
+        grid.append(line)
+    grid.append([h for h, _ in CANON])
+    f = FileOut(town.name, month, f"{LEDGER_DIR}/{y}-{m:02d}/{file_name(town.name, y, m, ext)}", ext)
+    f.sheet = sheet
+    f.columns = [k for _, k in CANON]
+    for i, rec in enumerate(rows, 1):
+        grid.append([_cell(rec, k, i) for _, k in CANON])
+        f.data.append((len(grid), rec))
+    grid.append([""] * ncol)
+    footer = [""] * ncol
+    footer[0], footer[5], footer[11] = (
+        f"填表人：{town.clerk}",
+        f"审核人：{town.reviewer}",
+        "联系电话：0000-1234567",
+    )
+    grid.append(footer)
+    widths = {1: 16, 3: 30, 4: 22, 11: 36, 12: 36}
+    f.sheets = [SheetSpec(sheet, grid, merges=[(0, 0, 0, ncol - 1)], widths=widths)]
+    return f
+
+
+def render_qingshi(town, month, rows, ctx) -> FileOut:
+    return _simple(town, month, rows, sheet="Sheet1", fill_line=True)
+
+
+def render_baima(town, month, rows, ctx) -> FileOut:
+    f = _simple(town, month, rows, sheet="台账", fill_line=False)
+    if month == DEFECT_MONTH:
+        _apply_defects(f, ctx["defect_ids"])
+    return f
+
+
+def _apply_defects(f: FileOut, ids: dict[str, str]) -> None:
+    grid = f.sheets[0].rows
+    col = {k: i for i, (_, k) in enumerate(CANON) if k}
+    row_of = {rec["hazard_id"]: (r, rec) for r, rec in f.data}
+
+    def put(code: str, key: str, value: Any, text: str, severity: str = "错误") -> None:
+        r, rec = row_of[ids[code]]
+        grid[r - 1][col[key]] = value
+        d = Defect(code, rec["hazard_id"], key, f"{col_letter(col[key])}{r}", value, severity, text)
+        f.defects.append(d)
+        f.expected[(r, key)] = code
+
+    put("a", "found_on", "2026.13.5", "排查日期为“2026.13.5”，无法识别的日期")
+    rec_b = row_of[ids["b"]][1]
+    early = rec_b["found_on"] - dt.timedelta(days=7)
+    put("b", "deadline", early, f"整改期限 {early.isoformat()} 早于排查日期 {rec_b['found_on'].isoformat()}")
+    put("c", "closed_on", "", "整改状态为“已整改”，但整改完成日期为空")
+    put("d", "uscc", "91350100M000100Y4Z", "统一社会信用代码 91350100M000100Y4Z 校验位错误（应为 3）")
+    r0, _ = row_of[ids["e0"]]
+    put(
+        "e",
+        "hazard_id",
+        ids["e0"],
+        f"隐患编号 {ids['e0']} 与第 {r0} 行重复（内容不同）；本行应为 {ids['e']}，该编号因此不出现在任何文件中",
+    )
+    put("f", "level", "严重", "隐患等级“严重”不在规定等级（一般事故隐患/重大事故隐患）内")
+    put("g", "owner", "", "整改责任人为空")
+    code_h = row_of[ids["h"]][1]["uscc"]
+    put(
+        "h",
+        "uscc",
+        float(code_h),
+        f"统一社会信用代码存成数值 {float(code_h):.15g}，已丢失位数（原码 {code_h}）",
+    )
+    put("i", "verifier", "", "已整改隐患未填写复查人", severity="警告")
+    f.defects.sort(key=lambda d: d.code)
+
+
+def render_liuhe(town, month, rows, ctx) -> FileOut:
+    """Two-row merged header, enterprise cells merged over their rows, a 合计 row."""
+    y, m = month
+    top = ("序号", "隐患编号", "所属镇街", "企业名称", "统一社会信用代码", "行业领域", "排查日期", "隐患等级",
+           "隐患描述", "整改措施", "整改责任人", "整改时限", "整改情况", "", "")  # fmt: skip
+    sub = ("",) * 12 + ("整改状态", "完成时间", "验收人")
+    keys = (None, "hazard_id", "town", "unit", "uscc", "industry", "found_on", "level", "description", "measure",
+            "owner", "deadline", "status", "closed_on", "verifier")  # fmt: skip
+    ncol = len(top)
+    grid: list[list[Any]] = [[f"{town.name}{y}年{m}月安全生产隐患排查治理台账"] + [""] * (ncol - 1)]
+    grid += [list(top), list(sub)]
+    merges = [(0, 0, 0, ncol - 1), (1, 12, 1, 14)] + [(1, c, 2, c) for c in range(12)]
+    f = FileOut(town.name, month, f"{LEDGER_DIR}/{y}-{m:02d}/{file_name(town.name, y, m, 'xlsx')}", "xlsx")
+    f.sheet, f.columns = "隐患台账", list(keys)
+    first_seen: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        first_seen.setdefault(r["unit"], i)
+    ordered = sorted(rows, key=lambda r: (first_seen[r["unit"]], r["found_on"], r["hazard_id"]))
+    block_start = None
+    for i, rec in enumerate(ordered, 1):
+        grid.append([_cell(rec, k, i) for k in keys])
+        f.data.append((len(grid), rec))
+        r0 = len(grid) - 1
+        if block_start is None or grid[block_start][3] != rec["unit"]:
+            block_start = r0
+        nxt = ordered[i]["unit"] if i < len(ordered) else None
+        if nxt != rec["unit"] and r0 > block_start:
+            merges += [(block_start, c, r0, c) for c in (3, 4, 5)]
+    total = [""] * ncol
+    total[0], total[3] = "合计", len(ordered)
+    grid.append(total)
+    merges.append((len(grid) - 1, 0, len(grid) - 1, 2))
+    f.sheets = [SheetSpec("隐患台账", grid, merges=merges, widths={1: 16, 3: 30, 4: 22, 8: 36, 9: 36})]
+    return f
+
+
+_DONGHU_INDUSTRY = {"危险化学品": "危化", "城镇燃气": "燃气", "教育": "学校"}
+_DONGHU_STATUS = {synth.CLOSED: "已完成", synth.IN_PROGRESS: "正在整改", synth.OPEN: "未整改"}
+_DONGHU_LEVEL = {synth.LEVEL_GENERAL: "一般隐患", synth.LEVEL_MAJOR: "重大隐患"}
+
+
+def render_donghu(town, month, rows, ctx) -> FileOut:
+    """GBK CSV as exported from WPS: variant headers, synonyms, dates 2026/9/3."""
+    y, m = month
+    header = ["序号", "编号", "所属镇街", "单位名称", "信用代码", "行业", "检查日期", "检查类型", "隐患等级", "隐患内容",
+              "整改要求", "责任人", "整改时限", "整改情况", "实际完成时间", "验收人"]  # fmt: skip
+    keys = [None, "hazard_id", "town", "unit", "uscc", "industry", "found_on", "source", "level", "description",
+            "measure", "owner", "deadline", "status", "closed_on", "verifier"]  # fmt: skip
+    f = FileOut(town.name, month, f"{LEDGER_DIR}/{y}-{m:02d}/{file_name(town.name, y, m, 'csv')}", "csv")
+    f.columns = keys
+    f.csv_rows = [header]
+    for i, rec in enumerate(rows, 1):
+        row = [_cell(rec, k, i) for k in keys]
+        row[5] = _DONGHU_INDUSTRY.get(rec["industry"], rec["industry"])
+        row[8] = _DONGHU_LEVEL[rec["level"]]
+        row[13] = _DONGHU_STATUS[rec["status"]]
+        f.csv_rows.append(row)
+        f.data.append((len(f.csv_rows), rec))
+    f.csv_args = {"encoding": "gbk", "bom": False, "newline": "\r\n"}
+    return f
+
+
+def render_xishan(town, month, rows, ctx) -> FileOut:
+    """Old .xls: an instructions sheet first, header cells with line breaks and spaces."""
+    y, m = month
+    notes = [
+        ["填表说明"],
+        ["一、本表为累计台账，每月末在上月基础上更新整改情况后报镇安监办。"],
+        ["二、日期一律按日期格式填写，例如2026-09-03。"],
+        ["三、隐患等级按一般事故隐患、重大事故隐患两级填写。"],
+        ["四、已整改的隐患应当填写整改完成日期，并由复查人签字确认。"],
+        ["五、重大事故隐患须同时报县应急管理局。"],
+    ]
+    header = ["序\n号", "隐 患\n编 号", "所属\n镇街", "企业（单位）名称", "统一社会\n信用代码", "行业\n领域", "排查\n日期",
+              "排查\n类型", "隐患\n类别", "隐患\n等级", "隐患\n部位", "隐患描述", "整改措施", "整改\n责任人", "整改\n期限",
+              "整改\n状态", "整改完成\n日期", "复 查 人", "验收\n日期", "备  注"]  # fmt: skip
+    keys = [k for _, k in CANON]
+    grid: list[list[Any]] = [
+        [f"{town.name}安全生产隐患排查治理台账（{y}年{m}月）"] + [""] * (len(header) - 1)
+    ]
+    grid.append(header)
+    f = FileOut(town.name, month, f"{LEDGER_DIR}/{y}-{m:02d}/{file_name(town.name, y, m, 'xls')}", "xls")
+    f.sheet, f.columns = "隐患台账", keys
+    for i, rec in enumerate(rows, 1):
+        grid.append([_cell(rec, k, i) for k in keys])
+        f.data.append((len(grid), rec))
+    f.sheets = [
+        SheetSpec("填表说明", notes, widths={0: 70}),
+        SheetSpec("隐患台账", grid, merges=[(0, 0, 0, len(header) - 1)]),
+    ]
+    return f
+
+
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _nanguan_date(d: dt.date, hid: str, key: str, full_width: bool) -> str:
+    if full_width:
+        return cn_date(d).translate(_FULL_WIDTH)
+    form = _crc(hid, key) % 4
+    if form == 0:
+        return f"{d.year}.{d.month}.{d.day}"
+    if form == 1:
+        return cn_date(d)
+    if form == 2:
+        return d.strftime("%Y%m%d")
+    return d.isoformat()
+
+
+def _nanguan_deadline(rec: dict) -> str | None:
+    """A deadline token when the town would write one (consistent with found_on + N days)."""
+    off = (rec["deadline"] - rec["found_on"]).days
+    token = {0: "立即整改", 7: "一周内", 10: "10天内", 15: "15日内"}.get(off)
+    if token and _crc(rec["hazard_id"], "token") % 10 < 7:
+        return token
+    return None
+
+
+def render_nanguan(town, month, rows, ctx) -> FileOut:
+    """Header on row 1 with variant names, text dates in mixed forms, deadline tokens, a hidden 字典 sheet."""
+    y, m = month
+    header = ["隐患序号", "镇(街道)", "生产经营单位", "社会信用代码", "所属行业", "发现日期", "隐患来源", "隐患分类",
+              "隐患级别", "部位", "存在问题", "整改方案", "治理责任人", "完成时限", "完成情况", "整改完成时间",
+              "复查验收人"]  # fmt: skip
+    keys = ["hazard_id", "town", "unit", "uscc", "industry", "found_on", "source", "category", "level", "place",
+            "description", "measure", "owner", "deadline", "status", "closed_on", "verifier"]  # fmt: skip
+    status_word = {synth.CLOSED: "已完成", synth.IN_PROGRESS: "整改中", synth.OPEN: "未完成"}
+    # full-width digits: the found date of the first hazard found in each month (stable across the files)
+    firsts: dict[tuple[int, int], str] = {}
+    for r in sorted(ctx["county_records"][town.name], key=lambda r: r["hazard_id"]):
+        firsts.setdefault((r["found_on"].year, r["found_on"].month), r["hazard_id"])
+    full = set(firsts.values())
+    grid: list[list[Any]] = [header]
+    f = FileOut(town.name, month, f"{LEDGER_DIR}/{y}-{m:02d}/{file_name(town.name, y, m, 'xlsx')}", "xlsx")
+    f.sheet, f.columns = "隐患排查治理台账", keys
+    for rec in rows:
+        hid = rec["hazard_id"]
+        row = [_cell(rec, k, 0) for k in keys]
+        row[5] = _nanguan_date(rec["found_on"], hid, "found", hid in full)
+        row[8] = "重大" if rec["level"] == synth.LEVEL_MAJOR else "一般"
+        if hid == ctx["long_term_id"]:
+            row[13] = "长期"
+        else:
+            row[13] = _nanguan_deadline(rec) or _nanguan_date(rec["deadline"], hid, "deadline", False)
+        row[14] = status_word[rec["status"]]
+        row[15] = _nanguan_date(rec["closed_on"], hid, "closed", False) if rec["closed_on"] else ""
+        grid.append(row)
+        f.data.append((len(grid), rec))
+    _expect_long_term(f, ctx)
+    lists = [
+        ["隐患级别", "完成情况", "隐患来源", "隐患分类", "所属行业"],
+    ]
+    columns = [
+        ["一般", "重大"],
+        ["已完成", "整改中", "未完成"],
+        list(synth.SOURCES),
+        ["基础管理类", "现场管理类"],
+        [
+            "工贸",
+            "危险化学品",
+            "建筑施工",
+            "城镇燃气",
+            "道路运输",
+            "特种设备",
+            "教育",
+            "养老机构",
+            "文化旅游",
+            "其他",
+        ],
+    ]
+    for i in range(max(len(c) for c in columns)):
+        lists.append([c[i] if i < len(c) else "" for c in columns])
+    f.sheets = [
+        SheetSpec("隐患排查治理台账", grid, widths={0: 16, 2: 30, 3: 22, 10: 36, 11: 36}),
+        SheetSpec("字典", lists, hidden=True),
+    ]
+    return f
+
+
+def render_anping(town, month, rows, ctx) -> FileOut:
+    """A cover sheet first; ledger with title, blank row, 填报单位 line, header on row 4, 合计, signature."""
+    y, m = month
+    as_of = month_end(y, m)
+    new = sum(1 for r in rows if (r["found_on"].year, r["found_on"].month) == (y, m))
+    done = sum(1 for r in rows if r["status"] == synth.CLOSED)
+    cover = [
+        [f"{town.name}{y}年{m}月隐患排查治理情况报送"],
+        [""],
+        [f"报送单位：{town.name}安监站"],
+        [f"报送日期：{cn_date(as_of)}"],
+        [""],
+        [f"本月新排查隐患{new}条，累计{len(rows)}条，已整改{done}条。"],
+    ]
+    header = ["序号", "隐患编号", "所属镇街", "企业名称", "统一社会信用代码", "行业类别", "检查时间", "检查方式", "隐患类型",
+              "隐患等级", "检查地点", "隐患描述", "整改措施", "责任人", "整改期限", "整改进度", "整改完成日期", "复核人",
+              "复查时间", "备注"]  # fmt: skip
+    keys = [k for _, k in CANON]
+    ncol = len(header)
+    blank = [""] * ncol
+    grid: list[list[Any]] = [[f"{town.name}安全生产隐患排查治理台账"] + [""] * (ncol - 1), list(blank)]
+    grid.append([f"填报单位：{town.name}安监站（盖章）"] + [""] * (ncol - 1))
+    grid.append(header)
+    f = FileOut(town.name, month, f"{LEDGER_DIR}/{y}-{m:02d}/{file_name(town.name, y, m, 'xlsx')}", "xlsx")
+    f.sheet, f.columns = "隐患台账", keys
+    for i, rec in enumerate(rows, 1):
+        grid.append([_cell(rec, k, i) for k in keys])
+        f.data.append((len(grid), rec))
+    total = list(blank)
+    total[0], total[2] = "合计", f"{len(rows)}条"
+    grid.append(total)
+    grid.append(list(blank))
+    sign = list(blank)
+    sign[0], sign[12] = "单位负责人（签字）：", "盖章"
+    grid.append(sign)
+    f.sheets = [
+        SheetSpec("封面", cover, merges=[(0, 0, 0, 5)], widths={0: 20}),
+        SheetSpec(
+            "隐患台账", grid, merges=[(0, 0, 0, ncol - 1), (2, 0, 2, 5)], widths={3: 30, 11: 36, 12: 36}
+        ),
+    ]
+    return f
+
+
+def render_kaifaqu(town, month, rows, ctx) -> FileOut:
+    """UTF-8 CSV with BOM, canonical headers, ISO dates."""
+    y, m = month
+    keys = [k for _, k in CANON]
+    f = FileOut(town.name, month, f"{LEDGER_DIR}/{y}-{m:02d}/{file_name(town.name, y, m, 'csv')}", "csv")
+    f.columns = keys
+    f.csv_rows = [[h for h, _ in CANON]]
+    for i, rec in enumerate(rows, 1):
+        row = [_cell(rec, k, i) for k in keys]
+        row = [v.isoformat() if isinstance(v, dt.date) else v for v in row]
+        f.csv_rows.append(row)
+        f.data.append((len(f.csv_rows), rec))
+    f.csv_args = {"encoding": "utf-8", "bom": True, "newline": "\r\n"}
+    return f
+
+
+# ---------------------------------------------------------------------------------------------------
+# Writing
+
+
+def write_all(plan: Plan, out: Path) -> None:
+    shutil.rmtree(out / LEDGER_DIR, ignore_errors=True)
+    for f in plan.files:
+        path = out / f.rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if f.kind == "xlsx":
+            fab.write_xlsx(path, f.sheets, properties={"created": f.created, "author": f"{f.town}安监站"})
+        elif f.kind == "xls":
+            fab.write_xls(path, f.sheets)
+        else:
+            fab.write_csv(path, f.csv_rows, **f.csv_args)
+    (out / "README.md").write_text(readme(plan), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------------
+# README
+
+_LAYOUTS = {
+    "青石镇": ("xlsx", "第1行标题跨列合并；第2行“填报单位：…（盖章）”与“填报日期：…”两格；第3行标准表头（20列）；"
+                    "真实日期单元格；末尾空一行后为填表人、审核人、联系电话"),
+    "柳河镇": ("xlsx", "标题行；第2–3行两行合并表头（“整改情况”横跨 整改状态/完成时间/验收人）；表头用“所属镇街”“整改时限”；"
+                    "按企业排序，企业名称、信用代码、行业领域纵向合并；最后一行“合计”"),
+    "东湖街道": ("csv", "GBK 编码、CRLF；表头变体（编号、单位名称、信用代码、行业、检查日期、隐患等级、隐患内容、整改要求、责任人、"
+                     "整改时限、整改情况、实际完成时间、验收人）；行业同义词（危化、燃气、学校）；状态“已完成/正在整改”；"
+                     "日期文本 2026/9/3"),
+    "西山镇": ("xls", "Excel 97-2003；第1个工作表“填表说明”；台账在第2个工作表“隐患台账”，第1行标题、第2行表头；"
+                   "表头含换行和空格（“隐 患\\n编 号”“整改\\n期限”“企业（单位）名称”）"),
+    "南关街道": ("xlsx", "表头在第1行，全部为变体名称（隐患序号、镇(街道)、生产经营单位、发现日期、存在问题、完成时限…）；"
+                     "日期为文本且格式混杂（2026.9.3、2026年9月3日、20260903、2026-09-03，另有全角数字）；"
+                     "整改期限部分为“立即整改”“一周内”“10天内”“15日内”；等级写“一般/重大”；隐藏工作表“字典”"),
+    "白马镇": ("xlsx", "同青石镇的标准列，但第1行标题、第2行表头（无填报单位行）；8、9月干净，10月含故意错误"),
+    "安平镇": ("xlsx", "第1个工作表“封面”；台账在“隐患台账”：标题、空行、“填报单位：…”、第4行表头（行业类别、检查时间、"
+                   "检查方式、隐患类型、检查地点、整改进度、复核人、复查时间等变体）；“合计”行；“单位负责人（签字）：”“盖章”"),
+    "示例经济开发区": ("csv", "UTF-8 带 BOM；标准表头；日期 2026-09-03"),
+}  # fmt: skip
+
+
+def _stats(plan: Plan) -> dict[str, Any]:
+    recs = plan.records
+    st: dict[str, Any] = {"total": len(recs)}
+    for y, m in MONTHS:
+        as_of = month_end(y, m)
+        snap = synth.snapshot(recs, as_of)
+        overdue = [r for r in snap if r["status"] != synth.CLOSED and r["deadline"] < as_of]
+        st[(y, m)] = {
+            "rows": len(snap),
+            "new": sum(1 for r in snap if (r["found_on"].year, r["found_on"].month) == (y, m)),
+            "closed": sum(1 for r in snap if r["status"] == synth.CLOSED),
+            "overdue": len(overdue),
+            "overdue_major": sorted(r["hazard_id"] for r in overdue if r["level"] == synth.LEVEL_MAJOR),
+            "major": sum(1 for r in snap if r["level"] == synth.LEVEL_MAJOR),
+        }
+    closed = [r for r in recs if r["status"] == synth.CLOSED]
+    st["late"] = sum(1 for r in closed if r["closed_on"] > r["deadline"])
+    groups: dict[tuple, set] = {}
+    for r in recs:
+        groups.setdefault((r["uscc"] or r["unit"], synth.topic_of(r["description"])), set()).add(
+            r["found_on"]
+        )
+    st["repeats"] = sum(1 for v in groups.values() if len(v) >= 2)
+    return st
+
+
+def readme(plan: Plan) -> str:
+    st = _stats(plan)
+    defect_file = next(f for f in plan.files if f.town == DEFECT_TOWN and f.month == DEFECT_MONTH)
+    long_rows = [
+        (f, row) for f in plan.files if f.town == LONG_TERM_TOWN for row, rec in f.data
+        if rec["hazard_id"] == plan.long_term_id
+    ]  # fmt: skip
+    out = [
+        "# 示例县隐患排查治理台账样例（sample_ledgers）",
+        "",
+        "本文件夹由 `scripts/make_sample_ledgers.py` 生成（`make samples`），固定随机种子，重新生成内容不变；"
+        "请勿手工修改，需要调整请改脚本后重新生成。生成后可用 `--check` 参数读回校验。",
+        "",
+        "**示例县是虚构的县**，镇街、企业、人员、统一社会信用代码、电话均为编造（信用代码校验位正确，地区码 379901 不存在）。"
+        "文件夹模拟 8 个镇街 2026 年 8、9、10 三个月向县安委办报送的隐患排查治理台账。"
+        "每个月的文件都是该镇街的**累计台账**：包含 2026-08-01 至当月最后一天发现的全部隐患，"
+        "整改状态为当月最后一天的状态，因此同一隐患编号最多出现在三个文件中，状态逐月推进（未整改→整改中→已整改）。"
+        "每个镇街三个月使用同一种版式，各镇街版式不同，覆盖常见的表格乱象。",
+        "",
+        "隐患编号格式：`镇街前缀-发现年月-序号`，前缀 QS 青石镇、LH 柳河镇、DH 东湖街道、XS 西山镇、NG 南关街道、"
+        "BM 白马镇、AP 安平镇、KFQ 示例经济开发区。",
+        "",
+        "## 文件与版式",
+        "",
+        "| 镇街 | 格式 | 工作表 | 版式特点 | 数据行数（8月/9月/10月） |",
+        "|---|---|---|---|---|",
+    ]
+    for town in plan.county.towns:
+        fs = [f for f in plan.files if f.town == town.name]
+        ext, desc = _LAYOUTS[town.name]
+        sheet = fs[0].sheet or "（CSV）"
+        counts = " / ".join(str(len(f.data)) for f in fs)
+        out.append(f"| {town.name} | .{ext} | {sheet} | {desc} | {counts} |")
+    out += [
+        "",
+        f"文件路径：`隐患台账/2026-08/<镇街>隐患排查治理台账（2026年8月）.<扩展名>`，9 月、10 月同理，共 {len(plan.files)} 个文件。",
+        "",
+        "## 数据概况",
+        "",
+        f"- 全县不重复隐患 {st['total']} 条；屡查屡有（同一企业同一类问题在不同日期被再次发现）{st['repeats']} 组。",
+    ]
+    for y, m in MONTHS:
+        s = st[(y, m)]
+        om = "、".join(s["overdue_major"]) or "无"
+        out.append(
+            f"- 截至 {cn_date(month_end(y, m))}：累计 {s['rows']} 条（当月新增 {s['new']} 条），已整改 {s['closed']} 条，"
+            f"重大事故隐患 {s['major']} 条，逾期未整改 {s['overdue']} 条（其中重大：{om}）。"
+        )
+    out.append(f"- 10 月底已整改的隐患中逾期整改（完成日期晚于整改期限）{st['late']} 条。")
+    out += [
+        "",
+        "## 故意设置的错误（仅白马镇 10 月文件）",
+        "",
+        f"文件：`{defect_file.rel}`，工作表“{defect_file.sheet}”，第 2 行为表头。以下各项分别位于不同的数据行，"
+        "且都是 10 月新发现的隐患（不出现在 8、9 月文件中）。除这些单元格外，所有文件都符合校验规则。",
+        "",
+        "| 编号 | 单元格 | 级别 | 问题 |",
+        "|---|---|---|---|",
+    ]
+    base = Path(defect_file.rel).name
+    for d in defect_file.defects:
+        out.append(f"| ({d.code}) | {base} {defect_file.sheet}!{d.cell} | {d.severity} | {d.text} |")
+    out += [
+        "",
+        "## 预期的警告",
+        "",
+        "- 上表 (i)：已整改但复查人为空，为警告而非错误。",
+    ]
+    for f, row in long_rows:
+        c = col_letter(f.columns.index("deadline"))
+        out.append(
+            f"- {Path(f.rel).name} {f.sheet}!{c}{row}：隐患 {plan.long_term_id} 的完成时限写作“长期”，"
+            "视为无整改期限（整改中），应给出警告，无法判断是否逾期。"
+        )
+    out += [
+        "- 南关街道的隐藏工作表“字典”（下拉选项）不是台账，应跳过；西山镇的“填表说明”、安平镇的“封面”同理。",
+        "- 各文件中的“合计”行、填表人/审核人/联系电话、单位负责人（签字）/盖章等表尾行不是数据行。",
+        "",
+        "---",
+        "",
+        "## English summary",
+        "",
+        "Fictional county 示例县 (not a real place): cumulative monthly hazard ledgers (隐患排查治理台账) from 8 towns for "
+        "August–October 2026, one file per town and month, each town with its own messy layout (title rows, "
+        "two-row merged headers, merged enterprise cells, GBK and BOM CSV, old .xls with an instructions sheet, "
+        "text dates in mixed and full-width forms, deadline tokens, hidden helper sheet, cover sheet, totals and "
+        f"footers). {st['total']} unique hazards. Every file is clean except the October file of 白马镇, which "
+        "carries nine deliberate defects (a–i, cells listed above; (i) is a warning). The one 长期 deadline in "
+        "南关街道 should give a warning. Generated by `scripts/make_sample_ledgers.py` (`make samples`); "
+        "`--check` reads everything back with python-calamine and verifies data, defects and this README.",
+        "",
+    ]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------------
+# --check: read every file back and verify
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "hazard_id": ("隐患编号", "编号", "隐患序号"),
+    "town": ("镇街", "所属镇街", "镇(街道)", "所属镇(街道)", "乡镇(街道)", "属地", "区域"),
+    "unit": ("企业名称", "单位名称", "企业(单位)名称", "生产经营单位", "被检查单位"),
+    "uscc": ("统一社会信用代码", "社会信用代码", "信用代码"),
+    "industry": ("行业领域", "行业", "行业类别", "所属行业", "监管行业"),
+    "found_on": ("排查日期", "排查时间", "检查日期", "检查时间", "发现日期", "发现时间", "登记日期"),
+    "source": ("排查类型", "检查类型", "隐患来源", "检查方式"),
+    "category": ("隐患类别", "隐患类型", "隐患分类"),
+    "level": ("隐患等级", "隐患级别", "隐患分级", "等级"),
+    "place": ("隐患部位", "检查地点", "部位", "位置"),
+    "description": ("隐患描述", "隐患内容", "隐患名称", "存在问题", "问题描述", "隐患问题描述", "主要隐患"),
+    "measure": ("整改措施", "治理措施", "整改要求", "整改意见", "整改方案"),
+    "owner": ("整改责任人", "责任人", "治理责任人", "负责人"),
+    "deadline": ("整改期限", "整改时限", "治理时限", "治理期限", "限期整改日期", "计划完成时间", "要求完成时间", "完成时限"),
+    "status": ("整改状态", "整改情况", "整改进度", "完成情况", "治理结果", "销号情况", "是否整改"),
+    "closed_on": ("整改完成日期", "实际完成时间", "完成时间", "整改完成时间", "治理完成时间", "整改日期"),
+    "verifier": ("复查人", "验收人", "复查验收人", "复核人"),
+    "verified_on": ("验收日期", "验收时间", "复查时间", "销号日期"),
+    "note": ("备注", "说明"),
+}  # fmt: skip
+_HEADER_FIELD = {h: k for k, hs in HEADERS.items() for h in hs}
+_LEVELS = {"一般": synth.LEVEL_GENERAL, "一般隐患": synth.LEVEL_GENERAL, "一般事故隐患": synth.LEVEL_GENERAL,
+           "重大": synth.LEVEL_MAJOR, "重大隐患": synth.LEVEL_MAJOR, "重大事故隐患": synth.LEVEL_MAJOR}  # fmt: skip
+_STATUS = {**dict.fromkeys(("已整改", "已完成", "整改完成", "完成", "已闭环", "已销号", "已验收", "是", "√"), synth.CLOSED),
+           **dict.fromkeys(("整改中", "正在整改", "治理中", "部分整改"), synth.IN_PROGRESS),
+           **dict.fromkeys(("未整改", "待整改", "未完成", "否", "×"), synth.OPEN)}  # fmt: skip
+_INDUSTRY_SYN = {"危化": "危险化学品", "燃气": "城镇燃气", "学校": "教育", "交通运输": "道路运输"}
+_SKIP_FIRST = ("合计", "小计", "总计", "填表人", "审核人", "单位负责人", "填报单位")
+
+
+def norm(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+        v = int(v)
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(v)))
+
+
+def parse_date(v: Any) -> dt.date | str | None:
+    """A date, None for empty, or the string "bad" for an unreadable value."""
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    s = norm(v)
+    if s in ("", "/", "—", "无"):
+        return None
+    m = (
+        re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", s)
+        or re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", s)
+        or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", s)
+    )
+    if not m:
+        return "bad"
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return "bad"
+
+
+def parse_deadline(v: Any, found: Any) -> dt.date | str | None:
+    s = norm(v)
+    if s in ("长期", "持续", "尽快"):
+        return "长期"
+    if not isinstance(found, dt.date):
+        return parse_date(v)
+    if s in ("立即", "立即整改", "立行立改", "当场整改", "当日", "当天"):
+        return found
+    if s == "一周内":
+        return found + dt.timedelta(days=7)
+    m = re.fullmatch(r"(\d+)[日天]内", s)
+    if m:
+        return found + dt.timedelta(days=int(m[1]))
+    return parse_date(v)
+
+
+def read_grids(path: Path) -> dict[str, tuple[list[list[Any]], bool]]:
+    """sheet name -> (rows, visible). CSV gives one sheet named ""."""
+    if path.suffix == ".csv":
+        data = path.read_bytes()
+        if data.startswith(b"\xef\xbb\xbf"):
+            text = data[3:].decode("utf-8")
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = data.decode("gb18030")
+        return {"": (list(csv.reader(io.StringIO(text, newline=""))), True)}
+    import python_calamine
+
+    wb = python_calamine.CalamineWorkbook.from_path(str(path))
+    out = {}
+    for meta in wb.sheets_metadata:
+        rows = wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+        out[meta.name] = (rows, meta.visible == python_calamine.SheetVisibleEnum.Visible)
+    return out
+
+
+def find_header(rows: list[list[Any]]) -> tuple[int, list[str | None], int] | None:
+    """(header row index, field per column, first data row index), two-row headers flattened."""
+    best = None
+    for i, row in enumerate(rows[:12]):
+        score = sum(1 for v in row if norm(v) in _HEADER_FIELD)
+        if score >= 6 and (best is None or score > best[1]):
+            best = (i, score)
+    if best is None:
+        return None
+    h = best[0]
+    top = rows[h]
+    below = rows[h + 1] if h + 1 < len(rows) else []
+    two = sum(1 for v in below if norm(v) in _HEADER_FIELD) >= 2
+    fields: list[str | None] = []
+    for c in range(len(top)):
+        child = norm(below[c]) if two and c < len(below) else ""
+        name = child if child in _HEADER_FIELD else norm(top[c])
+        fields.append(_HEADER_FIELD.get(name))
+    return h, fields, h + (2 if two else 1)
+
+
+def read_ledger(path: Path) -> tuple[str, list[tuple[int, dict]], list[str]]:
+    """(sheet, [(Excel row, raw values by field)], notes) from the first visible sheet with a header."""
+    notes = []
+    for name, (rows, visible) in read_grids(path).items():
+        found = find_header(rows)
+        if not visible:
+            if found:
+                notes.append(f"hidden sheet {name} looks like a ledger")
+            continue
+        if not found:
+            continue
+        _, fields, first = found
+        out: list[tuple[int, dict]] = []
+        prev: dict = {}
+        for i in range(first, len(rows)):
+            row = rows[i]
+            texts = [norm(v) for v in row]
+            if not any(texts):
+                continue
+            first_text = next(t for t in texts if t)
+            if first_text.startswith(_SKIP_FIRST):
+                continue
+            rec = {k: row[c] for c, k in enumerate(fields) if k and c < len(row)}
+            if norm(rec.get("unit")) == "" and prev:  # enterprise cells merged over their rows
+                for k in ("unit", "uscc", "industry"):
+                    rec[k] = prev.get(k)
+            prev = rec
+            out.append((i + 1, rec))
+        return name, out, notes
+    raise AssertionError(f"{path}: no ledger sheet found")
+
+
+def interpret(raw: dict) -> tuple[dict, list[tuple[str, str]]]:
+    """Canonical values and rule issues [(field, code)] for one data row."""
+    issues: list[tuple[str, str]] = []
+    v: dict[str, Any] = {}
+    for k in ("hazard_id", "town", "unit", "source", "category", "place", "description", "measure", "owner",
+              "verifier", "note"):  # fmt: skip
+        if k in raw:
+            v[k] = norm(raw[k]) or None
+    for k in ("found_on", "closed_on", "verified_on"):
+        if k in raw:
+            d = parse_date(raw[k])
+            if d == "bad":
+                issues.append((k, "unreadable_date"))
+                d = None
+            v[k] = d
+    if "deadline" in raw:
+        d = parse_deadline(raw["deadline"], v.get("found_on"))
+        if d == "bad":
+            issues.append(("deadline", "unreadable_date"))
+            d = None
+        elif d == "长期":
+            issues.append(("deadline", "长期"))
+            d = None
+        v["deadline"] = d
+    if "uscc" in raw:
+        u = raw["uscc"]
+        if isinstance(u, float | int) and not isinstance(u, bool):
+            issues.append(("uscc", "uscc_number"))
+            v["uscc"] = None
+        else:
+            s = norm(u).upper() or None
+            if s and not synth.is_valid_uscc(s):
+                issues.append(("uscc", "uscc_check"))
+            v["uscc"] = s
+    if "industry" in raw:
+        s = norm(raw["industry"])
+        v["industry"] = _INDUSTRY_SYN.get(s, s) or None
+    if "level" in raw:
+        s = norm(raw["level"])
+        v["level"] = _LEVELS.get(s)
+        if s and v["level"] is None:
+            issues.append(("level", "level_vocab"))
+    if "status" in raw:
+        s = norm(raw["status"])
+        v["status"] = _STATUS.get(s)
+        if s and v["status"] is None:
+            issues.append(("status", "status_vocab"))
+    for k in synth.REQUIRED_KEYS:
+        if k in raw and norm(raw[k]) == "" and not any(f == k for f, _ in issues):
+            issues.append((k, "required"))
+    found, deadline, closed = v.get("found_on"), v.get("deadline"), v.get("closed_on")
+    if found and deadline and deadline < found:
+        issues.append(("deadline", "deadline_before_found"))
+    if v.get("status") == synth.CLOSED:
+        if "closed_on" in raw and closed is None:
+            issues.append(("closed_on", "closed_without_date"))
+        if "verifier" in raw and not v.get("verifier"):
+            issues.append(("verifier", "closed_without_verifier"))
+    elif closed is not None:
+        issues.append(("closed_on", "date_but_not_closed"))
+    if found and closed and closed < found:
+        issues.append(("closed_on", "closed_before_found"))
+    if closed and v.get("verified_on") and v["verified_on"] < closed:
+        issues.append(("verified_on", "verified_before_closed"))
+    return v, issues
+
+
+def check(out: Path) -> list[str]:
+    problems: list[str] = []
+    plan = build_plan()
+    recs = plan.records
+
+    # 1. canonical invariants on every snapshot (the defects live in the files only)
+    for y, m in MONTHS:
+        as_of = month_end(y, m)
+        for p in synth.check_invariants(synth.snapshot(recs, as_of), as_of):
+            problems.append(f"canonical {y}-{m:02d}: {p}")
+    ids = {r["hazard_id"] for r in recs}
+    if not 300 <= len(ids) <= 400:
+        problems.append(f"unique hazards {len(ids)} not in 300..400")
+    problems += [f"topic table: {p}" for p in synth.topic_problems()]
+
+    # 2. files on disk are exactly the planned ones
+    on_disk = sorted(str(p.relative_to(out)) for p in (out / LEDGER_DIR).rglob("*") if p.is_file())
+    if on_disk != sorted(f.rel for f in plan.files):
+        problems.append(f"files on disk differ from the plan: {set(on_disk) ^ {f.rel for f in plan.files}}")
+
+    # 3. read every file back, compare with the records, apply the rules
+    read_ids: set[str] = set()
+    name_of: dict[str, str] = {}
+    code_of: dict[str, str | None] = {}
+    defect_cells: dict[str, Any] = {}
+    for f in plan.files:
+        path = out / f.rel
+        sheet, rows, notes = read_ledger(path)
+        if f.sheet and sheet != f.sheet:
+            problems.append(f"{f.rel}: ledger read from sheet {sheet}, expected {f.sheet}")
+        if [r for r, _ in rows] != [r for r, _ in f.data]:
+            problems.append(f"{f.rel}: data rows {[r for r, _ in rows][:5]}… differ from plan")
+            continue
+        seen_ids: dict[str, int] = {}
+        expected = dict(f.expected)
+        for (row, raw), (_, rec) in zip(rows, f.data, strict=True):
+            val, issues = interpret(raw)
+            hid = val.get("hazard_id")
+            if hid in seen_ids:
+                issues.append(("hazard_id", "duplicate_id"))
+            seen_ids.setdefault(hid, row)
+            read_ids.add(hid)
+            unit, code = val.get("unit"), val.get("uscc")
+            if code and name_of.setdefault(code, unit) != unit:
+                issues.append(("uscc", "uscc_two_names"))
+            if unit and code and code_of.setdefault(unit, code) != code:
+                issues.append(("uscc", "name_two_codes"))
+            got = {(row, k) for k, _ in issues}
+            for key in expected:
+                if key[0] == row and key not in got:
+                    problems.append(f"{f.rel} row {row}: expected issue on {key[1]} not found")
+            for k, code_ in issues:
+                if (row, k) not in expected:
+                    problems.append(f"{f.rel} row {row}: unexpected issue {code_} on {k}")
+            # field-by-field comparison with the canonical record
+            for k in f.columns:
+                if k is None or (row, k) in expected:
+                    continue
+                want = rec[k]
+                if isinstance(want, str) or want is None:
+                    want = norm(want) or None
+                have = val.get(k)
+                if have != want:
+                    problems.append(f"{f.rel} row {row}: {k} read {have!r}, expected {want!r}")
+        for n in notes:
+            if not (f.town == "南关街道" and "字典" in n):
+                problems.append(f"{f.rel}: {n}")
+        for d in f.defects:
+            defect_cells[d.cell] = d
+
+    missing = ids - read_ids - {plan.defect_ids["e"]}  # (e) shows its row under another id
+    if missing:
+        problems.append(f"hazards never shown in any file: {sorted(missing)[:5]}")
+
+    # 4. the defects sit exactly at the documented cells, as calamine reads them
+    import python_calamine
+
+    df = next(f for f in plan.files if f.town == DEFECT_TOWN and f.month == DEFECT_MONTH)
+    wb = python_calamine.CalamineWorkbook.from_path(str(out / df.rel))
+    grid = wb.get_sheet_by_name(df.sheet).to_python(skip_empty_area=False)
+
+    def at(addr: str) -> Any:
+        m = re.fullmatch(r"([A-Z]+)(\d+)", addr)
+        c = 0
+        for ch in m[1]:
+            c = c * 26 + ord(ch) - 64
+        row = grid[int(m[2]) - 1]
+        return row[c - 1] if c - 1 < len(row) else ""
+
+    col = {k: col_letter(i) for i, (_, k) in enumerate(CANON) if k}
+    for d in df.defects:
+        v = at(d.cell)
+        row = int(re.sub(r"[A-Z]+", "", d.cell))
+        ok = {
+            "a": v == "2026.13.5",
+            "b": isinstance(v, dt.date)
+            and isinstance(at(f"{col['found_on']}{row}"), dt.date)
+            and v < at(f"{col['found_on']}{row}"),
+            "c": v == "" and at(f"{col['status']}{row}") == synth.CLOSED,
+            "d": v == "91350100M000100Y4Z",
+            "e": v == plan.defect_ids["e0"] and sum(1 for r in grid if len(r) > 1 and r[1] == v) == 2,
+            "f": v == "严重",
+            "g": v == "",
+            "h": isinstance(v, float) and v > 9e17,
+            "i": v == ""
+            and at(f"{col['status']}{row}") == synth.CLOSED
+            and at(f"{col['closed_on']}{row}") != "",
+        }[d.code]
+        if not ok:
+            problems.append(f"defect ({d.code}) not found at {df.sheet}!{d.cell}: {v!r}")
+    if sorted(d.code for d in df.defects) != list("abcdefghi"):
+        problems.append("defect list incomplete")
+    rows_used = [int(re.sub(r"[A-Z]+", "", d.cell)) for d in df.defects]
+    if len(set(rows_used)) != len(rows_used):
+        problems.append(f"defects share rows: {rows_used}")
+    earlier = {r["hazard_id"] for f in plan.files if f.town == DEFECT_TOWN and f.month != DEFECT_MONTH
+               for _, r in f.data}  # fmt: skip
+    if earlier & set(plan.defect_ids.values()):
+        problems.append("a defect row is not a new October hazard")
+
+    # 5. README addresses match
+    text = (out / "README.md").read_text(encoding="utf-8")
+    if text != readme(plan):
+        problems.append("README.md differs from what the generator writes")
+    documented = re.findall(re.escape(Path(df.rel).name) + r" " + re.escape(df.sheet) + r"!([A-Z]+\d+)", text)
+    if sorted(documented) != sorted(d.cell for d in df.defects):
+        problems.append(f"README cells {documented} != defects {[d.cell for d in df.defects]}")
+    for f in plan.files:
+        for (row, k), code_ in f.expected.items():
+            if code_ == "长期":
+                addr = f"{col_letter(f.columns.index(k))}{row}"
+                g = read_grids(out / f.rel)[f.sheet][0]
+                if norm(g[row - 1][f.columns.index(k)]) != "长期" or f"{f.sheet}!{addr}" not in text:
+                    problems.append(f"{f.rel}: 长期 not at {addr} or not in README")
+    return problems
+
+
+def same_content(a: Path, b: Path) -> list[str]:
+    """Differences between two generated folders: CSV/README bytes, spreadsheet cell values."""
+    diffs = []
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    if files_a != files_b:
+        return [f"file lists differ: {set(files_a) ^ set(files_b)}"]
+    for rel in files_a:
+        pa, pb = a / rel, b / rel
+        if pa.suffix in (".csv", ".md"):
+            if pa.read_bytes() != pb.read_bytes():
+                diffs.append(f"{rel}: bytes differ")
+        elif read_grids(pa) != read_grids(pb):
+            diffs.append(f"{rel}: cell contents differ")
+        elif pa.read_bytes() != pb.read_bytes():
+            diffs.append(f"{rel}: same cells, bytes differ (container metadata)")
+    return diffs
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="read the folder back and verify it; write nothing")
+    ap.add_argument("--out", type=Path, default=ROOT / "sample_ledgers", help="target folder")
+    args = ap.parse_args(argv)
+    out: Path = args.out
+    if not args.check:
+        plan = build_plan()
+        out.mkdir(parents=True, exist_ok=True)
+        write_all(plan, out)
+        print(f"wrote {len(plan.files)} files and README.md to {out} ({len(plan.records)} hazards)")
+        return 0
+    problems = check(out)
+    with tempfile.TemporaryDirectory() as tmp:
+        write_all(build_plan(), Path(tmp))
+        problems += [f"rerun: {d}" for d in same_content(out, Path(tmp))]
+    for p in problems:
+        print("FAIL", p)
+    if not problems:
+        plan = build_plan()
+        print(f"OK: {len(plan.files)} files, {len({r['hazard_id'] for r in plan.records})} unique hazards")
+        for f in plan.files:
+            print(f"  {f.rel}: {len(f.data)} rows")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

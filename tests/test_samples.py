@@ -1,0 +1,61 @@
+"""The shipped sample county: in sync with its generator, and validating to exactly its documented defects."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from anquan_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_ledgers"
+BAIMA_OCT = "白马镇隐患排查治理台账（2026年10月）.xlsx"
+
+
+def test_samples_match_their_generator(tmp_path):
+    out = tmp_path / "samples"
+    subprocess.run([sys.executable, str(ROOT / "scripts/make_sample_ledgers.py"), "--out", str(out)], check=True)
+    cmp = filecmp.dircmp(SAMPLES, out)
+    stack, differ = [cmp], []
+    while stack:
+        d = stack.pop()
+        differ += d.left_only + d.right_only + d.diff_files
+        _, mismatch, errors = filecmp.cmpfiles(d.left, d.right, d.common_files, shallow=False)
+        differ += mismatch + errors
+        stack += d.subdirs.values()
+    assert differ == [], "sample_ledgers/ is out of date: run `make samples`"
+
+
+def test_sample_county_validates_to_the_documented_defects():
+    result = CliRunner().invoke(app, ["validate", str(SAMPLES), "--format", "json", "--as-of", "2026-11-28"])
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert doc["summary"] == {"files": 24, "unreadable": 0, "rows": 663, "errors": 8, "warnings": 3}
+    found = {
+        (Path(f["path"]).name, f"{x['column']}{x['row']}", x["code"]) for f in doc["files"] for x in f["findings"]
+    }
+    nanguan = "南关街道隐患排查治理台账（2026年{}月）.xlsx"
+    assert found == {
+        (BAIMA_OCT, "G32", "date-invalid"),
+        (BAIMA_OCT, "O34", "deadline-before-found"),
+        (BAIMA_OCT, "Q30", "closed-no-date"),
+        (BAIMA_OCT, "E35", "uscc-checksum"),
+        (BAIMA_OCT, "B44", "duplicate-id"),
+        (BAIMA_OCT, "J36", "level-invalid"),
+        (BAIMA_OCT, "N37", "required-empty"),
+        (BAIMA_OCT, "E39", "uscc-number"),
+        (BAIMA_OCT, "R31", "closed-no-verifier"),
+        (nanguan.format(9), "N18", "deadline-vague"),
+        (nanguan.format(10), "N18", "deadline-vague"),
+    }
+    layouts = {Path(f["path"]).name: (f["sheet"], f["header_rows"], f["encoding"]) for f in doc["files"]}
+    assert layouts["柳河镇隐患排查治理台账（2026年10月）.xlsx"] == ("隐患台账", [2, 3], None)
+    assert layouts["安平镇隐患排查治理台账（2026年10月）.xlsx"] == ("隐患台账", [4, 4], None)
+    assert layouts["西山镇隐患排查治理台账（2026年10月）.xls"] == ("隐患台账", [2, 2], None)
+    assert layouts["东湖街道隐患排查治理台账（2026年10月）.csv"] == (None, [1, 1], "GBK")
+    assert layouts["示例经济开发区隐患排查治理台账（2026年10月）.csv"] == (None, [1, 1], "UTF-8-BOM")
