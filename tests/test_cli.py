@@ -263,3 +263,18 @@ def test_module_entry_point(args):
         [sys.executable, "-m", "anquan_cli", *args], capture_output=True, text=True, check=False
     )
     assert proc.returncode == 0 and proc.stdout
+
+
+def test_template_town_dropdown_when_configured(tmp_path):
+    cfg = tmp_path / "anquan.toml"
+    cfg.write_text('towns = ["青石镇", "柳河镇"]\n', encoding="utf-8")
+    target = tmp_path / "t.xlsx"
+    assert invoke("template", "hazards", "-o", target, "--config", cfg).exit_code == 0
+    wb = openpyxl.load_workbook(target)
+    options = wb["选项"]
+    columns = {options.cell(1, c).value: c for c in range(1, options.max_column + 1)}
+    town_col = columns["镇街"]
+    assert [options.cell(r, town_col).value for r in (2, 3)] == ["青石镇", "柳河镇"]
+    assert wb["选项"].sheet_state == "hidden"
+    sources = [dv.formula1 for dv in wb["隐患台账"].data_validations.dataValidation if dv.type == "list"]
+    assert len(sources) == 6  # level, status, industry, source, category, town

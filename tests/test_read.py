@@ -363,3 +363,8 @@ def test_header_only_ledger_has_no_rows_and_no_crash(tmp_path):
     path = write_csv(tmp_path / "a.csv", [[HEADERS[f] for f in FIELDS]])
     result = run_file(path)
     assert result.error is None and result.counts.used == 0 and result.findings == []
+
+
+def test_xlsm_is_read_like_xlsx(tmp_path):
+    path = write_xlsx(tmp_path / "宏.xlsm", [SheetSpec("台账", table(good_records()))])
+    assert run_file(path).counts.used == 4

@@ -190,3 +190,33 @@ def test_uscc_valid_examples_quiet(tmp_path):
     records[0]["uscc"] = USCC_A.lower()  # typed in lower case: upper-cased, still valid
     records[2]["uscc"] = " " + USCC_A
     assert run_file(ledger_file(tmp_path, records)).findings == []
+
+
+def test_found_date_without_year_is_an_error(tmp_path):
+    result = _one(tmp_path, lambda r: r[1].update(found_on="9月2日"))
+    (hit,) = _cell(result, "date-year-unknown")
+    assert hit.cell == "G5"
+
+
+def test_year_assumed_deadline_rolls_into_next_year(tmp_path):
+    def change(r):
+        r[1].update(found_on=dt.date(2026, 9, 20), deadline="1月10日")
+
+    result = _one(tmp_path, change, name="t.xlsx")
+    (hit,) = _cell(result, "date-year-assumed")
+    assert "2027年1月10日" in hit.message
+
+
+def test_two_columns_for_one_field(tmp_path):
+    from devtools.fab import SheetSpec, write_xlsx
+    from tests.conftest import table
+
+    rows = table(good_records())
+    rows[0].append("整改时限")
+    for r in rows[1:]:
+        r.append("2026-12-31")
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)])
+    result = run_file(path)
+    (hit,) = _cell(result, "column-duplicate")
+    assert hit.column == "O" and "K" in hit.message and hit.field == "整改期限"
+    assert len(result.findings) == 1

@@ -19,7 +19,9 @@ BAIMA_OCT = "白马镇隐患排查治理台账（2026年10月）.xlsx"
 
 def test_samples_match_their_generator(tmp_path):
     out = tmp_path / "samples"
-    subprocess.run([sys.executable, str(ROOT / "scripts/make_sample_ledgers.py"), "--out", str(out)], check=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts/make_sample_ledgers.py"), "--out", str(out)], check=True
+    )
     cmp = filecmp.dircmp(SAMPLES, out)
     stack, differ = [cmp], []
     while stack:
@@ -37,7 +39,9 @@ def test_sample_county_validates_to_the_documented_defects():
     doc = json.loads(result.stdout)
     assert doc["summary"] == {"files": 24, "unreadable": 0, "rows": 663, "errors": 8, "warnings": 3}
     found = {
-        (Path(f["path"]).name, f"{x['column']}{x['row']}", x["code"]) for f in doc["files"] for x in f["findings"]
+        (Path(f["path"]).name, f"{x['column']}{x['row']}", x["code"])
+        for f in doc["files"]
+        for x in f["findings"]
     }
     nanguan = "南关街道隐患排查治理台账（2026年{}月）.xlsx"
     assert found == {
@@ -59,3 +63,10 @@ def test_sample_county_validates_to_the_documented_defects():
     assert layouts["西山镇隐患排查治理台账（2026年10月）.xls"] == ("隐患台账", [2, 2], None)
     assert layouts["东湖街道隐患排查治理台账（2026年10月）.csv"] == (None, [1, 1], "GBK")
     assert layouts["示例经济开发区隐患排查治理台账（2026年10月）.csv"] == (None, [1, 1], "UTF-8-BOM")
+
+
+def test_shipped_folders_resolve_in_a_checkout():
+    from anquan_cli.resources import shipped
+
+    assert (shipped("sample_ledgers") / "README.md").is_file()
+    assert shipped("templates").is_dir()

@@ -85,6 +85,7 @@ def _hazards(path: Path, config: Config) -> None:
     ncols = len(fields) + 1
     ws.merge_range(0, 0, 0, ncols - 1, "安全生产隐患排查治理台账", title_fmt)
     ws.set_row(0, 36)
+    ws.set_row(1, 20, line_fmt)  # the 填报 line carries no column borders
     ws.write_string(1, 0, "填报单位（盖章）：", line_fmt)
     ws.write_string(1, ncols - 4, "填报日期：", line_fmt)
     header_row, first, last = 2, 3, 2 + DATA_ROWS
