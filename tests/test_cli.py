@@ -278,3 +278,24 @@ def test_template_town_dropdown_when_configured(tmp_path):
     assert wb["选项"].sheet_state == "hidden"
     sources = [dv.formula1 for dv in wb["隐患台账"].data_validations.dataValidation if dv.type == "list"]
     assert len(sources) == 6  # level, status, industry, source, category, town
+
+
+def test_a_bug_on_one_file_does_not_stop_the_others(tmp_path, monkeypatch):
+    import anquan_cli.validate as v
+
+    good = ledger_file(tmp_path, good_records(), name="good.xlsx")
+    buggy = ledger_file(tmp_path, good_records(), name="bug.xlsx")
+    original = v.read_ledger
+
+    def flaky(path, options):
+        if path.name == "bug.xlsx":
+            raise RuntimeError("boom")
+        return original(path, options)
+
+    monkeypatch.setattr(v, "read_ledger", flaky)
+    result = invoke("validate", good, buggy, "--format", "json")
+    assert result.exit_code == 1
+    errors = {f["path"]: f["error_code"] for f in _json(result)["files"]}
+    assert errors == {str(good): None, str(buggy): "internal-error"}
+    debug = invoke("validate", good, buggy, "--debug")
+    assert isinstance(debug.exception, RuntimeError)

@@ -32,6 +32,10 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
         None,
         "可见工作表中没有{title}；隐藏工作表“{sheet}”中有，如需读取请加参数 --sheet {sheet}",
     ),
+    "internal-error": (
+        None,
+        "读取时发生程序内部错误（{reason}），其余文件照常处理；请加 --debug 重新运行并把输出发给维护人员",
+    ),
     "kind-unknown": (None, "未知的台账类型“{kind}”，可选：{choices}"),
     "option-date-invalid": (None, "参数 {option} 的日期无法识别：{value}（示例：2026-10-31）"),
     "config-not-found": (None, "找不到配置文件：{path}"),

@@ -10,6 +10,7 @@ from pathlib import Path
 from anquan_cli.config import Config
 from anquan_cli.errors import AnquanError
 from anquan_cli.findings import Finding, Severity
+from anquan_cli.messages import render
 from anquan_cli.read import ReadOptions, discover, read_ledger
 from anquan_cli.read.ledger import Ledger, RowCounts
 from anquan_cli.rules import CheckContext, check
@@ -76,11 +77,20 @@ def check_context(config: Config, as_of: dt.date) -> CheckContext:
     )
 
 
-def validate_file(path: Path, options: ReadOptions, ctx: CheckContext) -> FileResult:
+def validate_file(path: Path, options: ReadOptions, ctx: CheckContext, *, debug: bool = False) -> FileResult:
     try:
         ledger = read_ledger(path, options)
     except AnquanError as exc:
         return FileResult(path, error=exc.message, error_code=exc.code)
+    except Exception as exc:
+        # A file that trips a bug must not stop the other files; --debug shows the trace instead.
+        if debug:
+            raise
+        return FileResult(
+            path,
+            error=render("internal-error", reason=f"{type(exc).__name__}: {exc}"),
+            error_code="internal-error",
+        )
     return FileResult(
         path,
         check(ledger, ctx),
@@ -118,6 +128,7 @@ def run_validation(
     kind: str | None = None,
     sheet: str | None = None,
     annotate_dir: Path | None = None,
+    debug: bool = False,
 ) -> ValidationRun:
     """Validate every ledger below `paths`; with `annotate_dir`, write <name>_校验.xlsx for each.
 
@@ -137,7 +148,7 @@ def run_validation(
     results: list[FileResult] = []
     annotated: dict[Path, Path] = {}
     for path in files:
-        result = validate_file(path, options, ctx)
+        result = validate_file(path, options, ctx, debug=debug)
         if annotate_dir is not None and result.ledger is not None:
             from anquan_cli.render.annotate import write_annotated
 

@@ -58,6 +58,7 @@ def validate(
             kind=kind,
             sheet=sheet,
             annotate_dir=annotate,
+            debug=debug,
         )
         if output_format is OutputFormat.json:
             from anquan_cli.render.jsonout import emit

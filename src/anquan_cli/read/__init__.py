@@ -12,6 +12,7 @@ from anquan_cli.read.header import HeaderMatch, detect_header
 from anquan_cli.read.ledger import Ledger, build_ledger
 from anquan_cli.read.normalize import NormOptions
 from anquan_cli.read.sources import LEDGER_EXTS, Grid, SheetInfo, Source
+from anquan_cli.read.vocab import DEFAULT_NONSTANDARD_LEVELS
 from anquan_cli.schema import Schema, get_schema, registry
 
 ANNOTATED_SUFFIX = "_校验"  # our own marked-up copies are outputs, never inputs
@@ -25,7 +26,7 @@ class ReadOptions:
     keep_grid: bool = False
     min_year: int = 2000
     max_year: int = 2100
-    level_map: dict[str, str] = field(default_factory=dict)
+    level_map: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_NONSTANDARD_LEVELS))
     status_map: dict[str, str] = field(default_factory=dict)
 
 

@@ -117,7 +117,7 @@ def _hazards(path: Path, config: Config) -> None:
             ("【必填】" if f.required else "") + HAZARD_HELP.get(f.id, ""),
             {"author": "anquan"},
         )
-        if f.type in (FieldType.DATE,) or f.type is FieldType.DEADLINE:
+        if f.type in (FieldType.DATE, FieldType.DEADLINE):
             col_fmt, width = date_fmt, 13
         elif f.type is FieldType.USCC:
             col_fmt, width = code_fmt, 22
@@ -142,7 +142,7 @@ def _hazards(path: Path, config: Config) -> None:
                     "error_type": "stop" if f.id in ("level", "status") else "warning",
                 },
             )
-        elif f.type in (FieldType.DATE,):
+        elif f.type is FieldType.DATE:  # 整改期限 also takes 立即整改, so only true dates are restricted
             ws.data_validation(
                 first,
                 i,
