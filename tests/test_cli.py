@@ -25,6 +25,7 @@ FILE_KEYS = {
     "encoding",
     "error",
     "error_code",
+    "annotated",
     "findings",
 }
 FINDING_KEYS = {"severity", "code", "sheet", "row", "column", "field", "value", "message"}
@@ -142,6 +143,9 @@ def test_annotate_writes_marked_up_copy(tmp_path):
     assert result.exit_code == 1
     assert hashlib.sha256(bad.read_bytes()).hexdigest() == before  # the input is never written
     copy = out / "bad_校验.xlsx"
+    assert "已生成 1 份标注副本" in result.stdout
+    doc = _json(invoke("validate", bad, "--annotate", out, "--format", "json"))
+    assert doc["files"][0]["annotated"] == str(copy)
     wb = openpyxl.load_workbook(copy)
     assert wb.sheetnames[:2] == ["校验结果", "台账"]
     summary = wb["校验结果"]

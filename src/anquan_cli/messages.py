@@ -104,7 +104,7 @@ LABELS = {
     "clean": "未发现问题",
     "more": "…… 另有 {n} 条未显示（用 --limit 0 显示全部，或 --annotate 生成标注副本）",
     "summary": "共 {files} 个文件，{rows} 行数据：错误 {errors} 条，警告 {warnings} 条",
-    "annotated": "已生成标注副本：{path}",
+    "annotated": "已生成 {n} 份标注副本（<原名>_校验.xlsx），位于：{path}",
     "encoding": "编码 {encoding}",
     "template-written": "已生成模板：{path}",
     "findings-sheet": "校验结果",

@@ -117,7 +117,13 @@ class ValidationRun:
         return exit_code(self.results)
 
     def to_dict(self) -> dict:
-        return {"files": [r.to_dict() for r in self.results], "summary": self.summary}
+        files = []
+        for r in self.results:
+            entry = r.to_dict()
+            copy = self.annotated.get(r.path)
+            entry["annotated"] = str(copy) if copy else None
+            files.append(entry)
+        return {"files": files, "summary": self.summary}
 
 
 def run_validation(

@@ -100,8 +100,10 @@ def print_validation(results, summary: dict, limit: int, annotated: dict) -> Non
             out.print(line, soft_wrap=True)
         if len(r.findings) > len(shown):
             out.print(Text("  " + LABELS["more"].format(n=len(r.findings) - len(shown)), style="dim"))
-    for path in annotated.values():
-        out.print(Text(LABELS["annotated"].format(path=_safe(str(path))), style="green"))
+    folders = sorted({str(p.parent) for p in annotated.values()})
+    if folders:
+        line = LABELS["annotated"].format(n=len(annotated), path="、".join(_safe(f) for f in folders))
+        out.print(Text(line, style="green"), soft_wrap=True)
     style = "bold red" if summary["errors"] or summary["unreadable"] else "bold green"
     out.print(Text(LABELS["summary"].format(**summary), style=style))
 
