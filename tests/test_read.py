@@ -368,3 +368,15 @@ def test_header_only_ledger_has_no_rows_and_no_crash(tmp_path):
 def test_xlsm_is_read_like_xlsx(tmp_path):
     path = write_xlsx(tmp_path / "宏.xlsm", [SheetSpec("台账", table(good_records()))])
     assert run_file(path).counts.used == 4
+
+
+def test_csv_delimiter_not_fooled_by_commas_in_text(tmp_path):
+    records = good_records()
+    for r in records:
+        r["description"] = (
+            "安全出口堵塞,灭火器过期,电线私拉乱接,未设警示标志,防护罩缺失,叉车无证,货物乱堆,配电箱无盖,无台账,无预案,无培训,无演练,无标志,无记录"
+        )
+    path = csv_file(tmp_path, records, delimiter="\t")
+    assert run_file(path).counts.used == 4 and run_file(path).findings == []
+    path = csv_file(tmp_path, records, name="semi.csv", delimiter=";")
+    assert run_file(path).findings == []

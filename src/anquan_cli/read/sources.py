@@ -176,12 +176,18 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def _sniff_delimiter(text: str) -> str:
-    lines = [ln for ln in text.splitlines()[:20] if ln.strip()]
+    """The delimiter that splits the first lines into the most, and most regular, fields.
+
+    Parsing (not counting characters) keeps commas inside quoted descriptions from voting.
+    """
+    head = "\n".join(text.splitlines()[:20])
     best, best_score = ",", -1
     for delim in (",", "\t", ";", "|"):
-        counts = [ln.count(delim) for ln in lines]
-        # Favour a delimiter that appears, and appears evenly, on the header-ish lines.
-        score = max(counts, default=0)
+        widths = sorted(len(r) for r in csv.reader(io.StringIO(head), delimiter=delim) if any(r))
+        if not widths:
+            continue
+        typical = widths[len(widths) // 2]
+        score = typical * sum(w == typical for w in widths) if typical > 1 else 0
         if score > best_score:
             best, best_score = delim, score
     return best
