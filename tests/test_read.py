@@ -380,3 +380,16 @@ def test_csv_delimiter_not_fooled_by_commas_in_text(tmp_path):
     assert run_file(path).counts.used == 4 and run_file(path).findings == []
     path = csv_file(tmp_path, records, name="semi.csv", delimiter=";")
     assert run_file(path).findings == []
+
+
+def test_footer_words_inside_data_do_not_end_the_sheet(tmp_path):
+    records = good_records()
+    records[1]["unit"] = "电话机械厂"
+    records[2]["unit"] = "注塑制品有限公司"
+    fields = ["unit", *[f for f in FIELDS if f != "unit"]]
+    rows = table(records, fields=fields)
+    for r in rows[1:]:
+        r[0] = ""  # no 序号: the enterprise name is the first cell of each row
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)])
+    ledger = read(path)
+    assert ledger.counts.used == 4 and ledger.counts.footer == 0

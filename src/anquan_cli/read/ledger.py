@@ -20,12 +20,13 @@ from anquan_cli.schema import FieldType, Schema
 ROW = "_row"  # the Excel row number (CSV: line number) of each data row
 
 _SUBTOTAL = re.compile(r"^(?:合计|小计|总计|共计|总合计)(?:[:：(（].*)?$")
+# A footer keyword must end its cell or be followed by a colon or bracket: "填表人：张三", "（盖章）",
+# "单位负责人（签字）：". A data cell such as an enterprise named 电话机厂 must never end the sheet.
 _FOOTER = re.compile(
-    r"^(?:填表人|填报人|制表人|审核人|审核|审批人|联系电话|联系人|电话|单位负责人|主要负责人|负责人签字|"
-    r"负责人\(签字\)|盖章|单位盖章|\(盖章\)|签字|填表日期|填报日期|报送日期|注[:：1１、.]|说明[:：]|备注[:：]|"
-    r"填表说明|分管领导|单位\(盖章\))"
+    r"^(?:填表人|填报人|制表人|审核人|审核|审批人|联系电话|联系人|电话|单位负责人|主要负责人|负责人|"
+    r"负责人签字|签字|盖章|单位盖章|\(盖章\)|\(签字\)|填表日期|填报日期|报送日期|注|说明|备注|填表说明|"
+    r"分管领导|单位\(盖章\))(?:[:(]|$)"
 )
-
 
 _KEYWORD_HEADS = frozenset("合小总共填制审联电单主负盖(（签注说备分 \u3000\t\n")
 
