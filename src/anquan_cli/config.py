@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from anquan_cli.errors import AnquanError
-from anquan_cli.read.vocab import DEFAULT_NONSTANDARD_LEVELS
+from anquan_cli.vocab import DEFAULT_NONSTANDARD_LEVELS
 
 DEFAULT_CONFIG_NAME = "anquan.toml"
 

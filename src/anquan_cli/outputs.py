@@ -22,6 +22,8 @@ _RESERVED = {
     *(f"LPT{i}" for i in range(1, 10)),
 }
 _BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"))
+# Cell text from a ledger is data: "=1+1" or "http://…" must stay text, never a formula or a link.
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 MAX_NAME = 120  # characters; Windows paths stay short enough for Explorer and WPS
 
 

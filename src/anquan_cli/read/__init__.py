@@ -12,8 +12,8 @@ from anquan_cli.read.header import HeaderMatch, detect_header
 from anquan_cli.read.ledger import Ledger, build_ledger
 from anquan_cli.read.normalize import NormOptions
 from anquan_cli.read.sources import LEDGER_EXTS, Grid, SheetInfo, Source
-from anquan_cli.read.vocab import DEFAULT_NONSTANDARD_LEVELS
 from anquan_cli.schema import Schema, get_schema, registry
+from anquan_cli.vocab import DEFAULT_NONSTANDARD_LEVELS
 
 ANNOTATED_SUFFIX = "_校验"  # our own marked-up copies are outputs, never inputs
 

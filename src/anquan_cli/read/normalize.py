@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from anquan_cli.read.dates import PLACEHOLDERS, DateState, Parsed, parse_date, parse_deadline
-from anquan_cli.read.vocab import STATUS_LABEL, VocabState, map_level, map_status
 from anquan_cli.schema import FieldType
+from anquan_cli.vocab import STATUS_LABEL, VocabState, map_level, map_status
 
 
 class UsccState:

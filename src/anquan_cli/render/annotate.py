@@ -11,20 +11,17 @@ import datetime as dt
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from anquan_cli.findings import Finding, Severity
 from anquan_cli.messages import LABELS, SEVERITY_LABEL
-from anquan_cli.outputs import atomic_path
-from anquan_cli.read.ledger import Ledger
+from anquan_cli.outputs import WORKBOOK_OPTIONS, atomic_path
+
+if TYPE_CHECKING:
+    from anquan_cli.read.ledger import Ledger
 
 RED, YELLOW, HEADER_FILL = "#FFC7CE", "#FFEB9C", "#DDEBF7"
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
-WORKBOOK_OPTIONS = {
-    # Cell text from a ledger is data: "=1+1" or "http://…" must stay text, never a formula or a link.
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-}
 
 
 def sheet_title(name: str | None, taken: str) -> str:

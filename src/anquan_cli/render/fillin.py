@@ -12,10 +12,9 @@ from pathlib import Path
 
 from anquan_cli.config import Config
 from anquan_cli.errors import AnquanError
-from anquan_cli.outputs import atomic_path
-from anquan_cli.read.vocab import INDUSTRIES
-from anquan_cli.render.annotate import WORKBOOK_OPTIONS
+from anquan_cli.outputs import WORKBOOK_OPTIONS, atomic_path
 from anquan_cli.schema import FieldType, get_schema
+from anquan_cli.vocab import INDUSTRIES
 
 DATA_ROWS = 1000
 SOURCES = ("企业自查", "镇街检查", "部门执法", "联合执法", "第三方", "举报")
