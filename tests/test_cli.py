@@ -303,3 +303,18 @@ def test_a_bug_on_one_file_does_not_stop_the_others(tmp_path, monkeypatch):
     assert errors == {str(good): None, str(buggy): "internal-error"}
     debug = invoke("validate", good, buggy, "--debug")
     assert isinstance(debug.exception, RuntimeError)
+
+
+def test_output_names_are_portable():
+    from pathlib import Path
+
+    from anquan_cli.outputs import safe_filename, unique_names
+
+    assert safe_filename('a<b>:c"d/e\\f|g?h*i') == "a_b_c_d_e_f_g_h_i"
+    escaped = safe_filename("../../etc/passwd")
+    assert "/" not in escaped and "\\" not in escaped and not escaped.startswith(".")
+    assert safe_filename("CON") == "_CON"
+    assert safe_filename("\u202eexe.xlsx") == "exe.xlsx"
+    assert safe_filename("...") == "未命名"
+    names = unique_names([(Path("a/x.xlsx"), "x"), (Path("b/x.xlsx"), "x"), (Path("c/q:r.xlsx"), "q:r")])
+    assert names == {Path("a/x.xlsx"): "a_x", Path("b/x.xlsx"): "b_x", Path("c/q:r.xlsx"): "q_r"}

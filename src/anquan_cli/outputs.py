@@ -53,7 +53,7 @@ def unique_names(stems: Iterable[tuple[Path, str]]) -> dict[Path, str]:
     taken: set[str] = set()
     out: dict[Path, str] = {}
     for path, stem in pairs:
-        name = stem
+        name = safe_filename(stem)
         if counts[stem.casefold()] > 1 and path.parent.name:
             name = safe_filename(f"{path.parent.name}_{stem}")
         base, n = name, 2
@@ -72,6 +72,12 @@ def ensure_not_input(target: Path, inputs: Iterable[Path]) -> None:
                 raise AnquanError("output-is-input", path=target)
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success it replaces `target` in one rename.
@@ -87,6 +93,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        with contextlib.suppress(OSError):  # mkstemp makes 0600 files; outputs are ordinary documents
+            tmp_path.chmod(0o666 & ~_umask())
         try:
             os.replace(tmp_path, target)
         except OSError as exc:
