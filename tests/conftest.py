@@ -86,9 +86,15 @@ def csv_file(tmp_path: Path, records: list[dict], name="台账.csv", **kw) -> Pa
     return write_csv(tmp_path / name, table(records), **kw)
 
 
-def run_file(path: Path, config: Config | None = None, as_of: dt.date = AS_OF, **opts):
+def run_all(path: Path, config: Config | None = None, as_of: dt.date = AS_OF, **opts):
+    """Every ledger of a file (one per sheet for responsibility workbooks)."""
     config = config or Config()
     return validate_file(path, read_options(config, **opts), check_context(config, as_of))
+
+
+def run_file(path: Path, config: Config | None = None, as_of: dt.date = AS_OF, **opts):
+    (result,) = run_all(path, config, as_of, **opts)
+    return result
 
 
 def codes(result) -> Counter:
@@ -102,3 +108,123 @@ def read(path: Path, **kw):
 @pytest.fixture
 def good(tmp_path: Path) -> Path:
     return ledger_file(tmp_path, good_records())
+
+
+# --- responsibility lists ------------------------------------------------------------------------
+
+RESP_HEADERS = {
+    "unit": "企业名称",
+    "uscc": "统一社会信用代码",
+    "tier": "层级",
+    "dept": "部门(车间/班组)",
+    "post": "岗位(职务)",
+    "name": "姓名",
+    "duty": "安全生产职责",
+    "standard": "考核标准",
+    "signed_on": "签订日期",
+}
+RESP_FIELDS = list(RESP_HEADERS)
+UNIT_A, UNIT_B = "示例县宏达机械有限公司", "示例县华丰建材有限公司"
+
+
+def good_list(unit: str = UNIT_A, uscc: str | None = USCC_A) -> list[dict]:
+    """One enterprise, every tier, distinct duties, signed in February."""
+    signed = dt.date(2026, 2, 3)
+    people = [
+        (
+            "主要负责人",
+            "公司",
+            "法定代表人、总经理",
+            "张伟",
+            "建立健全并落实本单位全员安全生产责任制，组织制定并实施安全生产规章制度和操作规程",
+        ),
+        (
+            "分管负责人",
+            "公司",
+            "安全总监",
+            "李娜",
+            "协助主要负责人履行安全生产管理职责，组织开展安全生产检查和隐患排查治理",
+        ),
+        (
+            "部门负责人",
+            "一车间",
+            "车间主任",
+            "王强",
+            "组织本车间安全生产检查，及时排除生产安全事故隐患并如实记录",
+        ),
+        (
+            "部门负责人",
+            "安全环保部",
+            "部长",
+            "陈静",
+            "组织编制本单位应急预案并每半年组织一次演练，督促落实整改措施",
+        ),
+        ("班组长", "一车间甲班", "班长", "赵敏", "组织班前安全讲话，检查班组成员正确佩戴和使用劳动防护用品"),
+        (
+            "岗位人员",
+            "一车间甲班",
+            "操作工",
+            "刘洋",
+            "严格遵守本岗位安全操作规程，发现事故隐患立即报告班组长",
+        ),
+        (
+            "岗位人员",
+            "一车间甲班",
+            "操作工",
+            "周杰",
+            "严格遵守本岗位安全操作规程，发现事故隐患立即报告班组长",
+        ),
+    ]
+    return [
+        {
+            "unit": unit,
+            "uscc": uscc,
+            "tier": tier,
+            "dept": dept,
+            "post": post,
+            "name": name,
+            "duty": duty,
+            "standard": "全年未发生生产安全事故，隐患整改率100%，按期参加安全培训",
+            "signed_on": signed,
+        }
+        for tier, dept, post, name, duty in people
+    ]
+
+
+def resp_table(records: list[dict], fields: list[str] | None = None) -> list[list]:
+    fields = fields or RESP_FIELDS
+    rows = [["序号", *[RESP_HEADERS[f] for f in fields]]]
+    for i, rec in enumerate(records, 1):
+        rows.append([i, *[rec.get(f) for f in fields]])
+    return rows
+
+
+def stacked_file(tmp_path: Path, lists: list[list[dict]], name: str = "责任清单.xlsx", fields=None) -> Path:
+    """Town workbook: title row, header on row 2, enterprise name and code merged down their rows."""
+    fields = fields or RESP_FIELDS
+    records = [r for lst in lists for r in lst]
+    rows = [["青石镇企业全员安全生产责任清单"], *resp_table(records, fields)]
+    merges = [(0, 0, 0, len(fields))]
+    start = 2
+    for lst in lists:
+        end = start + len(lst) - 1
+        for f in ("unit", "uscc"):
+            if f in fields and end > start:
+                c = fields.index(f) + 1
+                merges.append((start, c, end, c))
+                for r in range(start + 1, end + 1):
+                    rows[r][c] = None
+        start = end + 1
+    return write_xlsx(tmp_path / name, [SheetSpec("责任清单", rows, merges)])
+
+
+def per_sheet_file(tmp_path: Path, lists: list[list[dict]], name: str = "东湖街道责任清单.xlsx") -> Path:
+    """One sheet per enterprise; name and code only in a line above the header."""
+    fields = [f for f in RESP_FIELDS if f not in ("unit", "uscc")]
+    sheets = [SheetSpec("说明", [["填表说明"], ["每个企业一个工作表"]])]
+    for i, lst in enumerate(lists):
+        unit, uscc = lst[0]["unit"], lst[0]["uscc"] or ""
+        rows = [[f"{unit}全员安全生产责任清单"], [f"企业名称：{unit}", "", "", f"统一社会信用代码：{uscc}"]]
+        rows += resp_table(lst, fields)
+        sheets.append(SheetSpec(f"企业{i + 1}", rows, [(0, 0, 0, len(fields))]))
+    return write_xlsx(tmp_path / name, sheets)

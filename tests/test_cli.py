@@ -50,7 +50,16 @@ def test_clean_file_exit_0_and_json_shape(good):
     assert result.exit_code == 0, result.output
     doc = _json(result)
     assert set(doc) == {"files", "summary"}
-    assert set(doc["summary"]) == {"files", "unreadable", "rows", "errors", "warnings"}
+    assert set(doc["summary"]) == {
+        "files",
+        "ledgers",
+        "unreadable",
+        "rows",
+        "errors",
+        "warnings",
+        "cross_checked",
+        "missing_responsibility",
+    }
     (entry,) = doc["files"]
     assert set(entry) == FILE_KEYS
     assert entry["kind"] == "hazard" and entry["sheet"] == "台账" and entry["header_rows"] == [3, 3]
@@ -289,14 +298,14 @@ def test_a_bug_on_one_file_does_not_stop_the_others(tmp_path, monkeypatch):
 
     good = ledger_file(tmp_path, good_records(), name="good.xlsx")
     buggy = ledger_file(tmp_path, good_records(), name="bug.xlsx")
-    original = v.read_ledger
+    original = v.read_ledgers
 
     def flaky(path, options):
         if path.name == "bug.xlsx":
             raise RuntimeError("boom")
         return original(path, options)
 
-    monkeypatch.setattr(v, "read_ledger", flaky)
+    monkeypatch.setattr(v, "read_ledgers", flaky)
     result = invoke("validate", good, buggy, "--format", "json")
     assert result.exit_code == 1
     errors = {f["path"]: f["error_code"] for f in _json(result)["files"]}

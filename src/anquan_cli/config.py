@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from anquan_cli.errors import AnquanError
-from anquan_cli.vocab import DEFAULT_NONSTANDARD_LEVELS
+from anquan_cli.vocab import DEFAULT_NONSTANDARD_LEVELS, DEFAULT_TIER_KEYWORDS
 
 DEFAULT_CONFIG_NAME = "anquan.toml"
 
@@ -47,6 +47,28 @@ class Validation(_Section):
         return {"".join(unicodedata.normalize("NFKC", k).split()): v for k, v in value.items()}
 
 
+TierName = Literal["主要负责人", "分管负责人", "部门负责人", "班组长", "岗位人员"]
+
+
+class Responsibility(_Section):
+    # How strictly each tier below 主要负责人 is required (small units may lack the middle ones).
+    required_tiers: dict[TierName, Literal["error", "warning", "off"]] = Field(
+        default_factory=lambda: {
+            "分管负责人": "warning",
+            "部门负责人": "warning",
+            "班组长": "warning",
+            "岗位人员": "error",
+        }
+    )
+    # Keywords in 岗位 that tell the tier when a list has no 层级 column; replaces the default per tier.
+    tier_keywords: dict[TierName, list[str]] = Field(default_factory=dict)
+    min_duty_chars: int = Field(15, ge=0, le=500)
+    copy_paste_posts: int = Field(3, ge=2, le=50)  # the same duty on this many different posts is copy-paste
+
+    def keywords(self) -> dict[str, tuple[str, ...]]:
+        return {**DEFAULT_TIER_KEYWORDS, **{k: tuple(v) for k, v in self.tier_keywords.items()}}
+
+
 class Config(_Section):
     county: County = County()
     # Empty lists mean "not configured": the town/industry membership checks only run when listed.
@@ -54,6 +76,7 @@ class Config(_Section):
     departments: list[str] = Field(default_factory=list)
     industries: list[str] = Field(default_factory=list)
     validation: Validation = Validation()
+    responsibility: Responsibility = Responsibility()
     source: str | None = Field(None, exclude=True)
 
 

@@ -30,9 +30,12 @@ class Finding:
     value: str | None = None  # the cell as written
 
     @classmethod
-    def make(cls, code: str, *, sheet=None, row=None, column=None, field=None, value=None, **params):
+    def make(
+        cls, code: str, *, sheet=None, row=None, column=None, field=None, value=None, severity=None, **params
+    ):
+        """`severity` overrides the catalogue's default where the county configures it."""
         return cls(
-            Severity(severity_of(code)),
+            Severity(severity or severity_of(code)),
             code,
             render(code, field=field, **params),
             sheet,

@@ -84,6 +84,34 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "uscc-many-names": ("warning", "同一统一社会信用代码在本表中对应多个企业名称：{names}"),
     "name-many-uscc": ("warning", "同一企业在本表中填了多个统一社会信用代码：{codes}"),
     "town-unknown": ("warning", "镇街不在配置的镇街名单中"),
+    # --- responsibility lists (全员安全生产责任清单) ---
+    "principal-missing": (
+        "error",
+        "{unit}的责任清单没有主要负责人（安全生产法第五条：主要负责人是本单位安全生产第一责任人）",
+    ),
+    "tier-missing": (
+        "warning",
+        "{unit}的责任清单缺少“{tier}”层级（责任应细化到主要负责人、分管负责人、部门车间、班组和岗位）",
+    ),
+    "principal-ambiguous": (
+        "warning",
+        "{unit}有 {count} 名主要负责人（{names}），但未注明谁是法定代表人、谁是实际控制人",
+    ),
+    "principal-incomplete": (
+        "warning",
+        "{unit}的法定代表人（{legal}）与实际控制人（{controller}）不是同一人，主要负责人层级应同时列明二人（中发〔2016〕32号）",
+    ),
+    "duty-copied": ("warning", "与第 {rows} 行职责内容相同（岗位：{posts}），照抄照搬，请按岗位分别细化"),
+    "duty-short": ("warning", "职责内容只有 {length} 个字（少于 {min} 个字），过于笼统"),
+    "person-multi-tier": ("warning", "{name}在本企业同时列在“{tiers}”层级"),
+    "standard-empty": ("warning", "未填写考核标准"),
+    "tier-empty": ("warning", "层级为空，已根据岗位推断为“{tier}”"),
+    "tier-invalid": ("warning", "层级无法识别，已根据岗位推断为“{tier}”"),
+    "tier-inferred": (
+        "info",
+        "清单没有“层级”列，已根据岗位推断每人的层级（关键词可在 anquan.toml 的 [responsibility.tier_keywords] 中调整）",
+    ),
+    "no-responsibility-list": ("warning", "{unit}出现在隐患台账中，但没有报送全员安全生产责任清单"),
     "industry-unknown": ("warning", "行业领域不在配置的行业名单中"),
 }
 
@@ -100,6 +128,7 @@ LABELS = {
     "warnings": "警告",
     "total": "合计",
     "hazard": "隐患台账",
+    "responsibility": "责任清单",
     "unreadable": "无法读取",
     "clean": "未发现问题",
     "more": "…… 另有 {n} 条未显示（用 --limit 0 显示全部，或 --annotate 生成标注副本）",
@@ -108,6 +137,8 @@ LABELS = {
     "encoding": "编码 {encoding}",
     "template-written": "已生成模板：{path}",
     "findings-sheet": "校验结果",
+    "missing-lists": "隐患台账中有 {n} 家企业没有报送全员安全生产责任清单：",
+    "no-missing-lists": "隐患台账中的企业都已报送全员安全生产责任清单",
 }
 
 

@@ -11,7 +11,7 @@ from anquan_cli.config import Config
 from anquan_cli.errors import AnquanError
 from anquan_cli.findings import Finding, Severity
 from anquan_cli.messages import render
-from anquan_cli.read import ReadOptions, discover, read_ledger
+from anquan_cli.read import ReadOptions, discover, read_ledgers
 from anquan_cli.read.ledger import Ledger, RowCounts
 from anquan_cli.rules import CheckContext, check
 
@@ -74,43 +74,53 @@ def check_context(config: Config, as_of: dt.date) -> CheckContext:
         max_year=v.max_year,
         towns=frozenset(config.towns),
         industries=frozenset(config.industries),
+        config=config,
     )
 
 
-def validate_file(path: Path, options: ReadOptions, ctx: CheckContext, *, debug: bool = False) -> FileResult:
+def validate_file(
+    path: Path, options: ReadOptions, ctx: CheckContext, *, debug: bool = False
+) -> list[FileResult]:
+    """One result per ledger in the file (several when a workbook keeps one enterprise per sheet)."""
     try:
-        ledger = read_ledger(path, options)
+        ledgers = read_ledgers(path, options)
     except AnquanError as exc:
-        return FileResult(path, error=exc.message, error_code=exc.code)
+        return [FileResult(path, error=exc.message, error_code=exc.code)]
     except Exception as exc:
         # A file that trips a bug must not stop the other files; --debug shows the trace instead.
         if debug:
             raise
-        return FileResult(
+        reason = f"{type(exc).__name__}: {exc}"
+        return [FileResult(path, error=render("internal-error", reason=reason), error_code="internal-error")]
+    return [
+        FileResult(
             path,
-            error=render("internal-error", reason=f"{type(exc).__name__}: {exc}"),
-            error_code="internal-error",
+            check(ledger, ctx),
+            ledger,
+            kind=ledger.kind,
+            sheet=ledger.sheet,
+            header_rows=ledger.header_rows,
+            counts=ledger.counts,
+            encoding=ledger.encoding,
         )
-    return FileResult(
-        path,
-        check(ledger, ctx),
-        ledger,
-        kind=ledger.kind,
-        sheet=ledger.sheet,
-        header_rows=ledger.header_rows,
-        counts=ledger.counts,
-        encoding=ledger.encoding,
-    )
+        for ledger in ledgers
+    ]
 
 
 @dataclass
 class ValidationRun:
     results: list[FileResult]
     annotated: dict[Path, Path]  # input -> its marked-up copy
+    cross_checked: bool = False
+    missing_lists: list[dict] = field(default_factory=list)
 
     @property
-    def summary(self) -> dict[str, int]:
-        return summary(self.results)
+    def summary(self) -> dict:
+        return {
+            **summary(self.results),
+            "cross_checked": self.cross_checked,
+            "missing_responsibility": self.missing_lists,
+        }
 
     @property
     def exit_code(self) -> int:
@@ -134,15 +144,18 @@ def run_validation(
     kind: str | None = None,
     sheet: str | None = None,
     annotate_dir: Path | None = None,
+    cross: bool = False,
     debug: bool = False,
 ) -> ValidationRun:
-    """Validate every ledger below `paths`; with `annotate_dir`, write <name>_校验.xlsx for each.
+    """Validate every ledger below `paths`; with `annotate_dir`, write <name>_校验.xlsx for each file.
 
-    Files are handled one at a time and each ledger is dropped once its copy is written, so memory
-    stays bounded by the largest file, not the whole submission.
+    Files are handled one at a time and each ledger is dropped once checked (and its copy written),
+    so memory stays bounded by the largest file, not the whole submission. When hazard ledgers and
+    responsibility lists are both given (or `cross`), enterprises without a list are reported.
     """
     from anquan_cli.outputs import ensure_not_input, unique_names
     from anquan_cli.read import ANNOTATED_SUFFIX
+    from anquan_cli.rules.cross import roster
     from anquan_cli.schema import get_schema
 
     if kind is not None:
@@ -153,22 +166,54 @@ def run_validation(
     names = unique_names((p, p.stem + ANNOTATED_SUFFIX) for p in files) if annotate_dir else {}
     results: list[FileResult] = []
     annotated: dict[Path, Path] = {}
+    rosters: dict[str, list] = {"hazard": [], "responsibility": []}
     for path in files:
-        result = validate_file(path, options, ctx, debug=debug)
-        if annotate_dir is not None and result.ledger is not None:
+        file_results = validate_file(path, options, ctx, debug=debug)
+        ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
+        if annotate_dir is not None and ledgers:
             from anquan_cli.render.annotate import write_annotated
 
             target = annotate_dir / f"{names[path]}.xlsx"
             ensure_not_input(target, files)
-            annotated[path] = write_annotated(result.ledger, result.findings, target, as_of)
-        result.ledger = None
-        results.append(result)
-    return ValidationRun(results, annotated)
+            annotated[path] = write_annotated(ledgers, target, as_of)
+        for r in file_results:
+            if r.ledger is not None and r.kind in rosters:
+                rosters[r.kind].append((len(results), roster(r.ledger)))
+            r.ledger = None
+            results.append(r)
+    outcome = ValidationRun(results, annotated)
+    if rosters["hazard"] and (cross or rosters["responsibility"]):
+        _cross_check(outcome, rosters)
+    return outcome
+
+
+def _cross_check(outcome: ValidationRun, rosters: dict[str, list]) -> None:
+    """Findings go to the hazard ledger where the enterprise first appears, and into the summary."""
+    from anquan_cli.rules.cross import missing_lists
+
+    lists = [e for _, entries in rosters["responsibility"] for e in entries]
+    hazards = [(index, e) for index, entries in rosters["hazard"] for e in entries]
+    where = {id(e): index for index, e in hazards}
+    outcome.cross_checked = True
+    for e, finding in missing_lists([e for _, e in hazards], lists):
+        result = outcome.results[where[id(e)]]
+        result.findings.append(finding)
+        outcome.missing_lists.append(
+            {
+                "unit": e.unit,
+                "uscc": e.uscc,
+                "town": e.town,
+                "path": str(result.path),
+                "sheet": e.sheet,
+                "row": e.row,
+            }
+        )
 
 
 def summary(results: list[FileResult]) -> dict[str, int]:
     return {
-        "files": len(results),
+        "files": len({r.path for r in results}),
+        "ledgers": sum(r.error is None for r in results),
         "unreadable": sum(r.error is not None for r in results),
         "rows": sum(r.counts.used for r in results),
         "errors": sum(r.errors for r in results),

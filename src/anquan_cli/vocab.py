@@ -158,3 +158,126 @@ def map_status(text: str, extra: dict[str, str]) -> tuple[str | None, VocabState
 def canonical_industry(text: str) -> str:
     key = _key(text)
     return INDUSTRY_SYNONYMS.get(key, key)
+
+
+# --- 全员安全生产责任清单: the five tiers of responsibility (domain.md §4) -----------------------
+
+PRINCIPAL, DEPUTY, DEPARTMENT, TEAM, STAFF = "主要负责人", "分管负责人", "部门负责人", "班组长", "岗位人员"
+TIERS = (PRINCIPAL, DEPUTY, DEPARTMENT, TEAM, STAFF)
+
+TIER_WORDS = {
+    **dict.fromkeys(
+        (
+            "主要负责人",
+            "第一责任人",
+            "法定代表人",
+            "实际控制人",
+            "董事长",
+            "总经理",
+            "法人",
+            "法人代表",
+            "企业负责人",
+            "单位负责人",
+        ),
+        PRINCIPAL,
+    ),
+    **dict.fromkeys(
+        (
+            "分管负责人",
+            "其他负责人",
+            "安全总监",
+            "分管领导",
+            "副总经理",
+            "分管安全负责人",
+            "技术负责人",
+            "总工程师",
+            "班子成员",
+        ),
+        DEPUTY,
+    ),
+    **dict.fromkeys(
+        (
+            "部门负责人",
+            "车间负责人",
+            "部门(车间)负责人",
+            "部门/车间负责人",
+            "部门、车间负责人",
+            "车间主任",
+            "科室负责人",
+            "部门经理",
+            "中层管理人员",
+            "管理人员",
+        ),
+        DEPARTMENT,
+    ),
+    **dict.fromkeys(("班组长", "班长", "组长", "工段长", "班组负责人"), TEAM),
+    **dict.fromkeys(
+        ("岗位人员", "从业人员", "员工", "职工", "一般员工", "岗位员工", "操作人员", "作业人员"), STAFF
+    ),
+}
+
+# Keywords in a post (岗位) that tell its tier when the list has no 层级 column. The longest keyword
+# found wins, so 副总经理 (deputy) beats 总经理 (principal). Counties extend this in anquan.toml.
+DEFAULT_TIER_KEYWORDS: dict[str, tuple[str, ...]] = {
+    PRINCIPAL: (
+        "法定代表人",
+        "实际控制人",
+        "董事长",
+        "总经理",
+        "法人",
+        "厂长",
+        "主要负责人",
+        "第一责任人",
+        "院长",
+        "校长",
+    ),
+    DEPUTY: (
+        "副总经理",
+        "副总",
+        "副厂长",
+        "副院长",
+        "副校长",
+        "安全总监",
+        "总工程师",
+        "总工",
+        "分管",
+        "技术负责人",
+    ),
+    DEPARTMENT: ("主任", "部长", "经理", "科长", "部门负责人", "车间负责人", "所长", "站长", "队长"),
+    TEAM: ("班组长", "班长", "组长", "工段长", "领班"),
+    STAFF: (
+        "操作工",
+        "员工",
+        "职工",
+        "司机",
+        "电工",
+        "焊工",
+        "保管员",
+        "仓管员",
+        "安全员",
+        "岗位",
+        "工人",
+        "技术员",
+    ),
+}
+
+
+def map_tier(text: str) -> tuple[str | None, VocabState]:
+    key = _key(text)
+    if key in TIER_WORDS:
+        return TIER_WORDS[key], VocabState.OK
+    for candidate in (_PAREN_TAIL.sub("", key), *re.split(r"[、,/;(]", key)):  # 主要负责人（法定代表人）
+        if candidate in TIER_WORDS:
+            return TIER_WORDS[candidate], VocabState.OK
+    return None, VocabState.BAD
+
+
+def infer_tier(post: str, keywords: dict[str, tuple[str, ...]]) -> str | None:
+    """The tier a post implies (总经理 → 主要负责人, 车间主任 → 部门负责人), or None."""
+    key = _key(post)
+    best, best_len = None, 0
+    for tier, words in keywords.items():
+        for word in words:
+            if len(word) > best_len and word in key:
+                best, best_len = tier, len(word)
+    return best

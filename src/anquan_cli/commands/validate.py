@@ -28,6 +28,10 @@ AnnotateOpt = Annotated[
         show_default=False,
     ),
 ]
+CrossOpt = Annotated[
+    bool,
+    typer.Option("--cross", help="核对隐患台账中的企业是否都报送了责任清单（同时给出两类台账时自动核对）"),
+]
 LimitOpt = Annotated[int, typer.Option("--limit", help="表格输出时每个文件最多显示的问题条数，0 表示全部")]
 
 
@@ -38,11 +42,12 @@ def validate(
     as_of: AsOfOpt = None,
     output_format: FormatOpt = OutputFormat.table,
     annotate: AnnotateOpt = None,
+    cross: CrossOpt = False,
     limit: LimitOpt = 200,
     config: ConfigOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """校验隐患台账：逐格列出问题（位置、字段、原值、说明），可生成退回用的标注副本。
+    """校验隐患台账和全员安全生产责任清单：逐格列出问题（位置、字段、原值、说明），可生成退回用的标注副本。
 
     退出码：0 未发现错误；1 发现错误或有文件无法读取；2 所有文件都无法使用或参数有误。
     """
@@ -58,6 +63,7 @@ def validate(
             kind=kind,
             sheet=sheet,
             annotate_dir=annotate,
+            cross=cross,
             debug=debug,
         )
         if output_format is OutputFormat.json:
@@ -67,7 +73,7 @@ def validate(
         else:
             from anquan_cli.render.terminal import print_validation
 
-            print_validation(outcome.results, outcome.summary, limit, outcome.annotated)
+            print_validation(outcome, limit)
         return outcome.exit_code
 
     run(debug, body)

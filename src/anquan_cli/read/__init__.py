@@ -62,45 +62,61 @@ def _is_ledger_name(p: Path) -> bool:
 
 
 def read_ledger(path: Path, options: ReadOptions = ReadOptions()) -> Ledger:
-    """Choose the sheet and header, then build the Ledger. Raises AnquanError for unusable files."""
+    """The one ledger of a file (the first, when its kind allows one per sheet)."""
+    return read_ledgers(path, options)[0]
+
+
+def read_ledgers(path: Path, options: ReadOptions = ReadOptions()) -> list[Ledger]:
+    """Choose the sheet(s) and header, then build the Ledgers. Raises AnquanError for unusable files.
+
+    The best-matching visible sheet decides the kind. A kind that allows one ledger per sheet
+    (responsibility lists, one enterprise per sheet) also takes every other sheet whose header matches.
+    """
     schemas = [get_schema(options.kind)] if options.kind else list(registry().values())
     source = Source(path)
     sheets = source.sheets()
     if options.sheet is not None:
-        chosen = [s for s in sheets if s.name == options.sheet]
-        if not chosen:
+        candidates = [s for s in sheets if s.name == options.sheet]
+        if not candidates:
             names = "、".join(s.name or "" for s in sheets)
             raise AnquanError("sheet-not-found", sheet=options.sheet, names=names)
-        candidates = chosen
     else:
         candidates = [s for s in sheets if s.visible]
-    best = _best_sheet(source, candidates, schemas, options.scan_rows)
+    found = _matching_sheets(source, candidates, schemas, options.scan_rows)
     title = schemas[0].title if len(schemas) == 1 else "台账"
-    if best is None:
+    if not found:
         if options.sheet is None:
-            hidden = _best_sheet(source, [s for s in sheets if not s.visible], schemas, options.scan_rows)
-            if hidden is not None:
-                raise AnquanError("header-hidden-only", title=title, sheet=hidden[0].sheet)
+            hidden = _matching_sheets(
+                source, [s for s in sheets if not s.visible], schemas, options.scan_rows
+            )
+            if hidden:
+                raise AnquanError("header-hidden-only", title=title, sheet=hidden[0][0].sheet)
         raise AnquanError("header-not-found", title=title, scan=options.scan_rows)
-    grid, schema, match = best
+    best = max(found, key=lambda item: item[2].score)  # max keeps the first of equal scores
+    kind = best[1]
+    chosen = [item for item in found if item[1] is kind] if kind.multi_sheet else [best]
     norm = NormOptions(
-        date1904=grid.date1904,
+        date1904=best[0].date1904,
         min_year=options.min_year,
         max_year=options.max_year,
         level_map=options.level_map,
         status_map=options.status_map,
     )
-    return build_ledger(grid, match, schema, norm, options.keep_grid)
+    return [build_ledger(grid, match, schema, norm, options.keep_grid) for grid, schema, match in chosen]
 
 
-def _best_sheet(
+def _matching_sheets(
     source: Source, sheets: list[SheetInfo], schemas: list[Schema], scan: int
-) -> tuple[Grid, Schema, HeaderMatch] | None:
-    best = None
+) -> list[tuple[Grid, Schema, HeaderMatch]]:
+    """For each sheet with a recognisable header: its grid, the best-matching kind and header."""
+    found = []
     for info in sheets:
         grid = source.grid(info)
+        best = None
         for schema in schemas:
             match = detect_header(grid.rows, grid.merged, schema, scan)
-            if match is not None and (best is None or match.score > best[2].score):
-                best = (grid, schema, match)
-    return best
+            if match is not None and (best is None or match.score > best[1].score):
+                best = (schema, match)
+        if best is not None:
+            found.append((grid, *best))
+    return found

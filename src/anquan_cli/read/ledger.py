@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 
 from anquan_cli.findings import Finding, column_letter
+from anquan_cli.read.context import find_context
 from anquan_cli.read.dates import DateState
 from anquan_cli.read.header import HeaderMatch
-from anquan_cli.read.normalize import Column, NormOptions, normalise, resolve_relative
+from anquan_cli.read.normalize import Column, NormOptions, factorize, normalise, resolve_relative
 from anquan_cli.read.sources import Grid
 from anquan_cli.schema import FieldType, Schema
 
@@ -33,12 +34,16 @@ _KEYWORD_HEADS = frozenset("合小总共填制审联电单主负盖(（签注说
 
 @dataclass(frozen=True)
 class ColumnRef:
-    index: int  # 0-based column in the sheet
-    header: str  # header text as written (flattened)
+    index: int  # 0-based column in the sheet; -1 when the value comes from the sheet or file name
+    header: str  # header text as written (flattened), or the label above the header
+    # Set when the field is not a column but one value above the header ("企业名称：XX有限公司"):
+    # the Excel row of that cell, or None when it came from the sheet or file name.
+    context: bool = False
+    context_row: int | None = None
 
     @property
-    def letter(self) -> str:
-        return column_letter(self.index)
+    def letter(self) -> str | None:
+        return column_letter(self.index) if self.index >= 0 else None
 
 
 @dataclass
@@ -79,6 +84,9 @@ class Ledger:
     # Per mapped field, the code of each row's raw value (equal codes = identical cells): row identity
     # checks compare these small integers instead of hashing the values again.
     codes: dict[str, np.ndarray] = field(default_factory=dict)
+    # Per field filled from a vertical merge: each row's Excel row of the merged cell it shows, so one
+    # wrong merged cell (a code merged down over an enterprise's rows) is reported once, where it is.
+    origin: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def kind(self) -> str:
@@ -104,7 +112,7 @@ def build_ledger(
         arr[:, :] = (
             body if all(len(r) == width for r in body) else [r + [""] * (width - len(r)) for r in body]
         )
-    _fill_vertical_merges(arr, grid.merged, start)
+    origins = _fill_vertical_merges(arr, grid.merged, start)
 
     columns = {f: ColumnRef(c, match.texts.get(c, schema[f].header)) for f, c in match.columns.items()}
     factorized = {f: Column.of(arr[:, ref.index]) for f, ref in columns.items()}
@@ -115,6 +123,7 @@ def build_ledger(
     blank = np.ones(n, dtype=bool)
     for col in factorized.values():
         blank &= col.blank
+    _add_context(grid, match, schema, columns, factorized, n)
     excluded = np.zeros(n, dtype=bool)
     if n and _is_column_number_row(body[0]):
         excluded[0] = True
@@ -138,11 +147,8 @@ def build_ledger(
     keep = np.flatnonzero(~excluded)
     counts.used = int(keep.size)
 
-    if grid.line_numbers is None:
-        row_numbers = keep.astype(np.int64) + start + 1
-    else:
-        row_numbers = np.asarray(grid.line_numbers, dtype=np.int64)[start + keep]
-    data: dict[str, np.ndarray] = {ROW: row_numbers}
+    data: dict[str, np.ndarray] = {ROW: _row_numbers(grid, start, keep)}
+    origin: dict[str, np.ndarray] = {}
     raw: dict[str, np.ndarray] = {}
     codes: dict[str, np.ndarray] = {}
     extras: dict[str, dict[str, np.ndarray]] = {}
@@ -157,6 +163,8 @@ def build_ledger(
         extras[f] = out
         raw[f] = col.take(col.uniques, keep)
         codes[f] = col.codes[keep]
+        if f in columns and columns[f].index in origins:
+            origin[f] = _row_numbers(grid, start, origins[columns[f].index][keep])
     _resolve_found_relative(schema, data, extras)
 
     frame = pd.DataFrame({k: _series(v) for k, v in data.items()})
@@ -186,7 +194,23 @@ def build_ledger(
         encoding=grid.encoding,
         grid=grid if keep_grid else None,
         codes=codes,
+        origin=origin,
     )
+
+
+def _add_context(grid: Grid, match: HeaderMatch, schema: Schema, columns, factorized, n: int) -> None:
+    """Fields named above the header (or in the title, sheet or file name) apply to every row."""
+    missing = [f for f in schema.context_fields if f not in columns]
+    if not missing:
+        return
+    found = find_context(grid.rows[: match.first], schema, grid.sheet, grid.path.stem)
+    for f in missing:
+        if f not in found:
+            continue
+        cv = found[f]
+        factorized[f] = Column.of(np.full(n, cv.value, dtype=object))
+        row = grid.row_number(cv.row) if cv.row is not None else None
+        columns[f] = ColumnRef(cv.col if cv.col is not None else -1, cv.label, context=True, context_row=row)
 
 
 def _series(values: np.ndarray) -> pd.Series:
@@ -218,9 +242,22 @@ def _resolve_found_relative(schema: Schema, data: dict[str, np.ndarray], extras:
         )
 
 
-def _fill_vertical_merges(arr: np.ndarray, merged: list[tuple[int, int, int, int]], start: int) -> None:
-    """An enterprise name merged down over its hazard rows belongs to each of those rows."""
+def _row_numbers(grid: Grid, start: int, positions: np.ndarray) -> np.ndarray:
+    """Excel rows (CSV: line numbers) of body positions."""
+    if grid.line_numbers is None:
+        return positions.astype(np.int64) + start + 1
+    return np.asarray(grid.line_numbers, dtype=np.int64)[start + positions]
+
+
+def _fill_vertical_merges(
+    arr: np.ndarray, merged: list[tuple[int, int, int, int]], start: int
+) -> dict[int, np.ndarray]:
+    """An enterprise name merged down over its hazard rows belongs to each of those rows.
+
+    Returns, per column with such merges, the body position of the cell each row's value came from.
+    """
     n, width = arr.shape
+    origins: dict[int, np.ndarray] = {}
     for r0, c0, r1, _c1 in merged:
         if r1 <= r0 or r0 < start or c0 >= width:
             continue
@@ -228,6 +265,9 @@ def _fill_vertical_merges(arr: np.ndarray, merged: list[tuple[int, int, int, int
         if top >= n:
             continue
         arr[top + 1 : bottom + 1, c0] = arr[top, c0]
+        origin = origins.setdefault(c0, np.arange(n))
+        origin[top + 1 : bottom + 1] = top
+    return origins
 
 
 def _first_nonempty(arr: np.ndarray) -> np.ndarray:
@@ -245,7 +285,7 @@ def _first_nonempty(arr: np.ndarray) -> np.ndarray:
 
 
 def _classify_text(first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    codes, uniques = pd.factorize(first, use_na_sentinel=False)
+    codes, uniques = factorize(first)
     sub_u = np.zeros(len(uniques), dtype=bool)
     foot_u = np.zeros(len(uniques), dtype=bool)
     for i, u in enumerate(uniques):

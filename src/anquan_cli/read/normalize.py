@@ -16,7 +16,7 @@ import pandas as pd
 
 from anquan_cli.read.dates import PLACEHOLDERS, DateState, Parsed, parse_date, parse_deadline
 from anquan_cli.schema import FieldType
-from anquan_cli.vocab import STATUS_LABEL, VocabState, map_level, map_status
+from anquan_cli.vocab import STATUS_LABEL, VocabState, map_level, map_status, map_tier
 
 
 class UsccState:
@@ -61,6 +61,21 @@ def clean_text(value: object) -> str | None:
     return display(value)
 
 
+def factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """codes, uniques with `uniques[codes] == values`; missing values come back as None, not NaN."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    uniques = np.asarray(uniques, dtype=object)
+    uniques[pd.isna(uniques)] = None
+    return np.asarray(codes), uniques
+
+
+def map_unique(values: np.ndarray, fn, *, dtype=object, missing=None) -> np.ndarray:
+    """fn applied once per distinct non-missing value and mapped back to every row."""
+    codes, uniques = factorize(values)
+    per_unique = np.array([missing if u is None else fn(u) for u in uniques], dtype=dtype)
+    return per_unique[codes] if len(uniques) else np.empty(len(values), dtype=dtype)
+
+
 @dataclass
 class Column:
     """A factorized raw column: `uniques[codes[i]]` is row i's raw value."""
@@ -71,10 +86,9 @@ class Column:
 
     @classmethod
     def of(cls, raw: np.ndarray) -> Column:
-        codes, uniques = pd.factorize(raw, use_na_sentinel=False)
-        uniques = np.asarray(uniques, dtype=object)
+        codes, uniques = factorize(raw)
         text = np.array([clean_text(u) for u in uniques], dtype=object)
-        return cls(np.asarray(codes), uniques, text)
+        return cls(codes, uniques, text)
 
     @property
     def blank(self) -> np.ndarray:
@@ -99,6 +113,9 @@ def normalise(ftype: FieldType, col: Column, rows: np.ndarray, opts: NormOptions
         return _dates(col, rows, parsed)
     if ftype is FieldType.LEVEL:
         pairs = [map_level(t, opts.level_map) if t else (None, VocabState.EMPTY) for t in col.text]
+        return _vocab(col, rows, pairs)
+    if ftype is FieldType.TIER:
+        pairs = [map_tier(t) if t else (None, VocabState.EMPTY) for t in col.text]
         return _vocab(col, rows, pairs)
     if ftype is FieldType.STATUS:
         extra = {k: _STATUS_CODE[v] for k, v in opts.status_map.items()}

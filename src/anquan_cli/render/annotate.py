@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,10 +25,14 @@ RED, YELLOW, HEADER_FILL = "#FFC7CE", "#FFEB9C", "#DDEBF7"
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
-def sheet_title(name: str | None, taken: str) -> str:
-    s = _SHEET_BAD.sub("_", name or "台账").strip("'") or "台账"
-    s = s[:31]
-    return s if s != taken else f"{s[:28]}_原表"
+def sheet_title(name: str | None, taken: set[str]) -> str:
+    """A valid, unused worksheet name (≤ 31 characters, none of []:*?/\\)."""
+    s = (_SHEET_BAD.sub("_", name or "台账").strip("'") or "台账")[:31]
+    base, n = s, 2
+    while s in taken:
+        suffix = f"({n})"
+        s, n = base[: 31 - len(suffix)] + suffix, n + 1
+    return s
 
 
 def _letters_to_index(letters: str) -> int:
@@ -37,34 +42,52 @@ def _letters_to_index(letters: str) -> int:
     return n - 1
 
 
-def write_annotated(ledger: Ledger, findings: list[Finding], target: Path, as_of: dt.date) -> Path:
+@dataclass
+class _Sheet:
+    """One ledger of the file, as it will appear in the copy."""
+
+    ledger: Ledger
+    findings: list[Finding]
+    title: str
+    position: dict[int, int] | None  # CSV: reported line number -> grid row
+
+    def grid_row(self, row: int) -> int:
+        return self.position.get(row, row - 1) if self.position is not None else row - 1
+
+    def flagged_cells(self) -> dict[tuple[int, int], list[Finding]]:
+        by_cell: dict[tuple[int, int], list[Finding]] = defaultdict(list)
+        for f in self.findings:
+            if f.row and f.column:
+                by_cell[(self.grid_row(f.row), _letters_to_index(f.column))].append(f)
+        return by_cell
+
+
+def write_annotated(entries: list[tuple[Ledger, list[Finding]]], target: Path, as_of: dt.date) -> Path:
+    """One copy per input file: its findings sheet, then each of its ledger sheets marked up."""
     import xlsxwriter
 
-    grid = ledger.grid
-    assert grid is not None, "read with keep_grid=True to annotate"
     findings_title = LABELS["findings-sheet"]
-    data_title = sheet_title(grid.sheet, findings_title)
-    # Map reported rows (Excel rows, or CSV line numbers) back to positions in the grid.
-    position = (
-        {line: i for i, line in enumerate(grid.line_numbers)} if grid.line_numbers is not None else None
-    )
-
-    def grid_row(row: int) -> int:
-        return position.get(row, row - 1) if position is not None else row - 1
-
-    by_cell: dict[tuple[int, int], list[Finding]] = defaultdict(list)
-    for f in findings:
-        if f.row and f.column:
-            by_cell[(grid_row(f.row), _letters_to_index(f.column))].append(f)
-
+    taken = {findings_title}
+    sheets = []
+    for ledger, findings in entries:
+        grid = ledger.grid
+        assert grid is not None, "read with keep_grid=True to annotate"
+        title = sheet_title(grid.sheet, taken)
+        taken.add(title)
+        position = (
+            {line: i for i, line in enumerate(grid.line_numbers)} if grid.line_numbers is not None else None
+        )
+        sheets.append(_Sheet(ledger, findings, title, position))
+    name = entries[0][0].path.name
     with atomic_path(target) as tmp:
         wb = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
         wb.set_properties(
-            {"title": f"{ledger.path.name} 校验结果", "author": "anquan", "created": dt.datetime(2000, 1, 1)}
+            {"title": f"{name} 校验结果", "author": "anquan", "created": dt.datetime(2000, 1, 1)}
         )
         fmt = _Formats(wb)
-        _findings_sheet(wb, fmt, findings_title, data_title, ledger, findings, grid_row, as_of)
-        _data_sheet(wb, fmt, data_title, ledger, by_cell)
+        _findings_sheet(wb, fmt, findings_title, name, sheets, as_of)
+        for sheet in sheets:
+            _data_sheet(wb, fmt, sheet.title, sheet.ledger, sheet.flagged_cells())
         wb.close()
     return target
 
@@ -117,40 +140,46 @@ class _Formats:
         }
 
 
-def _findings_sheet(wb, fmt, title, data_title, ledger, findings, grid_row, as_of) -> None:
+def _findings_sheet(wb, fmt, title: str, name: str, sheets: list[_Sheet], as_of: dt.date) -> None:
     ws = wb.add_worksheet(title)
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    warnings = sum(f.severity is Severity.WARNING for f in findings)
-    ws.merge_range(0, 0, 0, 6, f"《{ledger.path.name}》校验结果", fmt.title)
+    every = [f for sheet in sheets for f in sheet.findings]
+    errors = sum(f.severity is Severity.ERROR for f in every)
+    warnings = sum(f.severity is Severity.WARNING for f in every)
+    ws.merge_range(0, 0, 0, 6, f"《{name}》校验结果", fmt.title)
     ws.set_row(0, 28)
-    info = (
-        f"工作表：{ledger.sheet or '（CSV）'}　表头：第{ledger.header_rows[0]}"
-        + (f"–{ledger.header_rows[1]}" if ledger.header_rows[1] != ledger.header_rows[0] else "")
-        + f"行　数据 {ledger.counts.used} 行　错误 {errors} 条　警告 {warnings} 条　截止日 {as_of.isoformat()}"
-    )
+    parts = []
+    for sheet in sheets:
+        ledger = sheet.ledger
+        first, last = ledger.header_rows
+        span = f"{first}" if first == last else f"{first}–{last}"
+        parts.append(f"工作表：{ledger.sheet or '（CSV）'}　表头：第{span}行　数据 {ledger.counts.used} 行")
+    info = "；".join(parts) + f"　错误 {errors} 条　警告 {warnings} 条　截止日 {as_of.isoformat()}"
     ws.merge_range(1, 0, 1, 6, info, fmt.wrap)
-    ws.set_row(1, 30)
+    ws.set_row(1, 30 if len(sheets) < 3 else 15 * (len(sheets) + 1))
     headers = ("序号", "级别", "位置", "字段", "原值", "问题说明", "代码")
     for c, h in enumerate(headers):
         ws.write_string(2, c, h, fmt.header)
-    for c, width in enumerate((6, 8, 14, 16, 28, 60, 22)):
+    for c, width in enumerate((6, 8, 18, 16, 28, 60, 22)):
         ws.set_column(c, c, width)
     ws.freeze_panes(3, 0)
     _print_setup(ws, repeat=(2, 2))
-    quoted = data_title.replace("'", "''")
     r = 3
-    for n, f in enumerate(findings, 1):
-        ws.write_number(r, 0, n, fmt.plain)
-        ws.write_string(r, 1, SEVERITY_LABEL[f.severity.value], fmt.sev[f.severity])
-        if f.row:
-            cell = f"{f.column or 'A'}{grid_row(f.row) + 1}"
-            ws.write_url(r, 2, f"internal:'{quoted}'!{cell}", fmt.link, string=f"{data_title}!{cell}")
-        ws.write_string(r, 3, f.field or "", fmt.plain)
-        ws.write_string(r, 4, f.value or "", fmt.wrap)
-        ws.write_string(r, 5, f.message, fmt.wrap)
-        ws.write_string(r, 6, f.code, fmt.plain)
-        r += 1
-    if not findings:
+    for sheet in sheets:
+        quoted = sheet.title.replace("'", "''")
+        for f in sheet.findings:
+            ws.write_number(r, 0, r - 2, fmt.plain)
+            ws.write_string(r, 1, SEVERITY_LABEL[f.severity.value], fmt.sev[f.severity])
+            if f.row:
+                cell = f"{f.column or 'A'}{sheet.grid_row(f.row) + 1}"
+                ws.write_url(r, 2, f"internal:'{quoted}'!{cell}", fmt.link, string=f"{sheet.title}!{cell}")
+            else:
+                ws.write_string(r, 2, sheet.title, fmt.plain)
+            ws.write_string(r, 3, f.field or "", fmt.plain)
+            ws.write_string(r, 4, f.value or "", fmt.wrap)
+            ws.write_string(r, 5, f.message, fmt.wrap)
+            ws.write_string(r, 6, f.code, fmt.plain)
+            r += 1
+    if not every:
         ws.merge_range(r, 0, r, 6, LABELS["clean"], fmt.plain)
     else:
         ws.autofilter(2, 0, r - 1, 6)

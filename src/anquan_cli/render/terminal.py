@@ -55,22 +55,25 @@ def _header_span(rows: tuple[int, int]) -> str:
     return str(rows[0]) if rows[0] == rows[1] else f"{rows[0]}–{rows[1]}"
 
 
-def print_validation(results, summary: dict, limit: int, annotated: dict) -> None:
+def print_validation(outcome, limit: int) -> None:
+    results, summary, annotated = outcome.results, outcome.summary, outcome.annotated
     out = console()
-    names = short_names([r.path for r in results])
+    names = short_names(list(dict.fromkeys(r.path for r in results)))
     table = Table(show_lines=False, header_style="bold")
     table.add_column(LABELS["file"], overflow="fold", ratio=4)
+    table.add_column(LABELS["kind"], no_wrap=True)
     table.add_column(LABELS["sheet"], overflow="fold", ratio=2)
     for key in ("header_rows", "rows", "errors", "warnings"):
         table.add_column(LABELS[key], justify="right", no_wrap=True)
     for r in results:
         name = Text(_safe(names[r.path]))
         if r.error:
-            table.add_row(name, Text(LABELS["unreadable"], style="bold red"), "", "", "", "")
+            table.add_row(name, Text(LABELS["unreadable"], style="bold red"), "", "", "", "", "")
             continue
         sheet = r.sheet if r.sheet is not None else (f"CSV {r.encoding}" if r.encoding else "CSV")
         table.add_row(
             name,
+            LABELS.get(r.kind, r.kind or ""),
             Text(_safe(sheet)),
             _header_span(r.header_rows),
             str(r.counts.used),
@@ -100,6 +103,16 @@ def print_validation(results, summary: dict, limit: int, annotated: dict) -> Non
             out.print(line, soft_wrap=True)
         if len(r.findings) > len(shown):
             out.print(Text("  " + LABELS["more"].format(n=len(r.findings) - len(shown)), style="dim"))
+    missing = summary.get("missing_responsibility") or []
+    if missing:
+        out.print(Text(LABELS["missing-lists"].format(n=len(missing)), style="bold yellow"))
+        for m in missing:
+            where = f"{names.get(Path(m['path']), m['path'])} {m['sheet'] or ''}!第{m['row']}行".replace(
+                " !", " "
+            )
+            out.print(Text(f"  {m['town'] or ''} {_safe(m['unit'])}（{_safe(where)}）".replace("  ", " ", 1)))
+    elif summary.get("cross_checked"):
+        out.print(Text(LABELS["no-missing-lists"], style="green"))
     folders = sorted({str(p.parent) for p in annotated.values()})
     if folders:
         line = LABELS["annotated"].format(n=len(annotated), path="、".join(_safe(f) for f in folders))

@@ -16,7 +16,7 @@ import pandas as pd
 from anquan_cli.identifiers import uscc_problem
 from anquan_cli.read.dates import DateState, format_cn
 from anquan_cli.read.ledger import ROW, Ledger, state_col
-from anquan_cli.read.normalize import UsccState
+from anquan_cli.read.normalize import UsccState, factorize, map_unique
 from anquan_cli.rules.engine import CheckContext, Reporter
 from anquan_cli.schema import FieldType
 
@@ -93,7 +93,7 @@ def uscc_cells(ledger: Ledger, report: Reporter, field_id: str = "uscc") -> None
     text = st == UsccState.TEXT
     if not text.any():
         return
-    codes, uniques = pd.factorize(values(ledger, field_id)[text], use_na_sentinel=False)
+    codes, uniques = factorize(values(ledger, field_id)[text])
     problems = [uscc_problem(u) for u in uniques]
     for problem_code in ("uscc-length", "uscc-charset", "uscc-checksum"):
         hit_u = np.array([p is not None and p[0] == problem_code for p in problems], dtype=bool)
@@ -123,10 +123,10 @@ def valid_uscc(ledger: Ledger, field_id: str = "uscc") -> np.ndarray:
         return np.zeros(len(ledger.data), dtype=bool)
     st = states(ledger, field_id)
     text = st == UsccState.TEXT
-    codes, uniques = pd.factorize(values(ledger, field_id)[text], use_na_sentinel=False)
-    ok_u = np.array([uscc_problem(u) is None for u in uniques], dtype=bool)
     out = np.zeros(len(st), dtype=bool)
-    out[np.flatnonzero(text)] = ok_u[codes] if len(uniques) else False
+    out[text] = map_unique(
+        values(ledger, field_id)[text], lambda u: uscc_problem(u) is None, dtype=bool, missing=False
+    )
     return out
 
 
@@ -176,18 +176,13 @@ def one_to_one(ledger: Ledger, report: Reporter, unit: str = "unit", uscc: str =
     frame = pd.DataFrame(
         {
             "code": values(ledger, uscc)[ok],
-            "key": _keys(values(ledger, unit)[ok]),
+            "key": map_unique(values(ledger, unit)[ok], name_key),
             "name": values(ledger, unit)[ok],
         }
     )
     positions = np.flatnonzero(ok)
     _flag_minority(report, frame, positions, "code", "key", "name", unit, "uscc-many-names", "names")
     _flag_minority(report, frame, positions, "key", "code", "code", uscc, "name-many-uscc", "codes")
-
-
-def _keys(names: np.ndarray) -> np.ndarray:
-    codes, uniques = pd.factorize(names, use_na_sentinel=False)
-    return np.array([name_key(u) for u in uniques], dtype=object)[codes]
 
 
 def _flag_minority(report, frame, positions, group, member, shown, field_id, code, param) -> None:
@@ -217,8 +212,8 @@ def membership(
     """Values outside a configured list (only when the county configured one)."""
     if not allowed or not ledger.has(field_id):
         return
-    col = ledger.data[field_id]
-    codes, uniques = pd.factorize(col.to_numpy(), use_na_sentinel=False)
     allowed_keys = {canon(a) for a in allowed}
-    bad_u = np.array([u is not None and canon(u) not in allowed_keys for u in uniques], dtype=bool)
-    report.cells(code, field_id, bad_u[codes])
+    bad = map_unique(
+        values(ledger, field_id), lambda u: canon(u) not in allowed_keys, dtype=bool, missing=False
+    )
+    report.cells(code, field_id, bad)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from anquan_cli.config import Config
 from anquan_cli.findings import Finding
 from anquan_cli.read.dates import format_cn
 from anquan_cli.read.ledger import ROW, Ledger
@@ -20,6 +21,7 @@ class CheckContext:
     max_year: int = 2100
     towns: frozenset[str] = field(default_factory=frozenset)
     industries: frozenset[str] = field(default_factory=frozenset)
+    config: Config = field(default_factory=lambda: Config())
 
 
 class Reporter:
@@ -31,7 +33,9 @@ class Reporter:
     def extend(self, findings: list[Finding]) -> None:
         self.findings.extend(findings)
 
-    def cells(self, code: str, field_id: str, mask: np.ndarray, **params: object) -> np.ndarray:
+    def cells(
+        self, code: str, field_id: str, mask: np.ndarray, *, severity: str | None = None, **params: object
+    ) -> np.ndarray:
         """One finding per True in `mask`, on the cell of `field_id`. Array params are per row.
 
         Returns the row positions flagged, so a later rule can avoid reporting the same cell twice.
@@ -43,16 +47,23 @@ class Reporter:
         ref = ledger.columns[field_id]
         header = ledger.schema[field_id].header
         raw = ledger.raw[field_id].to_numpy()
+        rows = self._rows
+        if ref.context:  # a value written once above the header is one cell: report it once, there
+            idx = idx[:1]
+        elif field_id in ledger.origin:  # likewise a cell merged down over several rows
+            rows = ledger.origin[field_id]
+            idx = idx[np.unique(rows[idx], return_index=True)[1]]
         for i in idx:
             values = {k: _param(v[i]) if isinstance(v, np.ndarray) else v for k, v in params.items()}
             self.findings.append(
                 Finding.make(
                     code,
                     sheet=ledger.sheet,
-                    row=int(self._rows[i]),
+                    row=ref.context_row if ref.context else int(rows[i]),
                     column=ref.letter,
                     field=header,
                     value=display(raw[i]),
+                    severity=severity,
                     **values,
                 )
             )
@@ -75,7 +86,7 @@ class Reporter:
         )
 
     def sorted(self) -> list[Finding]:
-        order = {ref.letter: ref.index for ref in self.ledger.columns.values()}
+        order = {ref.letter: ref.index for ref in self.ledger.columns.values() if ref.letter}
         return sorted(self.findings, key=lambda f: (f.row or 0, order.get(f.column or "", -1)))
 
 

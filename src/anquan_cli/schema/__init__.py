@@ -20,6 +20,7 @@ class FieldType(StrEnum):
     LEVEL = "level"
     STATUS = "status"
     USCC = "uscc"
+    TIER = "tier"  # 层级 of a responsibility list
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,13 @@ class Schema:
     title: str  # e.g. 隐患排查治理台账
     fields: tuple[Field, ...]
     min_fields: int = 4  # a header row must name at least this many fields
+    # A header must name at least one of these: what makes this kind itself (an enterprise roster with
+    # 企业名称 / 信用代码 / 行业 / 备注 is neither a hazard ledger nor a responsibility list).
+    key_fields: tuple[str, ...] = ()
+    # Several sheets of one workbook may each be a ledger of this kind (one enterprise per sheet).
+    multi_sheet: bool = False
+    # Fields that may stand above the header instead of in a column ("企业名称：XX有限公司").
+    context_fields: tuple[str, ...] = ()
     field_index: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -131,4 +131,5 @@ SCHEMA = Schema(
         Field("funds", "整改资金", ("治理资金", "资金(万元)", "整改资金(万元)", "治理资金(万元)")),
         Field("note", "备注", ("说明",)),
     ),
+    key_fields=("description", "level", "deadline", "status", "found_on"),
 )

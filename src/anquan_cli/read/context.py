@@ -1,0 +1,98 @@
+"""Fields written above the header instead of in a column: "企业名称：XX有限公司  统一社会信用代码：…",
+or only in the title ("XX有限公司全员安全生产责任清单"), the sheet name or the file name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from anquan_cli.schema import Schema, normalize_header, strip_parens
+
+_ORG = re.compile(
+    r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|厂|店|中心|合作社|站|学校|医院|卫生院|酒店|宾馆|超市|商场|"
+    r"门市部|经营部|加工厂|矿|场|馆|所|园|行|社|部)$"
+)
+_TITLE = re.compile(
+    r"^(.+?)(?:企业)?(?:全员)?(?:安全生产)?(?:责任制|责任)(?:清单|体系|一览表)|^(.+?)(?:安全生产)?隐患"
+)
+_GENERIC_SHEET = re.compile(r"^(?:sheet\d*|工作表\d*|表\d*|\d+)$", re.I)
+
+
+@dataclass(frozen=True)
+class ContextValue:
+    value: str
+    label: str  # how the sheet names it ("企业名称", "标题", "工作表名")
+    row: int | None = None  # 0-based position in the grid, None for sheet or file names
+    col: int | None = None
+
+
+def find_context(
+    rows_above: list[list[Any]], schema: Schema, sheet: str | None, stem: str
+) -> dict[str, ContextValue]:
+    found: dict[str, ContextValue] = {}
+    wanted = set(schema.context_fields)
+    labels = {
+        normalize_header(name): f.id
+        for f in schema.fields
+        if f.id in wanted
+        for name in (f.header, *f.synonyms)
+    }
+    for r, row in enumerate(rows_above):
+        for c, cell in enumerate(row):
+            if not isinstance(cell, str) or not cell.strip():
+                continue
+            for label, value in _pairs(cell):
+                key = normalize_header(label)
+                field_id = labels.get(key) or labels.get(strip_parens(key))
+                if field_id is None or field_id in found:
+                    continue
+                if not value:  # "企业名称：" in one cell, the name in the next
+                    value = next((str(v).strip() for v in row[c + 1 :] if str(v).strip()), "")
+                    if ":" in value or "：" in value:
+                        value = ""
+                if value:
+                    found[field_id] = ContextValue(value, label.strip(), r, c)
+    if "unit" in wanted and "unit" not in found:
+        unit = _unit_from_titles(rows_above, sheet, stem)
+        if unit:
+            found["unit"] = unit
+    return found
+
+
+_PAIR = re.compile(r"([^\s:]+)\s*:\s*(.*?)(?=\s+[^\s:]+\s*:|$)")
+
+
+def _pairs(cell: str):
+    """Every "label：value" in a cell; one cell may hold both name and code ("企业名称：X　统一社会信用代码：Y")."""
+    text = unicodedata.normalize("NFKC", cell).strip()
+    for m in _PAIR.finditer(text):
+        yield m.group(1), m.group(2).strip()
+
+
+def _unit_from_titles(rows_above, sheet: str | None, stem: str) -> ContextValue | None:
+    for r, row in enumerate(rows_above):
+        for c, cell in enumerate(row):
+            if isinstance(cell, str) and cell.strip():
+                name = _org_in_title(cell)
+                if name:
+                    return ContextValue(name, "标题", r, c)
+                break  # only the first text of a row can be a title
+    if sheet and not _GENERIC_SHEET.match(sheet.strip()):
+        name = _org_in_title(sheet) or (sheet.strip() if _ORG.search(sheet.strip()) else None)
+        if name:
+            return ContextValue(name, "工作表名")
+    name = _org_in_title(stem)
+    if name:
+        return ContextValue(name, "文件名")
+    return None
+
+
+def _org_in_title(text: str) -> str | None:
+    s = unicodedata.normalize("NFKC", text).strip()
+    m = _TITLE.match(s)
+    if not m:
+        return None
+    name = (m.group(1) or m.group(2) or "").strip(" -_:")
+    return name if name and _ORG.search(name) else None

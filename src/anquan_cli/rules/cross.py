@@ -1,0 +1,84 @@
+"""Checks across ledger kinds: enterprises in the hazard ledgers without a responsibility list.
+
+Each ledger is reduced to a small roster (one line per enterprise) as soon as it is checked, so the
+cross check never needs the ledgers themselves in memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from anquan_cli.findings import Finding
+from anquan_cli.read.ledger import ROW, Ledger
+from anquan_cli.read.normalize import map_unique
+from anquan_cli.rules.common import name_key, valid_uscc
+
+
+@dataclass(frozen=True)
+class Enterprise:
+    unit: str
+    name_key: str
+    uscc: str | None  # only when valid
+    town: str | None
+    sheet: str | None
+    row: int | None
+    column: str | None
+
+
+def roster(ledger: Ledger) -> list[Enterprise]:
+    """The enterprises of a ledger, each at its first row."""
+    if not ledger.has("unit") or not len(ledger.data):
+        return []
+    data = ledger.data
+    ok = valid_uscc(ledger)
+    uscc = np.where(ok, data["uscc"].to_numpy(), None) if ledger.has("uscc") else np.full(len(data), None)
+    frame = pd.DataFrame(
+        {
+            "unit": data["unit"].to_numpy(),
+            "uscc": uscc,
+            "town": data["town"].to_numpy() if ledger.has("town") else None,
+            "row": data[ROW].to_numpy(),
+        }
+    ).dropna(subset=["unit"])
+    frame["key"] = map_unique(frame["unit"].to_numpy(), name_key)
+    firsts = frame.drop_duplicates("key", keep="first")
+    ref = ledger.columns["unit"]
+    return [
+        Enterprise(
+            r.unit,
+            r.key,
+            r.uscc,
+            r.town,
+            ledger.sheet,
+            ref.context_row if ref.context else int(r.row),
+            ref.letter,
+        )
+        for r in firsts.itertuples(index=False)
+    ]
+
+
+def missing_lists(hazards: list[Enterprise], lists: list[Enterprise]) -> list[tuple[Enterprise, Finding]]:
+    """Hazard-ledger enterprises matched by neither credit code nor normalised name in any list."""
+    codes = {e.uscc for e in lists if e.uscc}
+    names = {e.name_key for e in lists}
+    seen: set[str] = set()
+    out = []
+    for e in hazards:
+        identity = e.uscc or e.name_key
+        if identity in seen or (e.uscc and e.uscc in codes) or e.name_key in names:
+            continue
+        seen.add(identity)
+        finding = Finding.make(
+            "no-responsibility-list",
+            sheet=e.sheet,
+            row=e.row,
+            column=e.column,
+            field="企业名称",
+            value=e.unit,
+            unit=e.unit,
+        )
+        out.append((e, finding))
+    return out
