@@ -269,3 +269,35 @@ def test_annotated_copy_of_a_per_sheet_workbook(tmp_path):
     assert wb.sheetnames == ["校验结果", "企业1", "企业2"]
     assert wb["校验结果"]["C4"].value == "企业2!E6"
     assert wb["企业2"]["E6"].comment is not None
+
+
+def test_responsibility_template_has_tier_dropdown_example_and_validates_when_filled(tmp_path):
+    import openpyxl
+
+    target = tmp_path / "责任清单模板.xlsx"
+    assert runner.invoke(app, ["template", "responsibility", "-o", str(target)]).exit_code == 0
+    wb = openpyxl.load_workbook(target)
+    ws = wb["责任清单"]
+    headers = [c.value for c in ws[3]]
+    tier_col = headers.index("层级") + 1
+    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    assert len(lists) == 1 and openpyxl.utils.get_column_letter(tier_col) in str(lists[0].sqref)
+    assert [ws.cell(r, tier_col).value for r in range(4, 9)] == [
+        "主要负责人",
+        "分管负责人",
+        "部门负责人",
+        "班组长",
+        "岗位人员",
+    ]
+    from tests.conftest import RESP_HEADERS
+
+    row = 9
+    for rec in good_list():
+        ws.cell(row, 1, row - 3)
+        for f, value in rec.items():
+            ws.cell(row, headers.index(RESP_HEADERS[f]) + 1, value)
+        row += 1
+    wb.save(target)
+    result, doc = _doc(target)
+    assert result.exit_code == 0, doc
+    assert doc["files"][0]["rows"] == 5 + 7 and doc["files"][0]["findings"] == []

@@ -10,14 +10,23 @@ import typer
 from anquan_cli.commands._run import run
 from anquan_cli.options import ConfigOpt, DebugOpt
 
-DEFAULT_NAMES = {"hazards": "隐患台账模板.xlsx", "hazard": "隐患台账模板.xlsx"}
-
 
 def template(
-    kind: Annotated[str, typer.Argument(help="模板类型：hazards（隐患排查治理台账）", show_default=False)],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="模板类型：hazards（隐患排查治理台账）或 responsibility（全员安全生产责任清单）",
+            show_default=False,
+        ),
+    ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="输出文件（默认：隐患台账模板.xlsx）", show_default=False),
+        typer.Option(
+            "-o",
+            "--output",
+            help="输出文件（默认：隐患台账模板.xlsx / 责任清单模板.xlsx）",
+            show_default=False,
+        ),
     ] = None,
     config: ConfigOpt = None,
     debug: DebugOpt = False,
@@ -27,9 +36,10 @@ def template(
     def body() -> int:
         from anquan_cli.config import load_config
         from anquan_cli.render.fillin import write_template
+        from anquan_cli.render.fillin_specs import SPECS
         from anquan_cli.render.terminal import console
 
-        target = output or Path(DEFAULT_NAMES.get(kind, f"{kind}模板.xlsx"))
+        target = output or Path(SPECS[kind].default_name if kind in SPECS else f"{kind}.xlsx")
         written = write_template(kind, target, load_config(config))
         from anquan_cli.messages import LABELS
 

@@ -7,171 +7,69 @@ Dropdowns for every vocabulary, date-formatted date columns, the credit-code col
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from anquan_cli.config import Config
 from anquan_cli.errors import AnquanError
 from anquan_cli.outputs import WORKBOOK_OPTIONS, atomic_path
+from anquan_cli.render.fillin_specs import SPECS, TemplateSpec
 from anquan_cli.schema import FieldType, get_schema
-from anquan_cli.vocab import INDUSTRIES
 
 DATA_ROWS = 1000
-SOURCES = ("企业自查", "镇街检查", "部门执法", "联合执法", "第三方", "举报")
-CATEGORIES = ("基础管理类", "现场管理类")
-LEVELS = ("一般事故隐患", "重大事故隐患")
-STATUSES = ("已整改", "整改中", "未整改")
-
-# What each column expects, shown as the header's comment and in the 填表说明 sheet.
-HAZARD_HELP = {
-    "hazard_id": "本单位（镇街）内唯一，如 QS-202610-001；同一隐患在以后各月报送中保持不变",
-    "town": "隐患所在镇（街道）",
-    "unit": "企业（单位）全称，与营业执照一致",
-    "uscc": "18 位统一社会信用代码（本列为文本格式，请勿改为数字）",
-    "industry": "从下拉列表选择",
-    "found_on": "日期，如 2026-10-05",
-    "source": "从下拉列表选择：企业自查、镇街检查、部门执法等",
-    "category": "基础管理类或现场管理类",
-    "level": "一般事故隐患或重大事故隐患（安监总局令第16号只分两级）",
-    "place": "如 一车间东侧、仓库",
-    "description": "写清具体问题，如“一车间东侧安全出口被货物堵塞”",
-    "measure": "整改措施",
-    "owner": "整改责任人姓名",
-    "deadline": "日期；当场整改的可写“立即整改”；未整改完成的必须填写",
-    "status": "已整改、整改中或未整改",
-    "closed_on": "整改完成的日期；状态为已整改时必填",
-    "verifier": "复查验收人姓名；已整改的隐患应填写",
-    "verified_on": "复查验收日期",
-    "funds": "整改资金（万元）",
-    "note": "其他说明",
-}
-HAZARD_WIDTHS = {"description": 36, "measure": 30, "place": 16, "unit": 28, "uscc": 22, "hazard_id": 16}
 
 
 def write_template(kind: str, target: Path, config: Config) -> Path:
-    builders: dict[str, Callable[[Path, Config], None]] = {"hazards": _hazards, "hazard": _hazards}
-    if kind not in builders:
-        raise AnquanError("template-kind-unknown", kind=kind, choices="hazards")
+    spec = SPECS.get(kind)
+    if spec is None:
+        raise AnquanError("template-kind-unknown", kind=kind, choices="hazards、responsibility")
     with atomic_path(target) as tmp:
-        builders[kind](tmp, config)
+        _build(tmp, spec, config)
     return target
 
 
-def _hazards(path: Path, config: Config) -> None:
+def _build(path: Path, spec: TemplateSpec, config: Config) -> None:
     import xlsxwriter
 
-    schema = get_schema("hazard")
-    fields = list(schema.fields)
+    schema = get_schema(spec.kind)
+    fields = [f for f in schema.fields if f.id not in spec.omit]
     wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     wb.set_properties(
-        {"title": "隐患排查治理台账（填报模板）", "author": "anquan", "created": dt.datetime(2000, 1, 1)}
+        {"title": f"{spec.title}（填报模板）", "author": "anquan", "created": dt.datetime(2000, 1, 1)}
     )
-    base = {"font_name": "宋体", "font_size": 11, "valign": "vcenter", "border": 1}
-    title_fmt = wb.add_format(
-        {"font_name": "方正小标宋简体", "font_size": 18, "align": "center", "valign": "vcenter"}
-    )
-    line_fmt = wb.add_format({"font_name": "宋体", "font_size": 11})
-    head = {**base, "bold": True, "bg_color": "#DDEBF7", "align": "center", "text_wrap": True}
-    header_fmt = wb.add_format(head)
-    required_fmt = wb.add_format({**head, "font_color": "#C00000"})
-    text_fmt = wb.add_format({**base, "text_wrap": True})
-    code_fmt = wb.add_format({**base, "num_format": "@"})
-    date_fmt = wb.add_format({**base, "num_format": "yyyy-mm-dd", "align": "center"})
-    number_fmt = wb.add_format({**base, "num_format": "0.00"})
-
-    ws = wb.add_worksheet("隐患台账")
+    fmt = _formats(wb)
+    ws = wb.add_worksheet(spec.sheet)
     lists = wb.add_worksheet("选项")
     ncols = len(fields) + 1
-    ws.merge_range(0, 0, 0, ncols - 1, "安全生产隐患排查治理台账", title_fmt)
+    ws.merge_range(0, 0, 0, ncols - 1, spec.title, fmt["title"])
     ws.set_row(0, 36)
-    ws.set_row(1, 20, line_fmt)  # the 填报 line carries no column borders
-    ws.write_string(1, 0, "填报单位（盖章）：", line_fmt)
-    ws.write_string(1, ncols - 4, "填报日期：", line_fmt)
-    header_row, first, last = 2, 3, 2 + DATA_ROWS
+    header_row = 2 if spec.fill_line else 1
+    if spec.fill_line:
+        ws.set_row(1, 20, fmt["line"])  # the 填报 line carries no column borders
+        ws.write_string(1, 0, "填报单位（盖章）：", fmt["line"])
+        ws.write_string(1, ncols - 4, "填报日期：", fmt["line"])
+    first, last = header_row + 1, header_row + DATA_ROWS
     ws.set_row(header_row, 36)
-    ws.write_string(header_row, 0, "序号", header_fmt)
-    ws.set_column(0, 0, 6, text_fmt)
-
-    option_lists = {
-        "level": LEVELS,
-        "status": STATUSES,
-        "industry": tuple(config.industries) or INDUSTRIES,
-        "source": SOURCES,
-        "category": CATEGORIES,
-    }
-    if config.towns:
-        option_lists["town"] = tuple(config.towns)
-    for c, (field_id, options) in enumerate(option_lists.items()):
-        lists.write_string(0, c, schema[field_id].header)
-        for r, option in enumerate(options, 1):
-            lists.write_string(r, c, option)
-        option_lists[field_id] = (c, len(options))
-    lists.hide()
-
+    ws.write_string(header_row, 0, "序号", fmt["header"])
+    ws.set_column(0, 0, 6, fmt["text"])
+    sources = _option_sources(lists, schema, spec.options(config))
     for i, f in enumerate(fields, 1):
-        ws.write_string(header_row, i, f.header, required_fmt if f.required else header_fmt)
+        ws.write_string(header_row, i, f.header, fmt["required"] if f.required else fmt["header"])
         ws.write_comment(
-            header_row,
-            i,
-            ("【必填】" if f.required else "") + HAZARD_HELP.get(f.id, ""),
-            {"author": "anquan"},
+            header_row, i, ("【必填】" if f.required else "") + spec.help.get(f.id, ""), {"author": "anquan"}
         )
-        if f.type in (FieldType.DATE, FieldType.DEADLINE):
-            col_fmt, width = date_fmt, 13
-        elif f.type is FieldType.USCC:
-            col_fmt, width = code_fmt, 22
-        elif f.id == "funds":
-            col_fmt, width = number_fmt, 10
-        else:
-            col_fmt, width = text_fmt, max(10, 2 * len(f.header) + 2)
-        ws.set_column(i, i, HAZARD_WIDTHS.get(f.id, width), col_fmt)
-        if f.id in option_lists:
-            col, n = option_lists[f.id]
-            letter = chr(65 + col)
-            ws.data_validation(
-                first,
-                i,
-                last,
-                i,
-                {
-                    "validate": "list",
-                    "source": f"=选项!${letter}$2:${letter}${n + 1}",
-                    "error_title": "请从下拉列表选择",
-                    "error_message": f"{f.header}只能从下拉列表中选择。",
-                    "error_type": "stop" if f.id in ("level", "status") else "warning",
-                },
-            )
-        elif f.type is FieldType.DATE:  # 整改期限 also takes 立即整改, so only true dates are restricted
-            ws.data_validation(
-                first,
-                i,
-                last,
-                i,
-                {
-                    "validate": "date",
-                    "criteria": "between",
-                    "minimum": dt.date(2000, 1, 1),
-                    "maximum": dt.date(2100, 12, 31),
-                    "input_title": f.header,
-                    "input_message": "请输入日期，如 2026-10-05",
-                    "error_title": "日期格式不对",
-                    "error_message": "请输入日期，如 2026-10-05",
-                },
-            )
-        elif f.type is FieldType.USCC:
-            ws.data_validation(
-                first,
-                i,
-                last,
-                i,
-                {
-                    "validate": "length",
-                    "criteria": "==",
-                    "value": 18,
-                    "error_title": "统一社会信用代码",
-                    "error_message": "统一社会信用代码为 18 位。",
-                },
-            )
+        col_fmt, width = _column_format(f, fmt)
+        ws.set_column(i, i, spec.widths.get(f.id, width), col_fmt)
+        rule = _validation(f, sources.get(f.id), f.id in spec.strict)
+        if rule:
+            ws.data_validation(first, i, last, i, rule)
+    for r, example in enumerate(spec.example, first):
+        ws.write_number(r, 0, r - first + 1, fmt["example"])
+        for i, f in enumerate(fields, 1):
+            value = example.get(f.id)
+            if isinstance(value, dt.date):
+                ws.write_datetime(r, i, dt.datetime(value.year, value.month, value.day), fmt["example_date"])
+            elif value is not None:
+                ws.write_string(r, i, str(value), fmt["example"])
     ws.freeze_panes(first, 3)
     ws.autofilter(header_row, 0, last, ncols - 1)
     ws.set_landscape()
@@ -179,11 +77,85 @@ def _hazards(path: Path, config: Config) -> None:
     ws.repeat_rows(header_row)
     ws.fit_to_pages(1, 0)
     ws.activate()
-    _instructions(wb, fields)
+    _instructions(wb, spec, fields)
     wb.close()
 
 
-def _instructions(wb, fields) -> None:
+def _formats(wb) -> dict:
+    base = {"font_name": "宋体", "font_size": 11, "valign": "vcenter", "border": 1}
+    head = {**base, "bold": True, "bg_color": "#DDEBF7", "align": "center", "text_wrap": True}
+    grey = {**base, "font_color": "#808080", "italic": True, "text_wrap": True}
+    return {
+        "title": wb.add_format(
+            {"font_name": "方正小标宋简体", "font_size": 18, "align": "center", "valign": "vcenter"}
+        ),
+        "line": wb.add_format({"font_name": "宋体", "font_size": 11}),
+        "header": wb.add_format(head),
+        "required": wb.add_format({**head, "font_color": "#C00000"}),
+        "text": wb.add_format({**base, "text_wrap": True}),
+        "code": wb.add_format({**base, "num_format": "@"}),
+        "date": wb.add_format({**base, "num_format": "yyyy-mm-dd", "align": "center"}),
+        "number": wb.add_format({**base, "num_format": "0.00"}),
+        "example": wb.add_format(grey),
+        "example_date": wb.add_format({**grey, "num_format": "yyyy-mm-dd"}),
+    }
+
+
+def _column_format(f, fmt) -> tuple[object, int]:
+    if f.type in (FieldType.DATE, FieldType.DEADLINE):
+        return fmt["date"], 13
+    if f.type is FieldType.USCC:
+        return fmt["code"], 22
+    if f.id == "funds":
+        return fmt["number"], 10
+    return fmt["text"], max(10, 2 * len(f.header) + 2)
+
+
+def _option_sources(lists, schema, options: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Dropdown lists live on a hidden sheet: no 255-character limit, and a county can edit them."""
+    sources = {}
+    for c, (field_id, values) in enumerate(options.items()):
+        letter = chr(65 + c)
+        lists.write_string(0, c, schema[field_id].header)
+        for r, value in enumerate(values, 1):
+            lists.write_string(r, c, value)
+        sources[field_id] = f"=选项!${letter}$2:${letter}${len(values) + 1}"
+    lists.hide()
+    return sources
+
+
+def _validation(f, source: str | None, strict: bool) -> dict | None:
+    if source:
+        return {
+            "validate": "list",
+            "source": source,
+            "error_title": "请从下拉列表选择",
+            "error_message": f"{f.header}只能从下拉列表中选择。",
+            "error_type": "stop" if strict else "warning",
+        }
+    if f.type is FieldType.DATE:  # 整改期限 also takes 立即整改, so only true dates are restricted
+        return {
+            "validate": "date",
+            "criteria": "between",
+            "minimum": dt.date(2000, 1, 1),
+            "maximum": dt.date(2100, 12, 31),
+            "input_title": f.header,
+            "input_message": "请输入日期，如 2026-10-05",
+            "error_title": "日期格式不对",
+            "error_message": "请输入日期，如 2026-10-05",
+        }
+    if f.type is FieldType.USCC:
+        return {
+            "validate": "length",
+            "criteria": "==",
+            "value": 18,
+            "error_title": "统一社会信用代码",
+            "error_message": "统一社会信用代码为 18 位。",
+        }
+    return None
+
+
+def _instructions(wb, spec: TemplateSpec, fields) -> None:
     ws = wb.add_worksheet("填表说明")
     bold = wb.add_format({"bold": True, "font_name": "宋体", "font_size": 11})
     wrap = wb.add_format({"text_wrap": True, "font_name": "宋体", "font_size": 11, "valign": "top"})
@@ -191,19 +163,13 @@ def _instructions(wb, fields) -> None:
     ws.set_column(1, 1, 8)
     ws.set_column(2, 2, 80)
     ws.write_string(0, 0, "填表说明", bold)
-    notes = (
-        "1. 一条隐患填一行；同一企业的多条隐患请逐行填写企业名称，不要合并单元格。",
-        "2. 日期一律填写日期格式（如 2026-10-05），不要写“9月5日”“长期”等。",
-        "3. 隐患等级只分一般事故隐患和重大事故隐患两级（安监总局令第16号第三条）。",
-        "4. 整改状态为“已整改”的，须填写整改完成日期和复查人；重大事故隐患须经属地或部门现场复查后方可销号。",
-        "5. 请勿修改表头、增删列；表格下方可填写填表人、审核人和联系电话。",
-    )
-    for r, note in enumerate(notes, 1):
+    for r, note in enumerate(spec.notes, 1):
         ws.write_string(r, 0, note)
-    ws.write_string(7, 0, "列名", bold)
-    ws.write_string(7, 1, "是否必填", bold)
-    ws.write_string(7, 2, "填写要求", bold)
-    for r, f in enumerate(fields, 8):
+    top = len(spec.notes) + 2
+    ws.write_string(top, 0, "列名", bold)
+    ws.write_string(top, 1, "是否必填", bold)
+    ws.write_string(top, 2, "填写要求", bold)
+    for r, f in enumerate(fields, top + 1):
         ws.write_string(r, 0, f.header)
         ws.write_string(r, 1, "必填" if f.required else "选填")
-        ws.write_string(r, 2, HAZARD_HELP.get(f.id, ""), wrap)
+        ws.write_string(r, 2, spec.help.get(f.id, ""), wrap)
