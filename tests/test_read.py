@@ -393,3 +393,23 @@ def test_footer_words_inside_data_do_not_end_the_sheet(tmp_path):
     path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)])
     ledger = read(path)
     assert ledger.counts.used == 4 and ledger.counts.footer == 0
+
+
+def test_a_filled_in_label_above_the_header_is_not_a_header(tmp_path):
+    rows = [["富源超市全员安全生产责任清单"], ["企业名称：富源超市", "", "", "", "统一社会信用代码："]]
+    rows += [["序号", "责任层级", "部门", "岗位", "责任人", "责任内容", "考核指标"]]
+    rows += [
+        [
+            1,
+            "主要负责人",
+            "公司",
+            "总经理",
+            "张伟",
+            "全面负责本单位安全生产工作，建立健全全员安全生产责任制",
+            "全年无事故",
+        ]
+    ]
+    merges = [(0, 0, 0, 6), (1, 0, 1, 3), (1, 4, 1, 6)]
+    ledger = read(write_xlsx(tmp_path / "t.xlsx", [SheetSpec("富源", rows, merges)]))
+    assert ledger.header_rows == (3, 3)
+    assert ledger.data["unit"].tolist() == ["富源超市"]

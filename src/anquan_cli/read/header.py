@@ -6,6 +6,7 @@ rows with a parent merged over its children (整改情况 over 整改状态 / �
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -41,8 +42,13 @@ def match_header(schema: Schema, text: str) -> tuple[str, int] | None:
     return _match(schema, text)
 
 
+_FILLED_LABEL = re.compile(r"[:：]\s*\S")
+
+
 @cache
 def _match(schema: Schema, text: str) -> tuple[str, int] | None:
+    if _FILLED_LABEL.search(text):  # "企业名称：博远购物广场" is a filled-in line, not a column header
+        return None
     exact, long = _lookup_tables(schema)
     key = normalize_header(text)
     if not key:

@@ -107,10 +107,9 @@ def print_validation(outcome, limit: int) -> None:
     if missing:
         out.print(Text(LABELS["missing-lists"].format(n=len(missing)), style="bold yellow"))
         for m in missing:
-            where = f"{names.get(Path(m['path']), m['path'])} {m['sheet'] or ''}!第{m['row']}行".replace(
-                " !", " "
-            )
-            out.print(Text(f"  {m['town'] or ''} {_safe(m['unit'])}（{_safe(where)}）".replace("  ", " ", 1)))
+            where = " ".join(str(x) for x in (names.get(Path(m["path"]), m["path"]), m["sheet"]) if x)
+            line = f"  {m['town'] or ''}　{m['unit']}（{where} 第{m['row']}行）"
+            out.print(Text(_safe(line)), soft_wrap=True)
     elif summary.get("cross_checked"):
         out.print(Text(LABELS["no-missing-lists"], style="green"))
     folders = sorted({str(p.parent) for p in annotated.values()})

@@ -40,7 +40,8 @@ def roster(ledger: Ledger) -> list[Enterprise]:
             "unit": data["unit"].to_numpy(),
             "uscc": uscc,
             "town": data["town"].to_numpy() if ledger.has("town") else None,
-            "row": data[ROW].to_numpy(),
+            # a name merged down over its rows is one cell: point at it
+            "row": ledger.origin.get("unit", data[ROW].to_numpy()),
         }
     ).dropna(subset=["unit"])
     frame["key"] = map_unique(frame["unit"].to_numpy(), name_key)
@@ -50,8 +51,8 @@ def roster(ledger: Ledger) -> list[Enterprise]:
         Enterprise(
             r.unit,
             r.key,
-            r.uscc,
-            r.town,
+            _text(r.uscc),
+            _text(r.town),
             ledger.sheet,
             ref.context_row if ref.context else int(r.row),
             ref.letter,
@@ -60,13 +61,20 @@ def roster(ledger: Ledger) -> list[Enterprise]:
     ]
 
 
+def _text(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
 def missing_lists(hazards: list[Enterprise], lists: list[Enterprise]) -> list[tuple[Enterprise, Finding]]:
-    """Hazard-ledger enterprises matched by neither credit code nor normalised name in any list."""
+    """Hazard-ledger enterprises matched by neither credit code nor normalised name in any list.
+
+    Each is reported once, where it appears last: with monthly folders in order, the newest submission.
+    """
     codes = {e.uscc for e in lists if e.uscc}
     names = {e.name_key for e in lists}
     seen: set[str] = set()
     out = []
-    for e in hazards:
+    for e in reversed(hazards):
         identity = e.uscc or e.name_key
         if identity in seen or (e.uscc and e.uscc in codes) or e.name_key in names:
             continue
@@ -81,4 +89,4 @@ def missing_lists(hazards: list[Enterprise], lists: list[Enterprise]) -> list[tu
             unit=e.unit,
         )
         out.append((e, finding))
-    return out
+    return sorted(out, key=lambda pair: (pair[0].town or "", pair[0].unit))
