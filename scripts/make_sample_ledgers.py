@@ -1,11 +1,14 @@
-"""Regenerate sample_ledgers/: three months of cumulative hazard ledgers from the fictional county 示例县.
+"""Regenerate sample_ledgers/: hazard ledgers and responsibility lists from the fictional county 示例县.
 
     .venv/bin/python scripts/make_sample_ledgers.py            # write sample_ledgers/ (make samples)
     .venv/bin/python scripts/make_sample_ledgers.py --check    # read the folder back and verify it
 
-Every town keeps its own layout for its three monthly files; 白马镇's October file carries deliberate
-defects (listed in the generated README.md with their cell addresses). The data come from
-devtools.synth with a fixed seed, the files from devtools.fab, so a rerun gives the same content.
+隐患台账/: three months of cumulative hazard ledgers; every town keeps its own layout for its three
+monthly files; 白马镇's October file carries deliberate defects. 责任清单/: 全员安全生产责任清单 of about 80%
+of the enterprises, one layout per town, three deliberate problems in three stacked lists. All defects
+are listed in the generated README.md with their cell addresses. The data come from devtools.synth with
+fixed seeds (the lists use their own random.Random, so the hazard files do not change), the files from
+devtools.fab, so a rerun gives the same bytes.
 """
 
 from __future__ import annotations
@@ -114,10 +117,13 @@ class Plan:
     files: list[FileOut]
     long_term_id: str
     defect_ids: dict[str, str]  # defect code -> hazard_id
+    resp: RespPlan | None = None  # 全员安全生产责任清单
 
 
 def build_plan() -> Plan:
     county = synth.make_county(SEED)
+    # responsibility lists from the county as generated (before the hazard defects add two enterprises)
+    lists = synth.make_responsibility(county, RESP_SEED, plain_towns=RESP_PLAIN)
     records = synth.make_hazards(county, start=START, end=END, seed=SEED + 1)
     rng = random.Random(SEED + 2)
     defect_ids = _prepare_defect_records(county, records, rng)
@@ -151,7 +157,7 @@ def build_plan() -> Plan:
             f = town_layout[town.name](town, (y, m), rows, ctx)
             f.created = dt.datetime(as_of.year, as_of.month, as_of.day, 17, 30, 0)
             files.append(f)
-    return Plan(county, records, files, long_term_id, defect_ids)
+    return Plan(county, records, files, long_term_id, defect_ids, build_resp_plan(county, lists))
 
 
 def _prepare_defect_records(county: synth.County, records: list[dict], rng: random.Random) -> dict[str, str]:
@@ -543,6 +549,316 @@ def render_kaifaqu(town, month, rows, ctx) -> FileOut:
 
 
 # ---------------------------------------------------------------------------------------------------
+# 全员安全生产责任清单: plan, layouts, defects
+
+RESP_DIR = "责任清单"
+RESP_SEED = SEED + 3  # synth.make_responsibility: its own random.Random, independent of the hazards
+RESP_DEFECT_SEED = SEED + 4
+RESP_STACKED = ("青石镇", "柳河镇", "白马镇", "安平镇")
+RESP_PER_SHEET = ("东湖街道", "南关街道")
+RESP_PER_FILE = ("西山镇",)
+RESP_PLAIN = ("示例经济开发区",)  # no 层级 column: the level follows from the post
+RESP_DEFECT_TOWNS = {"1": "柳河镇", "2": "青石镇", "3": "安平镇"}
+RESP_LIMIT = dt.date(2026, 11, 28)  # signing dates must not lie after this day
+RESP_SHEET = "责任清单"
+
+STACKED_HEADER = ("序号", "企业名称", "统一社会信用代码", "层级", "部门(车间/班组)", "岗位(职务)", "姓名", "安全生产职责",
+                  "考核标准", "签订日期", "备注")  # fmt: skip
+STACKED_KEYS = (
+    None,
+    "unit",
+    "uscc",
+    "level",
+    "dept",
+    "post",
+    "name",
+    "duty",
+    "standard",
+    "signed_on",
+    "note",
+)
+PER_SHEET_HEADER = (
+    "序号",
+    "责任层级",
+    "部门",
+    "岗位",
+    "责任人",
+    "责任内容",
+    "考核指标",
+    "考核方式",
+    "签字日期",
+)
+PER_SHEET_KEYS = (None, "level", "dept", "post", "name", "duty", "standard", "method", "signed_on")
+PER_FILE_HEADER = (
+    "序号",
+    "层级",
+    "部门(车间/班组)",
+    "岗位(职务)",
+    "姓名",
+    "安全生产职责",
+    "考核标准",
+    "签订日期",
+)
+PER_FILE_KEYS = (None, "level", "dept", "post", "name", "duty", "standard", "signed_on")
+PLAIN_HEADER = (
+    "企业名称",
+    "统一社会信用代码",
+    "部门",
+    "岗位(职务)",
+    "姓名",
+    "安全生产职责",
+    "考核标准",
+    "签订日期",
+)
+PLAIN_KEYS = ("unit", "uscc", "dept", "post", "name", "duty", "standard", "signed_on")
+RESP_INSTRUCTIONS = (
+    "一、本工作簿每个工作表为一家企业的全员安全生产责任清单，工作表名称为企业简称，第2行填写企业全称和统一社会信用代码。",
+    "二、责任层级按主要负责人、分管负责人、部门负责人、班组长、岗位人员五级填写，每名从业人员均应列入并本人签字。",
+    "三、责任内容应结合岗位实际逐岗位填写，不得照抄照搬；考核指标和签字日期不得空缺。",
+)
+
+
+@dataclass
+class RespBlock:
+    ent: synth.Enterprise
+    sheet: str
+    rows: list[tuple[int, dict]] = field(default_factory=list)  # (Excel row / CSV line, row as shown)
+
+    @property
+    def first(self) -> int:
+        return self.rows[0][0]
+
+    @property
+    def last(self) -> int:
+        return self.rows[-1][0]
+
+
+@dataclass
+class RespFile:
+    town: str
+    rel: str
+    kind: str  # xlsx / xls / csv
+    layout: str  # stacked / per_sheet / per_file / plain
+    columns: tuple[str | None, ...] = ()
+    sheets: list[SheetSpec] = field(default_factory=list)
+    csv_rows: list[list[Any]] = field(default_factory=list)
+    blocks: list[RespBlock] = field(default_factory=list)
+    created: dt.datetime | None = None
+
+
+@dataclass
+class RespDefect:
+    code: str  # 1 / 2 / 3
+    unit: str
+    town: str
+    severity: str
+    rows: list[int] = field(default_factory=list)  # indices into the enterprise's list (defect 2)
+    rel: str = ""
+    sheet: str = ""
+    cells: list[str] = field(default_factory=list)  # filled in by the renderer
+    text: str = ""
+
+
+@dataclass
+class RespPlan:
+    lists: dict[str, list[dict]]  # enterprise name -> rows (defects applied)
+    files: list[RespFile]
+    defects: list[RespDefect]
+    without: list[synth.Enterprise]  # enterprises of the county (incl. hazard-only ones) with no list
+
+
+def build_resp_plan(county: synth.County, lists: dict[str, list[dict]]) -> RespPlan:
+    defects = _apply_resp_defects(county, lists, random.Random(RESP_DEFECT_SEED))
+    files: list[RespFile] = []
+    by_town = {t.name: [e for e in t.enterprises if e.name in lists] for t in county.towns}
+    for i, town in enumerate(county.towns):
+        ents = by_town[town.name]
+        created = dt.datetime(2026, 4, 7 + i, 9, 30, 0)
+        if town.name in RESP_STACKED:
+            files.append(_resp_stacked(town.name, ents, lists, created))
+        elif town.name in RESP_PER_SHEET:
+            files.append(_resp_per_sheet(town.name, ents, lists, created))
+        elif town.name in RESP_PER_FILE:
+            files += [_resp_per_file(town.name, e, lists[e.name]) for e in ents]
+        elif town.name in RESP_PLAIN:
+            files.append(_resp_plain(town.name, ents, lists))
+        else:
+            raise SystemExit(f"no responsibility-list layout for {town.name}")
+    for d in defects:
+        f = next(f for f in files if f.town == d.town)
+        b = next(b for b in f.blocks if b.ent.name == d.unit)
+        col = {k: col_letter(i) for i, k in enumerate(f.columns) if k}
+        d.rel, d.sheet = f.rel, b.sheet
+        if d.code == "1":
+            d.cells = [f"{col['level']}{b.first}:{col['level']}{b.last}"]
+        elif d.code == "2":
+            d.cells = [f"{col['duty']}{b.rows[i][0]}" for i in d.rows]
+        else:
+            d.cells = [f"{col['unit']}{b.first}", f"{col['level']}{b.first}"]
+        d.text = _resp_defect_text(d, b, col)
+    without = [e for e in county.enterprises if e.name not in lists]
+    return RespPlan(lists, files, defects, without)
+
+
+def _apply_resp_defects(
+    county: synth.County, lists: dict[str, list[dict]], rng: random.Random
+) -> list[RespDefect]:
+    """(1) no 班组长 level; (2) one duty on three posts of three levels; (3) no 主要负责人. Each in its town."""
+    out = []
+    for code, town in RESP_DEFECT_TOWNS.items():
+        cands = [e.name for e in county.town(town).enterprises if e.name in lists]
+        if code == "2":
+            cands = [n for n in cands if _single_staff_posts(lists[n])]
+        if not cands:
+            raise SystemExit(f"seed {RESP_SEED}: no enterprise in {town} for responsibility defect ({code})")
+        unit = rng.choice(cands)
+        rows = lists[unit]
+        if code == "1":
+            lists[unit] = [r for r in rows if r["level"] != "班组长"]
+            out.append(RespDefect(code, unit, town, "警告"))
+        elif code == "3":
+            lists[unit] = [r for r in rows if r["level"] != "主要负责人"]
+            out.append(RespDefect(code, unit, town, "错误"))
+        else:
+            dept_rows = [i for i, r in enumerate(rows) if r["level"] == "部门负责人"]
+            team_rows = [i for i, r in enumerate(rows) if r["level"] == "班组长"]
+            x, y, z = rng.choice(dept_rows), rng.choice(team_rows), rng.choice(_single_staff_posts(rows))
+            text = rows[x]["duty"]
+            # the copies differ only in punctuation and spaces, as pasted from another file
+            rows[y]["duty"] = text.replace("，", ", ", 1)
+            rows[z]["duty"] = text.replace("；", ";").rstrip("。")
+            assert len({rows[i]["duty"] for i in (x, y, z)}) == 3
+            assert len({synth.duty_key(rows[i]["duty"]) for i in (x, y, z)}) == 1
+            out.append(RespDefect(code, unit, town, "警告", rows=[x, y, z]))
+    return out
+
+
+def _single_staff_posts(rows: list[dict]) -> list[int]:
+    """Indices of 岗位人员 rows whose post nobody else in the list holds."""
+    posts = [r["post"] for r in rows]
+    return [i for i, r in enumerate(rows) if r["level"] == "岗位人员" and posts.count(r["post"]) == 1]
+
+
+def _resp_defect_text(d: RespDefect, b: RespBlock, col: dict[str, str]) -> str:
+    if d.code == "1":
+        levels = "、".join(dict.fromkeys(r["level"] for _, r in b.rows))
+        return (f"{d.unit}（第 {b.first}–{b.last} 行）只有 {levels} 四个层级，缺少“班组长”层级，"
+                "应给出缺少中间层级的警告")  # fmt: skip
+    if d.code == "2":
+        parts = [f"第 {b.rows[i][0]} 行 {b.rows[i][1]['post']}（{b.rows[i][1]['level']}）" for i in d.rows]
+        return (f"{d.unit}：同一段职责用于 3 个不同层级、不同部门的岗位：{'、'.join(parts)}；三处文字只在标点和空格上不同"
+                "（“，”写成“, ”，“；”写成“;”并去掉句末“。”），去掉空白和标点后完全相同，应给出职责照抄照搬的警告")  # fmt: skip
+    first = b.rows[0][1]
+    return (f"{d.unit}（第 {b.first}–{b.last} 行）没有主要负责人行，清单从{first['level']}"
+            f"（{first['post']} {first['name']}）开始，应报错：缺少主要负责人")  # fmt: skip
+
+
+def sheet_short_name(name: str, used: set[str]) -> str:
+    short = name.removeprefix("示例县").removesuffix("有限公司")
+    short = short[:31]
+    candidate, i = short, 2
+    while candidate in used:
+        suffix = f"({i})"
+        candidate, i = short[: 31 - len(suffix)] + suffix, i + 1
+    used.add(candidate)
+    return candidate
+
+
+def _resp_stacked(town: str, ents: list[synth.Enterprise], lists, created) -> RespFile:
+    ncol = len(STACKED_HEADER)
+    f = RespFile(
+        town, f"{RESP_DIR}/{town}企业全员安全生产责任清单（2026年）.xlsx", "xlsx", "stacked", STACKED_KEYS
+    )
+    grid: list[list[Any]] = [[f"{town}企业全员安全生产责任清单"] + [""] * (ncol - 1), list(STACKED_HEADER)]
+    merges = [(0, 0, 0, ncol - 1)]
+    seq = 0
+    for ent in ents:
+        b = RespBlock(ent, RESP_SHEET)
+        for j, r in enumerate(lists[ent.name]):
+            seq += 1
+            row = [seq] + ["" if r[k] is None else r[k] for k in STACKED_KEYS[1:]]
+            if j:  # enterprise cells merged over the enterprise's rows: value in the top cell only
+                row[1] = row[2] = ""
+            grid.append(row)
+            b.rows.append((len(grid), r))
+        if len(b.rows) > 1:
+            merges += [(b.first - 1, c, b.last - 1, c) for c in (1, 2)]
+        f.blocks.append(b)
+    widths = {0: 6, 1: 28, 2: 21, 3: 11, 4: 14, 5: 16, 6: 8, 7: 60, 8: 40, 9: 12, 10: 14}
+    f.sheets = [SheetSpec(RESP_SHEET, grid, merges=merges, widths=widths)]
+    f.created = created
+    return f
+
+
+def _resp_per_sheet(town: str, ents: list[synth.Enterprise], lists, created) -> RespFile:
+    ncol = len(PER_SHEET_HEADER)
+    f = RespFile(
+        town, f"{RESP_DIR}/{town}企业全员安全生产责任清单（2026年）.xlsx", "xlsx", "per_sheet", PER_SHEET_KEYS
+    )
+    f.sheets = [SheetSpec("说明", [[line] for line in RESP_INSTRUCTIONS], widths={0: 100})]
+    used: set[str] = {"说明"}
+    for ent in ents:
+        name = sheet_short_name(ent.name, used)
+        grid: list[list[Any]] = [[f"{ent.name}全员安全生产责任清单"] + [""] * (ncol - 1)]
+        pre = [""] * ncol
+        pre[0], pre[4] = f"企业名称：{ent.name}", f"统一社会信用代码：{ent.uscc or ''}"
+        grid += [pre, list(PER_SHEET_HEADER)]
+        b = RespBlock(ent, name)
+        for j, r in enumerate(lists[ent.name], 1):
+            row = [j] + ["" if r[k] is None else r[k] for k in PER_SHEET_KEYS[1:]]
+            row[-1] = cn_date(r["signed_on"])
+            grid.append(row)
+            b.rows.append((len(grid), r))
+        f.blocks.append(b)
+        merges = [(0, 0, 0, ncol - 1), (1, 0, 1, 3), (1, 4, 1, ncol - 1)]
+        widths = {0: 6, 1: 11, 2: 14, 3: 16, 4: 8, 5: 60, 6: 40, 7: 16, 8: 14}
+        f.sheets.append(SheetSpec(name, grid, merges=merges, widths=widths))
+    f.created = created
+    return f
+
+
+def _resp_per_file(town: str, ent: synth.Enterprise, rows: list[dict]) -> RespFile:
+    ncol = len(PER_FILE_HEADER)
+    rel = f"{RESP_DIR}/{town}/{ent.name}全员安全生产责任清单.xls"
+    f = RespFile(town, rel, "xls", "per_file", PER_FILE_KEYS)
+    grid: list[list[Any]] = [[f"{ent.name}全员安全生产责任清单"] + [""] * (ncol - 1)]
+    grid.append([f"统一社会信用代码：{ent.uscc or ''}"] + [""] * (ncol - 1))
+    grid.append(list(PER_FILE_HEADER))
+    b = RespBlock(ent, "Sheet1")
+    for j, r in enumerate(rows, 1):
+        grid.append([j] + ["" if r[k] is None else r[k] for k in PER_FILE_KEYS[1:]])
+        b.rows.append((len(grid), r))
+    f.blocks.append(b)
+    f.sheets = [SheetSpec("Sheet1", grid, merges=[(0, 0, 0, ncol - 1), (1, 0, 1, 3)])]
+    return f
+
+
+def _resp_plain(town: str, ents: list[synth.Enterprise], lists) -> RespFile:
+    f = RespFile(town, f"{RESP_DIR}/{town}企业全员安全生产责任清单.csv", "csv", "plain", PLAIN_KEYS)
+    f.csv_rows = [list(PLAIN_HEADER)]
+    for ent in ents:
+        b = RespBlock(ent, "")
+        for r in lists[ent.name]:
+            f.csv_rows.append(["" if r[k] is None else r[k] for k in PLAIN_KEYS])
+            b.rows.append((len(f.csv_rows), r))
+        f.blocks.append(b)
+    return f
+
+
+def write_resp(rp: RespPlan, out: Path) -> None:
+    shutil.rmtree(out / RESP_DIR, ignore_errors=True)
+    for f in rp.files:
+        path = out / f.rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if f.kind == "xlsx":
+            fab.write_xlsx(path, f.sheets, properties={"created": f.created, "author": f"{f.town}安监站"})
+        elif f.kind == "xls":
+            fab.write_xls(path, f.sheets)
+        else:
+            fab.write_csv(path, f.csv_rows, encoding="utf-8", bom=True, newline="\r\n")
+
+
+# ---------------------------------------------------------------------------------------------------
 # Writing
 
 
@@ -557,6 +873,7 @@ def write_all(plan: Plan, out: Path) -> None:
             fab.write_xls(path, f.sheets)
         else:
             fab.write_csv(path, f.csv_rows, **f.csv_args)
+    write_resp(plan.resp, out)
     (out / "README.md").write_text(readme(plan), encoding="utf-8")
 
 
@@ -687,6 +1004,7 @@ def readme(plan: Plan) -> str:
         "- 南关街道的隐藏工作表“字典”（下拉选项）不是台账，应跳过；西山镇的“填表说明”、安平镇的“封面”同理。",
         "- 各文件中的“合计”行、填表人/审核人/联系电话、单位负责人（签字）/盖章等表尾行不是数据行。",
         "",
+        *resp_readme(plan),
         "---",
         "",
         "## English summary",
@@ -700,8 +1018,179 @@ def readme(plan: Plan) -> str:
         "南关街道 should give a warning. Generated by `scripts/make_sample_ledgers.py` (`make samples`); "
         "`--check` reads everything back with python-calamine and verifies data, defects and this README.",
         "",
+        *resp_readme_en(plan),
     ]
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------------
+# README: 责任清单
+
+_RESP_LAYOUTS = {
+    "stacked": "一个工作簿，工作表“责任清单”：第1行标题跨列合并，第2行表头（序号、企业名称、统一社会信用代码、层级、"
+               "部门(车间/班组)、岗位(职务)、姓名、安全生产职责、考核标准、签订日期、备注）；企业逐家上下排列，序号全表连续；"
+               "企业名称、统一社会信用代码在每家企业的各行上纵向合并（只有首行有值）；签订日期为日期单元格",
+    "per_sheet": "一个工作簿，第1个工作表“说明”（3行填报说明，不是清单），其后每家企业一个工作表，表名为企业简称（去掉“示例县”"
+                 "前缀和“有限公司”后缀）；第1行标题“<企业名称>全员安全生产责任清单”，第2行 A2“企业名称：…”、"
+                 "E2“统一社会信用代码：…”（A2:D2、E2:I2 合并；无代码的企业只写“统一社会信用代码：”），第3行表头不含企业名称和"
+                 "信用代码列（序号、责任层级、部门、岗位、责任人、责任内容、考核指标、考核方式、签字日期）；签字日期为文本“2026年2月3日”",
+    "per_file": "每家企业一个 Excel 97-2003 文件 `责任清单/西山镇/<企业名称>全员安全生产责任清单.xls`，工作表“Sheet1”：第1行标题"
+                "“<企业名称>全员安全生产责任清单”，第2行“统一社会信用代码：…”，第3行表头（序号、层级、部门(车间/班组)、岗位(职务)、"
+                "姓名、安全生产职责、考核标准、签订日期）；没有企业名称列，企业名称只在标题和文件名中；签订日期为日期单元格",
+    "plain": "UTF-8 带 BOM 的 CSV（CRLF），企业逐家上下排列，每行重复企业名称和统一社会信用代码（CSV 无合并单元格）；"
+             "没有“层级”列（企业名称、统一社会信用代码、部门、岗位(职务)、姓名、安全生产职责、考核标准、签订日期），"
+             "层级须由岗位推断（岗位写作“总经理（法定代表人）”“安全总监”“生产部经理”“甲班班长”“操作工”等）；日期 2026/2/3",
+}  # fmt: skip
+_RESP_DEFECT_TITLE = {"1": "缺少中间层级（班组长）", "2": "职责照抄照搬", "3": "缺少主要负责人"}
+
+
+def _where(f: RespFile, b: RespBlock) -> str:
+    if f.layout == "per_file":
+        return f"`{Path(f.rel).name}` Sheet1"
+    if f.layout == "plain":
+        return f"`{Path(f.rel).name}`"
+    return f"`{Path(f.rel).name}` {b.sheet}"
+
+
+def resp_readme(plan: Plan) -> list[str]:
+    rp = plan.resp
+    hazard_units = {r["unit"] for r in plan.records}
+    n_ents = len(plan.county.enterprises)
+    n_rows = sum(len(v) for v in rp.lists.values())
+    dual = [n for n, rows in rp.lists.items() if any(r["post"] == "实际控制人" for r in rows)]
+    lost = _owners_not_listed(plan)
+    except_ = "".join(f"（{n} 因故意问题 (3) 没有主要负责人行，整改责任人 {o} 不在清单中）" for n, o in lost)
+    out = [
+        "## 责任清单（全员安全生产责任清单）",
+        "",
+        f"文件夹 `{RESP_DIR}/` 模拟各镇街 2026 年一季度收集的企业全员安全生产责任清单（签订日期 2026-01-05 至 2026-03-31）。"
+        "企业与隐患台账是同一批虚构企业，企业名称和统一社会信用代码与隐患台账完全一致；没有信用代码的企业，代码单元格留空。"
+        "每家企业按五个层级依次排列：主要负责人 → 分管负责人 → 部门负责人 → 班组长 → 岗位人员；"
+        "主要负责人 1 行（岗位“法定代表人、总经理”“法定代表人、董事长”“法定代表人、厂长”“法定代表人、校长”等），"
+        f"其中 {len(dual)} 家企业的法定代表人与实际控制人不是同一人，分两行列为主要负责人（岗位“法定代表人”“实际控制人”）；"
+        "分管负责人 1–2 行，部门负责人 2–3 行，班组长 2–3 行，岗位人员 3–6 行（同一岗位可有多人，职责相同、部门相同）。"
+        "不同岗位的职责各不相同，职责均不少于 25 个字（不计标点）；考核标准均已填写；同一人不会出现在两个层级；"
+        "企业内姓名不重复。隐患台账中各企业的整改责任人都列在本企业清单的前几行（第一位为法定代表人）"
+        f"{except_}；实际控制人另有其人。",
+        "",
+        f"全县 {n_ents} 家企业（含白马镇 10 月台账中两家只为故意错误而设的企业）中 {len(rp.lists)} 家有责任清单，"
+        f"{len(rp.without)} 家没有；清单共 {n_rows} 行。",
+        "",
+        "### 文件与版式",
+        "",
+        "| 镇街 | 文件 | 版式 | 企业数 | 数据行数 |",
+        "|---|---|---|---|---|",
+    ]
+    for town in plan.county.towns:
+        fs = [f for f in rp.files if f.town == town.name]
+        n_e = sum(len(f.blocks) for f in fs)
+        n_r = sum(len(b.rows) for f in fs for b in f.blocks)
+        name = f"`{fs[0].rel}`" if len(fs) == 1 else f"`{RESP_DIR}/{town.name}/` 下 {len(fs)} 个 .xls 文件"
+        out.append(f"| {town.name} | {name} | {_RESP_LAYOUTS[fs[0].layout]} | {n_e} | {n_r} |")
+    out += [
+        "",
+        f"共 {len(rp.files)} 个文件。各企业清单的位置（行号为 Excel 行号，含标题行；CSV 为行号，第 1 行为表头）：",
+        "",
+        "| 镇街 | 企业名称 | 统一社会信用代码 | 文件与工作表 | 行 | 行数 | 说明 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    defect_of = {d.unit: d for d in rp.defects}
+    for f in rp.files:
+        for b in f.blocks:
+            notes = []
+            if b.ent.name in dual:
+                notes.append("法定代表人与实际控制人分列")
+            if b.ent.name not in hazard_units:
+                notes.append("隐患台账中无该企业")
+            if b.ent.name in defect_of:
+                notes.append(f"故意问题 ({defect_of[b.ent.name].code})")
+            out.append(
+                f"| {f.town} | {b.ent.name} | {b.ent.uscc or '（无）'} | {_where(f, b)} | {b.first}–{b.last} | "
+                f"{len(b.rows)} | {'；'.join(notes)} |"
+            )
+    out += ["", "### 没有责任清单的企业", ""]
+    for town in plan.county.towns:
+        miss = [e for e in rp.without if e.town == town.name]
+        if not miss:
+            out.append(f"- {town.name}：无")
+            continue
+        items = []
+        for e in miss:
+            tag = ""
+            if e.name not in hazard_units:
+                tag = "（隐患台账中也没有该企业）"
+            elif e.name in _defect_only_units(plan):
+                tag = "（只出现在白马镇 10 月台账的故意错误行）"
+            items.append(e.name + tag)
+        out.append(f"- {town.name}：{'、'.join(items)}")
+    in_ledgers = [e for e in rp.without if e.name in hazard_units]
+    out += [
+        "",
+        f"其中 {len(in_ledgers)} 家在隐患台账中出现，将隐患台账与责任清单交叉核对时应逐家给出“没有责任清单”的警告；"
+        f"{len(rp.without) - len(in_ledgers)} 家在隐患台账中也没有出现。",
+        "",
+        "### 故意设置的问题",
+        "",
+        "以下三个问题分别位于三个不同镇街的三家企业（均为“企业逐家排列”版式）。除此之外，所有责任清单都符合校验规则："
+        "姓名、岗位、职责、考核标准均不为空，职责不少于 25 字，签订日期可识别且不晚于 2026-11-28，信用代码校验正确且与隐患台账一致，"
+        "无一人跨层级，每家企业五个层级齐全。",
+        "",
+        "| 编号 | 文件 | 单元格 | 企业 | 级别 | 问题 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for d in rp.defects:
+        cells = "、".join(d.cells)
+        out.append(
+            f"| ({d.code}) | {Path(d.rel).name} | {d.sheet}!{cells} | {d.unit} | {d.severity} | "
+            f"{_RESP_DEFECT_TITLE[d.code]}：{d.text} |"
+        )
+    plain = next(f for f in rp.files if f.layout == "plain")
+    posts = list(dict.fromkeys((r["post"], r["level"]) for b in plain.blocks for _, r in b.rows))
+    out += [
+        "",
+        "### 预期的提示",
+        "",
+        f"- `{Path(plain.rel).name}` 没有“层级”列：应给出一条提示（信息，非错误）——层级由岗位(职务)推断。推断结果应为"
+        "（按首次出现顺序）："
+        + "；".join(f"{p} → {lv}" for p, lv in posts)
+        + "。推断后每家企业五个层级齐全，没有其他问题。",
+        "- 东湖街道、南关街道工作簿的“说明”工作表不是清单，应跳过；企业名称和信用代码取自各工作表第 2 行。",
+        "- 西山镇各 .xls 文件没有企业名称列：企业名称取自标题（或文件名），信用代码取自第 2 行。",
+        "",
+    ]
+    return out
+
+
+def _owners_not_listed(plan: Plan) -> list[tuple[str, str]]:
+    """(enterprise, person): hazard 整改责任人 missing from their enterprise's list."""
+    out = []
+    for e in plan.county.enterprises:
+        rows = plan.resp.lists.get(e.name)
+        if rows is not None:
+            names = {r["name"] for r in rows}
+            out += [(e.name, o) for o in e.owners if o not in names]
+    return out
+
+
+def _defect_only_units(plan: Plan) -> set[str]:
+    """Enterprises added to 白马镇 only for hazard defects (d) and (h)."""
+    return {r["unit"] for r in plan.records if r["hazard_id"] in (plan.defect_ids["d"], plan.defect_ids["h"])}
+
+
+def resp_readme_en(plan: Plan) -> list[str]:
+    rp = plan.resp
+    n_rows = sum(len(v) for v in rp.lists.values())
+    return [
+        f"Responsibility lists (全员安全生产责任清单, folder `{RESP_DIR}/`): {len(rp.lists)} of the "
+        f"{len(plan.county.enterprises)} enterprises have one ({n_rows} rows, five levels 主要负责人 → 岗位人员, "
+        "same names and codes as the hazard ledgers); the enterprises without a list are listed above. Four layouts: "
+        "stacked with merged enterprise cells (青石镇, 柳河镇, 白马镇, 安平镇), one sheet per enterprise with the name "
+        "and code in row 2 (东湖街道, 南关街道), one .xls per enterprise with the name only in title and file name "
+        "(西山镇), and a BOM CSV without a 层级 column, whose level must be inferred from the post (示例经济开发区, "
+        "expect an info message). Three deliberate problems: (1) no 班组长 level (warning), (2) one duty copied onto "
+        "three posts of different levels (warning), (3) no 主要负责人 (error); cells above.",
+        "",
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -951,6 +1440,7 @@ def check(out: Path) -> list[str]:
     name_of: dict[str, str] = {}
     code_of: dict[str, str | None] = {}
     defect_cells: dict[str, Any] = {}
+    ledger_codes: dict[str, set] = {}  # enterprise -> codes as read from the hazard ledgers
     for f in plan.files:
         path = out / f.rel
         sheet, rows, notes = read_ledger(path)
@@ -969,6 +1459,8 @@ def check(out: Path) -> list[str]:
             seen_ids.setdefault(hid, row)
             read_ids.add(hid)
             unit, code = val.get("unit"), val.get("uscc")
+            if (row, "uscc") not in expected:
+                ledger_codes.setdefault(unit, set()).add(code)
             if code and name_of.setdefault(code, unit) != unit:
                 issues.append(("uscc", "uscc_two_names"))
             if unit and code and code_of.setdefault(unit, code) != code:
@@ -1060,6 +1552,304 @@ def check(out: Path) -> list[str]:
                 g = read_grids(out / f.rel)[f.sheet][0]
                 if norm(g[row - 1][f.columns.index(k)]) != "长期" or f"{f.sheet}!{addr}" not in text:
                     problems.append(f"{f.rel}: 长期 not at {addr} or not in README")
+
+    # 6. the responsibility lists
+    problems += check_resp(out, plan, ledger_codes)
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------------
+# --check: responsibility lists
+
+RESP_HEADER_FIELD = {
+    **dict.fromkeys(("序号",), "seq"), **dict.fromkeys(("企业名称",), "unit"),
+    **dict.fromkeys(("统一社会信用代码",), "uscc"), **dict.fromkeys(("层级", "责任层级"), "level"),
+    **dict.fromkeys(("部门(车间/班组)", "部门"), "dept"), **dict.fromkeys(("岗位(职务)", "岗位"), "post"),
+    **dict.fromkeys(("姓名", "责任人"), "name"), **dict.fromkeys(("安全生产职责", "责任内容"), "duty"),
+    **dict.fromkeys(("考核标准", "考核指标"), "standard"), **dict.fromkeys(("考核方式",), "method"),
+    **dict.fromkeys(("签订日期", "签字日期"), "signed_on"), **dict.fromkeys(("备注",), "note"),
+}  # fmt: skip
+_CN_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+@dataclass
+class ReadBlock:
+    unit: str
+    uscc: str | None
+    sheet: str
+    rows: list[tuple[int, dict]]  # (row, canonical values incl. all synth.RESP_KEYS)
+
+
+def _text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _resp_records(
+    grid: list[list[Any]], header: int, problems: list[str], where: str
+) -> list[tuple[int, dict]]:
+    """Rows below the header as {field: raw value}; the header must map every column."""
+    fields = [RESP_HEADER_FIELD.get(norm(v)) for v in grid[header]]
+    if None in fields or len(set(fields)) != len(fields):
+        problems.append(f"{where}: header {grid[header]} not understood")
+    out = []
+    for i in range(header + 1, len(grid)):
+        row = grid[i]
+        if not any(norm(v) for v in row):
+            continue
+        out.append((i + 1, {k: (row[c] if c < len(row) else "") for c, k in enumerate(fields) if k}))
+    return out
+
+
+def _resp_canon(raw: dict, unit: str, uscc: str | None, layout: str, problems: list[str], where: str) -> dict:
+    rec = {k: "" for k in synth.RESP_KEYS}
+    rec["unit"], rec["uscc"] = unit, uscc
+    for k, v in raw.items():
+        if k in ("seq", "unit", "uscc"):
+            continue
+        if k == "signed_on":
+            want_text = layout in ("per_sheet", "plain")
+            if want_text != isinstance(v, str) or (layout == "per_sheet" and not _CN_DATE.fullmatch(v)):
+                problems.append(f"{where}: 签订日期 {v!r} not in the layout's form")
+            d = parse_date(v)
+            rec[k] = d if isinstance(d, dt.date) else None
+            if not isinstance(d, dt.date) or d > RESP_LIMIT:
+                problems.append(f"{where}: 签订日期 {v!r} unreadable or after {RESP_LIMIT}")
+        else:
+            rec[k] = _text(v)
+    if layout == "plain":
+        rec["level"] = synth.infer_level(rec["post"])
+    return rec
+
+
+def _uscc_text(v: Any, problems: list[str], where: str) -> str | None:
+    if isinstance(v, float | int) and not isinstance(v, bool):
+        problems.append(f"{where}: 统一社会信用代码 stored as a number {v!r}")
+    s = norm(v).upper()
+    return s or None
+
+
+def read_resp(path: Path, f: RespFile, problems: list[str]) -> list[ReadBlock]:
+    """The enterprises of one responsibility-list file as read back (calamine; CSV via csv.reader)."""
+    grids = read_grids(path)
+    blocks: list[ReadBlock] = []
+    where = f.rel
+    if f.layout in ("stacked", "plain"):
+        sheet = RESP_SHEET if f.layout == "stacked" else ""
+        if list(grids) != [sheet]:
+            problems.append(f"{where}: sheets {list(grids)}")
+        grid = grids[sheet][0]
+        header = 1 if f.layout == "stacked" else 0
+        if f.layout == "stacked" and grid[0][0] != f"{f.town}企业全员安全生产责任清单":
+            problems.append(f"{where}: title {grid[0][0]!r}")
+        unit, code = None, None
+        for row, raw in _resp_records(grid, header, problems, where):
+            if norm(raw.get("unit")):
+                unit, code = _text(raw["unit"]), _uscc_text(raw.get("uscc"), problems, f"{where} row {row}")
+            elif f.layout == "plain":
+                problems.append(f"{where} row {row}: 企业名称 empty in a CSV row")
+            elif norm(raw.get("uscc")):
+                problems.append(f"{where} row {row}: code without name (merge broken)")
+            rec = _resp_canon(raw, unit, code, f.layout, problems, f"{where} row {row}")
+            if not blocks or blocks[-1].unit != unit:
+                blocks.append(ReadBlock(unit, code, sheet, []))
+            elif blocks[-1].uscc != code:
+                problems.append(f"{where} row {row}: {unit} with two codes")
+            blocks[-1].rows.append((row, rec))
+        if f.layout == "stacked":
+            import python_calamine
+
+            wb = python_calamine.CalamineWorkbook.from_path(str(path))
+            merged = set(wb.get_sheet_by_name(RESP_SHEET).merged_cell_ranges)
+            want = {((0, 0), (0, len(STACKED_HEADER) - 1))}
+            for b in blocks:
+                if len(b.rows) > 1:
+                    want |= {((b.rows[0][0] - 1, c), (b.rows[-1][0] - 1, c)) for c in (1, 2)}
+            if merged != want:
+                problems.append(f"{where}: merged ranges differ: {sorted(merged ^ want)[:4]}")
+        return blocks
+    for sheet, (grid, _visible) in grids.items():
+        if f.layout == "per_sheet" and sheet == "说明":
+            if [r[0] for r in grid] != list(RESP_INSTRUCTIONS):
+                problems.append(f"{where}: 说明 sheet differs")
+            continue
+        w = f"{where} {sheet}"
+        title = _text(grid[0][0])
+        if not title.endswith("全员安全生产责任清单"):
+            problems.append(f"{w}: title {title!r}")
+        unit = title.removesuffix("全员安全生产责任清单")
+        if f.layout == "per_sheet":
+            a2, e2 = _text(grid[1][0]), _text(grid[1][4])
+            if not a2.startswith("企业名称：") or a2.removeprefix("企业名称：") != unit:
+                problems.append(f"{w}: A2 {a2!r} does not name {unit}")
+            if not e2.startswith("统一社会信用代码："):
+                problems.append(f"{w}: E2 {e2!r}")
+            code = _uscc_text(e2.removeprefix("统一社会信用代码："), problems, w)
+        else:
+            if Path(f.rel).stem != f"{unit}全员安全生产责任清单" or sheet != "Sheet1":
+                problems.append(f"{w}: file name / sheet do not match the title {title!r}")
+            a2 = _text(grid[1][0])
+            if not a2.startswith("统一社会信用代码："):
+                problems.append(f"{w}: A2 {a2!r}")
+            code = _uscc_text(a2.removeprefix("统一社会信用代码："), problems, w)
+        rows = [
+            (row, _resp_canon(raw, unit, code, f.layout, problems, f"{w} row {row}"))
+            for row, raw in _resp_records(grid, 2, problems, w)
+        ]
+        blocks.append(ReadBlock(unit, code, sheet, rows))
+    return blocks
+
+
+def check_resp(out: Path, plan: Plan, ledger_codes: dict[str, set]) -> list[str]:
+    problems: list[str] = []
+    rp = plan.resp
+    on_disk = sorted(str(p.relative_to(out)) for p in (out / RESP_DIR).rglob("*") if p.is_file())
+    if on_disk != sorted(f.rel for f in rp.files):
+        problems.append(f"责任清单 files differ from the plan: {set(on_disk) ^ {f.rel for f in rp.files}}")
+        return problems
+    county_code = {e.name: e.uscc for e in plan.county.enterprises}
+    defect_of = {d.unit: d for d in rp.defects}
+    expected_codes = {"1": {"level_missing"}, "2": {"copy_duty"}, "3": {"no_main"}}
+    seen_units: list[str] = []
+    grids: dict[str, list[list[Any]]] = {}
+    for f in rp.files:
+        blocks = read_resp(out / f.rel, f, problems)
+        if f.layout == "stacked":
+            grids[f.rel] = read_grids(out / f.rel)[RESP_SHEET][0]
+        shape = [(b.unit, b.sheet, [r for r, _ in b.rows]) for b in blocks]
+        want = [(b.ent.name, b.sheet, [r for r, _ in b.rows]) for b in f.blocks]
+        if shape != want:
+            problems.append(f"{f.rel}: enterprises/rows read {shape[:2]}… differ from the plan {want[:2]}…")
+            continue
+        for b, pb in zip(blocks, f.blocks, strict=True):
+            seen_units.append(b.unit)
+            where = f"{f.rel} {b.sheet} {b.unit}"
+            # same enterprise as in the hazard ledgers (and the county)
+            if b.uscc != county_code.get(b.unit, "missing"):
+                problems.append(
+                    f"{where}: code {b.uscc} but county has {county_code.get(b.unit, 'no such unit')}"
+                )
+            if b.unit in ledger_codes and ledger_codes[b.unit] != {b.uscc}:
+                problems.append(f"{where}: code {b.uscc} but the hazard ledgers show {ledger_codes[b.unit]}")
+            # cell by cell against the plan
+            for (row, rec), (_, want_rec) in zip(b.rows, pb.rows, strict=True):
+                for k in f.columns:
+                    if k is None:
+                        continue
+                    w = want_rec[k] if want_rec[k] is not None else ("" if k != "uscc" else None)
+                    if rec[k] != w:
+                        problems.append(f"{where} row {row}: {k} read {rec[k]!r}, planned {w!r}")
+                if f.layout == "plain" and rec["level"] != want_rec["level"]:
+                    problems.append(
+                        f"{where} row {row}: level inferred {rec['level']}, planned {want_rec['level']}"
+                    )
+            # the rules: clean except the documented defects
+            found = synth.responsibility_problems([r for _, r in b.rows], plain=f.layout == "plain")
+            d = defect_of.get(b.unit)
+            want_codes = expected_codes[d.code] if d else set()
+            if {c for c, _ in found} != want_codes:
+                problems.append(f"{where}: rule findings {found} != expected {sorted(want_codes)}")
+            if d and d.code == "1" and found != [("level_missing", "班组长")]:
+                problems.append(f"{where}: defect (1) findings {found}")
+            if d and d.code == "2" and found != [("copy_duty", ",".join(map(str, d.rows)))]:
+                problems.append(f"{where}: defect (2) findings {found}, expected rows {d.rows}")
+    if len(seen_units) != len(set(seen_units)):
+        problems.append("an enterprise has two lists")
+    lost = _owners_not_listed(plan)
+    d3 = next(d.unit for d in rp.defects if d.code == "3")
+    if {n for n, _ in lost} - {d3} or len(lost) > 1:
+        problems.append(f"hazard owners missing from their lists: {lost}")
+    owners_seen = {(r["unit"], r["owner"]) for r in plan.records}
+    for unit, owner in owners_seen:
+        rows = rp.lists.get(unit)
+        if rows is not None and unit != d3 and owner not in {r["name"] for r in rows}:
+            problems.append(f"{unit}: hazard owner {owner} not in the list")
+    if sorted(seen_units) != sorted(rp.lists):
+        problems.append("enterprises read differ from the plan")
+    without = sorted(e.name for e in plan.county.enterprises if e.name not in set(seen_units))
+    if without != sorted(e.name for e in rp.without):
+        problems.append(f"enterprises without a list differ: {without}")
+    share = len(seen_units) / len(plan.county.enterprises)
+    if not 0.7 <= share <= 0.85:
+        problems.append(f"coverage {share:.0%} not about 80%")
+    dual = sum(
+        1 for rows in rp.lists.values() if [r["post"] for r in rows[:2]] == ["法定代表人", "实际控制人"]
+    )
+    if not 0.18 <= dual / len(rp.lists) <= 0.32:
+        problems.append(f"{dual} enterprises with 法定代表人 and 实际控制人 on two rows, not about 25%")
+    for n, rows in rp.lists.items():
+        if n not in defect_of:
+            for lv, lo, hi in (("主要负责人", 1, 2), ("分管负责人", 1, 2), ("部门负责人", 2, 3), ("班组长", 2, 3),
+                               ("岗位人员", 3, 6)):  # fmt: skip
+                k = sum(1 for r in rows if r["level"] == lv)
+                if not lo <= k <= hi:
+                    problems.append(f"{n}: {k} rows of {lv}, expected {lo}–{hi}")
+
+    # the defects at the cells the README documents, as calamine reads them
+    text = (out / "README.md").read_text(encoding="utf-8")
+    documented = re.findall(
+        r"^\| \(([123])\) \| ([^|]+?) \| ([^!|]+)!([A-Z0-9:、]+) \| ([^|]+?) \| ([^|]+?) \|", text, re.M
+    )
+    if sorted(d[0] for d in documented) != ["1", "2", "3"]:
+        problems.append(f"README: responsibility defects documented {documented}")
+    for code, fname, sheet, cells, unit, severity in documented:
+        f = next((f for f in rp.files if Path(f.rel).name == fname), None)
+        if f is None or f.layout != "stacked" or sheet != RESP_SHEET:
+            problems.append(f"README defect ({code}): {fname} {sheet} is not a stacked list")
+            continue
+        grid = grids[f.rel]
+        col = {k: i for i, k in enumerate(STACKED_KEYS) if k}
+
+        def at(r: int, key: str, grid=grid, col=col) -> Any:
+            row = grid[r - 1]
+            return row[col[key]] if col[key] < len(row) else ""
+
+        def block_rows(r0: int, grid=grid) -> list[int]:
+            """Excel rows of the enterprise starting at row r0 (merged name cell)."""
+            rows = [r0]
+            while (
+                rows[-1] < len(grid)
+                and norm(grid[rows[-1]][1]) == ""
+                and any(norm(v) for v in grid[rows[-1]])
+            ):
+                rows.append(rows[-1] + 1)
+            return rows
+
+        addr = [c for c in cells.split("、")]
+        nums = [int(re.sub(r"[A-Z]", "", a.split(":")[0])) for a in addr]
+        d = defect_of.get(unit)
+        if d is None or d.code != code or severity != d.severity:
+            problems.append(f"README defect ({code}): enterprise {unit} / {severity} not planned")
+            continue
+        if code == "1":
+            m = re.fullmatch(r"D(\d+):D(\d+)", addr[0])
+            r0, r1 = int(m[1]), int(m[2])
+            levels = [at(r, "level") for r in range(r0, r1 + 1)]
+            ok = (
+                at(r0, "unit") == unit and block_rows(r0) == list(range(r0, r1 + 1))
+                and "班组长" not in levels and len(set(levels)) == 4 and all(levels)
+            )  # fmt: skip
+        elif code == "2":
+            r0 = max(r for r in range(1, nums[0] + 1) if norm(at(r, "unit")))
+            duties = [at(r, "duty") for r in nums]
+            ok = (
+                all(a.startswith("H") for a in addr) and len(nums) == 3 and at(r0, "unit") == unit
+                and all(r in block_rows(r0) for r in nums)
+                and len({synth.duty_key(x) for x in duties}) == 1 and len(set(duties)) == 3
+                and len({at(r, "post") for r in nums}) == 3 and len({at(r, "level") for r in nums}) == 3
+                and len({at(r, "dept") for r in nums}) == 3
+            )  # fmt: skip
+        else:
+            r0 = nums[0]
+            ok = (
+                addr == [f"B{r0}", f"D{r0}"] and at(r0, "unit") == unit and at(r0, "level") == "分管负责人"
+                and all(at(r, "level") != "主要负责人" for r in block_rows(r0))
+            )  # fmt: skip
+        if not ok:
+            problems.append(f"README defect ({code}) not found at {fname} {sheet}!{cells}")
     return problems
 
 
@@ -1093,6 +1883,11 @@ def main(argv: list[str] | None = None) -> int:
         out.mkdir(parents=True, exist_ok=True)
         write_all(plan, out)
         print(f"wrote {len(plan.files)} files and README.md to {out} ({len(plan.records)} hazards)")
+        rp = plan.resp
+        print(
+            f"wrote {len(rp.files)} responsibility-list files ({len(rp.lists)} enterprises, "
+            f"{sum(len(v) for v in rp.lists.values())} rows; {len(rp.without)} enterprises without a list)"
+        )
         return 0
     problems = check(out)
     with tempfile.TemporaryDirectory() as tmp:
@@ -1105,6 +1900,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"OK: {len(plan.files)} files, {len({r['hazard_id'] for r in plan.records})} unique hazards")
         for f in plan.files:
             print(f"  {f.rel}: {len(f.data)} rows")
+        rp = plan.resp
+        print(f"OK: {len(rp.files)} responsibility-list files, {len(rp.lists)} enterprises with a list")
+        for f in rp.files:
+            print(f"  {f.rel}: {len(f.blocks)} enterprises, {sum(len(b.rows) for b in f.blocks)} rows")
+        for d in rp.defects:
+            print(f"  defect ({d.code}) {d.unit}: {Path(d.rel).name} {d.sheet}!{'、'.join(d.cells)}")
     return 1 if problems else 0
 
 

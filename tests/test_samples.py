@@ -72,3 +72,30 @@ def test_shipped_folders_resolve_in_a_checkout():
 
     assert (shipped("sample_ledgers") / "README.md").is_file()
     assert shipped("templates").is_dir()
+
+
+def test_sample_responsibility_lists_and_cross_check():
+    args = ["validate", str(SAMPLES), "--format", "json", "--as-of", "2026-11-28"]
+    doc = json.loads(CliRunner().invoke(app, args).stdout)
+    summary = doc["summary"]
+    assert (summary["files"], summary["ledgers"], summary["unreadable"]) == (38, 50, 0)
+    lists = [f for f in doc["files"] if f["kind"] == "responsibility"]
+    assert sum(f["rows"] for f in lists) == 700
+    found = {
+        (Path(f["path"]).name, f"{x['column'] or ''}{x['row']}", x["code"], x["severity"])
+        for f in lists
+        for x in f["findings"]
+    }
+    assert found == {
+        ("柳河镇企业全员安全生产责任清单（2026年）.xlsx", "B53", "tier-missing", "warning"),
+        ("青石镇企业全员安全生产责任清单（2026年）.xlsx", "H44", "duty-copied", "warning"),
+        ("青石镇企业全员安全生产责任清单（2026年）.xlsx", "H45", "duty-copied", "warning"),
+        ("青石镇企业全员安全生产责任清单（2026年）.xlsx", "H49", "duty-copied", "warning"),
+        ("安平镇企业全员安全生产责任清单（2026年）.xlsx", "B58", "principal-missing", "error"),
+        ("示例经济开发区企业全员安全生产责任清单.csv", "1", "tier-inferred", "info"),
+    }
+    readme = (SAMPLES / "README.md").read_text(encoding="utf-8")
+    missing = {m["unit"] for m in summary["missing_responsibility"]}
+    assert len(missing) == 16
+    assert all(unit in readme for unit in missing)
+    assert summary["errors"] == 8 + 1 and summary["warnings"] == 3 + 4 + 16
