@@ -222,15 +222,25 @@ def _data_sheet(wb, fmt, title, ledger: Ledger, by_cell) -> None:
         worst = min(flagged, key=lambda f: f.severity is not Severity.ERROR).severity
         ws.write_blank(r, c, None, fmt.flag[(worst, False)])
         ws.write_comment(r, c, "\n".join(f.message for f in flagged), {"author": "anquan", "x_scale": 2.2})
-    for field_id, ref in ledger.columns.items():
-        width = (
-            30
-            if field_id in ("description", "measure", "place")
-            else max(10, min(24, 2 * len(ref.header) + 2))
-        )
-        ws.set_column(ref.index, ref.index, width)
+    sample = grid.rows[_pos(grid, last_header) + 1 : _pos(grid, last_header) + 51]
+    for ref in ledger.columns.values():
+        if ref.index >= 0 and not ref.context:
+            ws.set_column(
+                ref.index, ref.index, _width(ref.header, [r[ref.index] for r in sample if ref.index < len(r)])
+            )
     ws.freeze_panes(_pos(grid, last_header) + 1, 0)
     _print_setup(ws, repeat=(_pos(grid, first_header), _pos(grid, last_header)))
+
+
+def _width(header: str, values: list) -> int:
+    """Column width from the header and the typical (median) cell of the first rows; CJK counts double."""
+
+    def wide(text: str) -> int:
+        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+    lengths = sorted(wide(str(v)) for v in values if v not in ("", None))
+    typical = lengths[len(lengths) // 2] if lengths else 0
+    return max(8, min(40, max(wide(header.replace("\n", "")) + 2, typical + 2)))
 
 
 def _print_setup(ws, repeat: tuple[int, int]) -> None:

@@ -63,6 +63,7 @@ def _build(path: Path, spec: TemplateSpec, config: Config) -> None:
         if rule:
             ws.data_validation(first, i, last, i, rule)
     for r, example in enumerate(spec.example, first):
+        ws.set_row(r, 48)  # room for the wrapped duty text
         ws.write_number(r, 0, r - first + 1, fmt["example"])
         for i, f in enumerate(fields, 1):
             value = example.get(f.id)
