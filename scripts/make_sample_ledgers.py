@@ -848,14 +848,17 @@ def _resp_plain(town: str, ents: list[synth.Enterprise], lists) -> RespFile:
 def write_resp(rp: RespPlan, out: Path) -> None:
     shutil.rmtree(out / RESP_DIR, ignore_errors=True)
     for f in rp.files:
-        path = out / f.rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if f.kind == "xlsx":
-            fab.write_xlsx(path, f.sheets, properties={"created": f.created, "author": f"{f.town}安监站"})
-        elif f.kind == "xls":
-            fab.write_xls(path, f.sheets)
-        else:
-            fab.write_csv(path, f.csv_rows, encoding="utf-8", bom=True, newline="\r\n")
+        _write_one(out / f.rel, f, {"encoding": "utf-8", "bom": True, "newline": "\r\n"})
+
+
+def _write_one(path: Path, f, csv_args: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if f.kind == "xlsx":
+        fab.write_xlsx(path, f.sheets, properties={"created": f.created, "author": f"{f.town}安监站"})
+    elif f.kind == "xls":
+        fab.write_xls(path, f.sheets)
+    else:
+        fab.write_csv(path, f.csv_rows, **csv_args)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -865,14 +868,7 @@ def write_resp(rp: RespPlan, out: Path) -> None:
 def write_all(plan: Plan, out: Path) -> None:
     shutil.rmtree(out / LEDGER_DIR, ignore_errors=True)
     for f in plan.files:
-        path = out / f.rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if f.kind == "xlsx":
-            fab.write_xlsx(path, f.sheets, properties={"created": f.created, "author": f"{f.town}安监站"})
-        elif f.kind == "xls":
-            fab.write_xls(path, f.sheets)
-        else:
-            fab.write_csv(path, f.csv_rows, **f.csv_args)
+        _write_one(out / f.rel, f, getattr(f, "csv_args", {}))
     write_resp(plan.resp, out)
     (out / "README.md").write_text(readme(plan), encoding="utf-8")
 
