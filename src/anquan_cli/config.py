@@ -69,6 +69,19 @@ class Responsibility(_Section):
         return {**DEFAULT_TIER_KEYWORDS, **{k: tuple(v) for k, v in self.tier_keywords.items()}}
 
 
+class Analysis(_Section):
+    due_within_days: int = Field(7, ge=0, le=365)  # 即将到期: due within this many days
+    repeat_window_days: int = Field(365, ge=1, le=3660)  # 屡查屡有: found again within this window
+    similarity_threshold: float = Field(75, ge=0, le=100)  # descriptions matching no topic: rapidfuzz ratio
+    # Hazard topics and their keywords, in priority order; when given, replaces the built-in dictionary.
+    topics: dict[str, list[str]] = Field(default_factory=dict)
+
+    def topic_dict(self) -> dict[str, tuple[str, ...]]:
+        from anquan_cli.analysis.topics import DEFAULT_TOPICS
+
+        return {k: tuple(v) for k, v in self.topics.items()} if self.topics else DEFAULT_TOPICS
+
+
 class Config(_Section):
     county: County = County()
     # Empty lists mean "not configured": the town/industry membership checks only run when listed.
@@ -77,6 +90,7 @@ class Config(_Section):
     industries: list[str] = Field(default_factory=list)
     validation: Validation = Validation()
     responsibility: Responsibility = Responsibility()
+    analysis: Analysis = Analysis()
     source: str | None = Field(None, exclude=True)
 
 

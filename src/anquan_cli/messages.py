@@ -36,7 +36,9 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
         None,
         "读取时发生程序内部错误（{reason}），其余文件照常处理；请加 --debug 重新运行并把输出发给维护人员",
     ),
+    "no-hazard-ledgers": (None, "在 {count} 个文件中没有读到可用的隐患台账，无法统计"),
     "kind-unknown": (None, "未知的台账类型“{kind}”，可选：{choices}"),
+    "option-month-invalid": (None, "参数 --month 无法识别：{value}（示例：2026-10）"),
     "option-date-invalid": (None, "参数 {option} 的日期无法识别：{value}（示例：2026-10-31）"),
     "config-not-found": (None, "找不到配置文件：{path}"),
     "config-syntax": (None, "配置文件 {path} 格式错误（第 {line} 行）：{reason}"),
@@ -136,6 +138,7 @@ LABELS = {
     "annotated": "已生成 {n} 份标注副本（<原名>_校验.xlsx），位于：{path}",
     "encoding": "编码 {encoding}",
     "template-written": "已生成模板：{path}",
+    "written": "已写入：{path}",
     "findings-sheet": "校验结果",
     "missing-lists": "隐患台账中有 {n} 家企业没有报送全员安全生产责任清单：",
     "no-missing-lists": "隐患台账中的企业都已报送全员安全生产责任清单",
@@ -156,3 +159,36 @@ def severity_of(code: str) -> str:
     if severity is None:
         raise KeyError(f"{code} is a failure code, not a finding")
     return severity
+
+
+# The 通报 indicator set (domain.md §6), in report order.
+INDICATORS = {
+    "enterprises": "检查企业数",
+    "enterprises_with_hazards": "存在隐患企业数",
+    "found": "发现隐患",
+    "major": "其中重大隐患",
+    "closed": "已整改",
+    "rectification_rate": "整改率",
+    "due": "到期应改",
+    "closed_on_time": "按期整改",
+    "on_time_rate": "按期整改率",
+    "not_due": "整改中未到期",
+    "overdue": "逾期未整改",
+    "major_overdue": "重大隐患逾期",
+    "no_deadline": "未明确期限",
+    "major_closed": "重大隐患已整改",
+    "repeat_groups": "屡查屡有",
+}
+# Column heads for an 80-column console.
+INDICATORS_SHORT = {
+    "found": "发现",
+    "major": "重大",
+    "closed": "已改",
+    "rectification_rate": "整改率",
+    "on_time_rate": "按期率",
+    "not_due": "未到期",
+    "overdue": "逾期",
+    "major_overdue": "重大逾期",
+    "repeat_groups": "屡查",
+}
+GROUP_LABELS = {"town": "镇街", "industry": "行业领域", "unit": "企业"}

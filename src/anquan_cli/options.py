@@ -58,3 +58,20 @@ def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
     if parsed.state != DateState.OK or parsed.date is None:
         raise AnquanError("option-date-invalid", option=option, value=value)
     return parsed.date
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    xlsx = "xlsx"
+
+
+ReportFormatOpt = Annotated[
+    ReportFormat, typer.Option("--format", help="输出格式：table（终端表格）、json 或 xlsx（可打印的工作簿）")
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "-o", "--output", help="输出文件：xlsx 或 json（表格输出时按扩展名另存一份）", show_default=False
+    ),
+]

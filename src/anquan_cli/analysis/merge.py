@@ -1,0 +1,217 @@
+"""Merge hazard ledgers from many files (often the same town's cumulative ledger from several months).
+
+Submission order decides which copy of a hazard is kept: a date in the file name (2026-10, 2026年10月,
+202610) when the file has one, else the file's modification time; ties by path. The later copy wins.
+
+Identity of a hazard: its 隐患编号 when present, else (enterprise, 排查日期, normalised description).
+Enterprise: the 统一社会信用代码 when valid, else the normalised name. Rows whose needed fields are
+unusable are left out and counted by reason; nothing disappears silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from anquan_cli.read.dates import DateState
+from anquan_cli.read.ledger import ROW, Ledger, state_col
+from anquan_cli.read.normalize import map_unique
+from anquan_cli.rules.common import name_key, valid_uscc
+from anquan_cli.vocab import VocabState, canonical_industry
+
+# Why a row cannot take part in the analysis, in the clerk's words (stable keys for JSON).
+EXCLUSIONS = {
+    "unit": "企业名称为空",
+    "found_on": "排查日期无法使用",
+    "status": "整改状态无法使用",
+    "level": "隐患等级无法使用",
+}
+_NAME_DATE = re.compile(r"(20\d{2})\s*[-年._]?\s*(1[0-2]|0?[1-9])(?:\s*月|(?!\d))")
+_TEXT_KEY = re.compile(r"[\W_]+")
+CONFLICT_FIELDS = ("unit_key", "found_on", "description_key")
+
+
+@dataclass
+class Conflict:
+    hazard_id: str
+    kept: str  # path of the kept (later) copy
+    dropped: str
+    fields: list[str]
+
+    def to_dict(self) -> dict:
+        return {
+            "hazard_id": self.hazard_id,
+            "kept": self.kept,
+            "dropped": self.dropped,
+            "fields": self.fields,
+        }
+
+
+@dataclass
+class HazardSet:
+    """The merged hazards (one row per hazard) and the account of everything left out."""
+
+    frame: pd.DataFrame
+    files: list[Path] = field(default_factory=list)
+    excluded: dict[str, int] = field(default_factory=dict)  # reason key -> rows
+    duplicates: int = 0  # copies of a hazard replaced by a later submission
+    conflicts: list[Conflict] = field(default_factory=list)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)  # (file, Chinese reason)
+
+    @property
+    def excluded_rows(self) -> int:
+        return sum(self.excluded.values())
+
+    def account(self) -> dict:
+        return {
+            "files": len(self.files),
+            "unreadable": [{"path": str(p), "error": e} for p, e in self.unreadable],
+            "hazards": len(self.frame),
+            "duplicates": self.duplicates,
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "excluded_rows": self.excluded_rows,
+            "excluded": {EXCLUSIONS[k]: v for k, v in self.excluded.items() if v},
+        }
+
+
+def submission_date(path: Path) -> dt.date:
+    """The month in the file name (end of that month), else the modification date."""
+    m = _NAME_DATE.search(unicodedata.normalize("NFKC", path.name))
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+        return (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
+    return dt.date.fromtimestamp(path.stat().st_mtime)
+
+
+def frame_of(ledger: Ledger, order: int) -> tuple[pd.DataFrame, dict[str, int]]:
+    """The ledger's usable rows in the merge's columns, and the count of rows left out per reason."""
+    data = ledger.data
+    n = len(data)
+
+    def column(f: str, default=None) -> np.ndarray:
+        return data[f].to_numpy() if ledger.has(f) else np.full(n, default, dtype=object)
+
+    def usable(f: str, ok_state: int) -> np.ndarray:
+        if not ledger.has(f):
+            return np.zeros(n, dtype=bool)
+        return data[state_col(f)].to_numpy() == ok_state
+
+    unit = column("unit")
+    checks = {
+        "unit": unit != None,  # noqa: E711 (elementwise)
+        "found_on": usable("found_on", DateState.OK),
+        "status": usable("status", VocabState.OK),
+        "level": usable("level", VocabState.OK) | usable("level", VocabState.MAPPED),
+    }
+    keep = np.ones(n, dtype=bool)
+    excluded = {}
+    for reason, ok in checks.items():
+        excluded[reason] = int((keep & ~ok).sum())  # each row counted once, by its first reason
+        keep &= ok
+    uscc = np.where(valid_uscc(ledger), column("uscc"), None)
+    names = map_unique(unit, name_key)
+    deadline = (
+        data["deadline"].to_numpy() if ledger.has("deadline") else np.full(n, np.datetime64("NaT"), "M8[s]")
+    )
+    closed_on = (
+        data["closed_on"].to_numpy() if ledger.has("closed_on") else np.full(n, np.datetime64("NaT"), "M8[s]")
+    )
+    frame = pd.DataFrame(
+        {
+            "hazard_id": map_unique(column("hazard_id"), lambda s: s.upper()),
+            "town": column("town"),
+            "unit": unit,
+            "unit_key": np.where(uscc != None, uscc, names),  # noqa: E711
+            "uscc": uscc,
+            "industry": map_unique(column("industry"), canonical_industry),
+            "found_on": data["found_on"].to_numpy() if ledger.has("found_on") else None,
+            "level": column("level"),
+            "description": column("description"),
+            "description_key": map_unique(column("description"), lambda s: _TEXT_KEY.sub("", s)),
+            "owner": column("owner"),
+            "deadline": deadline,
+            "deadline_state": data[state_col("deadline")].to_numpy() if ledger.has("deadline") else 0,
+            "status": column("status"),
+            "closed_on": closed_on,
+            "path": str(ledger.path),
+            "sheet": ledger.sheet,
+            "row": data[ROW].to_numpy(),
+            "order": order,
+        }
+    )
+    return frame[keep], excluded
+
+
+_COLUMNS = (
+    "hazard_id", "town", "unit", "unit_key", "uscc", "industry", "found_on", "level", "description",
+    "description_key", "owner", "deadline", "deadline_state", "status", "closed_on", "path", "sheet", "row", "order",
+)  # fmt: skip
+
+
+def submission_key(path: Path) -> tuple:
+    return (submission_date(path), path.stat().st_mtime, str(path))
+
+
+def merge(ledgers: list[Ledger]) -> HazardSet:
+    """One row per hazard; later submissions replace earlier copies (see the module docstring)."""
+    ordered = sorted(ledgers, key=lambda lg: (*submission_key(lg.path), lg.sheet or ""))
+    return combine([frame_of(ledger, order) for order, ledger in enumerate(ordered)])
+
+
+def combine(parts: list[tuple[pd.DataFrame, dict[str, int]]]) -> HazardSet:
+    """Merge per-ledger frames already numbered in submission order."""
+    excluded = dict.fromkeys(EXCLUSIONS, 0)
+    for _, out in parts:
+        for k, v in out.items():
+            excluded[k] += v
+    frames = [frame for frame, _ in parts if len(frame)]
+    if not frames:
+        return HazardSet(pd.DataFrame(columns=list(_COLUMNS)), excluded=excluded)
+    every = pd.concat(frames, ignore_index=True)
+    has_id = every["hazard_id"].notna().to_numpy()
+    every["identity"] = np.where(
+        has_id,
+        "id:" + every["hazard_id"].fillna("").astype(str),
+        "row:"
+        + every["unit_key"].astype(str)
+        + "|"
+        + every["found_on"].astype(str)
+        + "|"
+        + every["description_key"].fillna("").astype(str),
+    )
+    every = every.sort_values(["order", "row"], kind="stable")
+    later = every.duplicated("identity", keep="last")
+    conflicts = _conflicts(every[every["identity"].str.startswith("id:")])
+    kept = every[~later].drop(columns=["identity"]).reset_index(drop=True)
+    return HazardSet(kept, duplicates=int(later.sum()), conflicts=conflicts, excluded=excluded)
+
+
+def _conflicts(with_id: pd.DataFrame) -> list[Conflict]:
+    """The same 隐患编号 for what is plainly another hazard (other enterprise, date or description).
+
+    Compared column by column against the kept copy; objects are built only for real conflicts.
+    """
+    dup = with_id[with_id.duplicated("identity", keep=False)]
+    if dup.empty:
+        return []
+    kept = dup.drop_duplicates("identity", keep="last")[["identity", "path", *CONFLICT_FIELDS]]
+    earlier = dup[dup.duplicated("identity", keep="last")]
+    joined = earlier.merge(kept, on="identity", suffixes=("", "_kept"))
+    differs = {
+        f: ((joined[f] != joined[f"{f}_kept"]) & ~(joined[f].isna() & joined[f"{f}_kept"].isna())).to_numpy()
+        for f in CONFLICT_FIELDS
+    }
+    labels = {"unit_key": "企业", "found_on": "排查日期", "description_key": "隐患描述"}
+    out = []
+    for i in np.flatnonzero(np.logical_or.reduce(list(differs.values()))):
+        fields = [labels[f] for f in CONFLICT_FIELDS if differs[f][i]]
+        out.append(
+            Conflict(joined["hazard_id"].iat[i], joined["path_kept"].iat[i], joined["path"].iat[i], fields)
+        )
+    return out

@@ -1,0 +1,57 @@
+"""`anquan repeats`: 屡查屡有 — the same enterprise, the same problem, found again and again."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from anquan_cli.commands._run import run
+from anquan_cli.options import (
+    AsOfOpt,
+    ConfigOpt,
+    DebugOpt,
+    OutputOpt,
+    Paths,
+    ReportFormat,
+    ReportFormatOpt,
+    parse_as_of,
+)
+
+
+def repeats(
+    paths: Paths,
+    as_of: AsOfOpt = None,
+    window_days: Annotated[
+        int | None,
+        typer.Option(
+            "--window-days", help="统计多少天内的重复发现（默认 365，可在配置中修改）", show_default=False
+        ),
+    ] = None,
+    output_format: ReportFormatOpt = ReportFormat.table,
+    output: OutputOpt = None,
+    config: ConfigOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """屡查屡有隐患：同一企业、同一类问题在不同日期被两次及以上发现（按问题类别词典，其余按描述相似度）。"""
+
+    def body() -> int:
+        from anquan_cli.analysis import repeats_report
+        from anquan_cli.commands._report import emit
+        from anquan_cli.config import load_config
+        from anquan_cli.render.lists import write_repeats
+        from anquan_cli.render.report_terminal import print_repeats
+
+        report = repeats_report(
+            paths, load_config(config), as_of=parse_as_of(as_of), window_days=window_days, debug=debug
+        )
+        return emit(
+            report,
+            output_format,
+            output,
+            printer=print_repeats,
+            xlsx=write_repeats,
+            default="屡查屡有隐患.xlsx",
+        )
+
+    run(debug, body)
