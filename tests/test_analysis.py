@@ -379,3 +379,15 @@ def test_no_hazard_ledgers_is_a_usage_error(tmp_path):
     stacked_file(tmp_path, [good_list()])
     result = runner.invoke(app, ["overdue", str(tmp_path)])
     assert result.exit_code == 2 and "没有读到可用的隐患台账" in result.output
+
+
+def test_json_to_a_file_and_table_with_a_copy(boundary, tmp_path):
+    target = tmp_path / "逾期.json"
+    result = runner.invoke(
+        app, ["overdue", str(boundary), "--as-of", "2026-10-31", "--format", "json", "-o", str(target)]
+    )
+    assert result.exit_code == 0 and "已写入" in result.stdout
+    assert json.loads(target.read_text(encoding="utf-8"))["counts"]["overdue"] == 4
+    copy = tmp_path / "屡查.xlsx"
+    result = runner.invoke(app, ["repeats", str(boundary), "--as-of", "2026-10-31", "-o", str(copy)])
+    assert result.exit_code == 0 and "屡查屡有" in result.stdout and copy.exists()

@@ -86,7 +86,7 @@ def find_repeats(
     candidates = view.dropna(subset=["topic"])
     dates = candidates.groupby(["unit_key", "topic"], sort=False)["found_on"].transform("nunique")
     repeated = candidates[dates >= 2].sort_values(["unit_key", "topic", "found_on", "row"], kind="stable")
-    groups = [_group(g) for _, g in repeated.groupby(["unit_key", "topic"], sort=False)]
+    groups = _groups(repeated)
     groups.sort(key=lambda g: (g.town or "", g.unit, g.topic))
     return RepeatReport(as_of, window_days, groups, hazards)
 
@@ -128,20 +128,52 @@ def _components(n: int, pairs) -> list[int]:
     return [find(i) for i in range(n)]
 
 
-def _group(g: pd.DataFrame) -> RepeatGroup:
-    latest = g.iloc[-1]
-    topic = g["topic"].iloc[0]
-    return RepeatGroup(
-        unit=latest["unit"],
-        uscc=latest["uscc"] if isinstance(latest["uscc"], str) else None,
-        town=latest["town"] if isinstance(latest["town"], str) else None,
-        topic=SIMILAR if topic.startswith(SIMILAR) else topic,
-        hazard_ids=[h if isinstance(h, str) else None for h in g["hazard_id"]],
-        dates=[d.date().isoformat() for d in g["found_on"]],
-        descriptions=g["description"].tolist(),
-        open=not bool(latest["closed"]),
-        sources=[
-            {"path": p, "sheet": s, "row": int(r)}
-            for p, s, r in zip(g["path"], g["sheet"], g["row"], strict=True)
-        ],
-    )
+def _groups(repeated: pd.DataFrame) -> list[RepeatGroup]:
+    """RepeatGroups from rows sorted by (enterprise, topic, date): columns become lists once, then each
+    group is a slice — no per-group DataFrame work, which would dominate on a county-year of ledgers."""
+    if repeated.empty:
+        return []
+    key = repeated["unit_key"].astype(str) + "\x00" + repeated["topic"].astype(str)
+    starts = np.flatnonzero(np.r_[True, key.to_numpy()[1:] != key.to_numpy()[:-1]])
+    ends = np.r_[starts[1:], len(repeated)]
+    col = {
+        c: repeated[c].tolist()
+        for c in (
+            "unit",
+            "uscc",
+            "town",
+            "topic",
+            "hazard_id",
+            "description",
+            "closed",
+            "path",
+            "sheet",
+            "row",
+        )
+    }
+    dates = [d.date().isoformat() for d in repeated["found_on"]]
+    groups = []
+    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+        last = b - 1
+        topic = col["topic"][a]
+        groups.append(
+            RepeatGroup(
+                unit=col["unit"][last],
+                uscc=_text(col["uscc"][last]),
+                town=_text(col["town"][last]),
+                topic=SIMILAR if topic.startswith(SIMILAR) else topic,
+                hazard_ids=[_text(h) for h in col["hazard_id"][a:b]],
+                dates=dates[a:b],
+                descriptions=col["description"][a:b],
+                open=not bool(col["closed"][last]),
+                sources=[
+                    {"path": p, "sheet": _text(sh), "row": int(r)}
+                    for p, sh, r in zip(col["path"][a:b], col["sheet"][a:b], col["row"][a:b], strict=True)
+                ],
+            )
+        )
+    return groups
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) and value else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,8 +32,7 @@ def emit(
 
 def _write_json(document: dict, target: Path) -> None:
     from anquan_cli.outputs import atomic_path
+    from anquan_cli.render.jsonout import dumps
 
     with atomic_path(target) as tmp:
-        tmp.write_text(
-            json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
-        )
+        tmp.write_text(dumps(document) + "\n", encoding="utf-8")
