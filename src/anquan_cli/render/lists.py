@@ -156,7 +156,7 @@ def write_repeats(report, target: Path) -> Path:
         book = _Book(tmp, "屡查屡有隐患")
         subtitle = (
             f"截至 {format_cn(report.as_of)}，近 {report.window_days} 天内同一企业同类问题被不同日期发现两次及以上："
-            f"{len(report.groups)} 组"
+            f"{len(report.groups)} 组；未计入分析的数据行 {report.hazards.excluded_rows} 行"
         )
         ws = book.sheet("屡查屡有隐患", "屡查屡有隐患", subtitle, headers, widths)
         for n, g in enumerate(report.groups, 1):
@@ -194,7 +194,10 @@ def write_stats(reports: dict, target: Path) -> Path:
                 *[INDICATORS[k] + ("（%）" if k.endswith("_rate") else "") for k in keys],
             )
             widths = (6, 26 if by == "unit" else 14, *[10] * len(keys))
-            subtitle = f"统计范围：{period}；状态截至 {format_cn(report.as_of)}"
+            subtitle = (
+                f"统计范围：{period}；状态截至 {format_cn(report.as_of)}；"
+                f"未计入分析的数据行 {report.hazards.excluded_rows} 行"
+            )
             ws = book.sheet(f"按{label}", f"隐患排查治理情况统计（按{label}）", subtitle, headers, widths)
             r = 3
             for row in report.rows.to_dict("records"):
