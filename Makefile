@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint clean samples
+.PHONY: demo test lint clean samples templates
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -23,6 +23,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+templates: $(STAMP)
+	$(BIN)/python scripts/build_templates.py
 
 samples: $(STAMP)
 	$(BIN)/python scripts/make_sample_ledgers.py

@@ -228,3 +228,34 @@ def per_sheet_file(tmp_path: Path, lists: list[list[dict]], name: str = "东湖�
         rows += resp_table(lst, fields)
         sheets.append(SheetSpec(f"企业{i + 1}", rows, [(0, 0, 0, len(fields))]))
     return write_xlsx(tmp_path / name, sheets)
+
+
+def hazard(
+    hid,
+    *,
+    found,
+    deadline,
+    status="整改中",
+    closed=None,
+    level="一般事故隐患",
+    unit="A",
+    town="青石镇",
+    desc=None,
+):
+    units = {"A": ("示例县宏达机械有限公司", USCC_A), "B": ("示例县华丰建材有限公司", USCC_B)}
+    name, code = units[unit]
+    return {
+        "hazard_id": hid,
+        "town": town,
+        "unit": name,
+        "uscc": code,
+        "industry": "工贸",
+        "found_on": found,
+        "level": level,
+        "description": desc or f"隐患{hid}：一车间东侧配电箱门损坏",
+        "owner": "张伟",
+        "deadline": deadline,
+        "status": status,
+        "closed_on": closed,
+        "verifier": "李娜" if closed else None,
+    }

@@ -16,42 +16,11 @@ from anquan_cli.analysis.load import load_hazards
 from anquan_cli.analysis.overdue import compute_overdue
 from anquan_cli.cli import app
 from anquan_cli.config import Config
-from tests.conftest import USCC_A, USCC_B, ledger_file
+from tests.conftest import USCC_A, USCC_B, hazard, ledger_file
 
 D = dt.date
 AS_OF = D(2026, 10, 31)
 runner = CliRunner()
-
-
-def hazard(
-    hid,
-    *,
-    found,
-    deadline,
-    status="整改中",
-    closed=None,
-    level="一般事故隐患",
-    unit="A",
-    town="青石镇",
-    desc=None,
-):
-    units = {"A": ("示例县宏达机械有限公司", USCC_A), "B": ("示例县华丰建材有限公司", USCC_B)}
-    name, code = units[unit]
-    return {
-        "hazard_id": hid,
-        "town": town,
-        "unit": name,
-        "uscc": code,
-        "industry": "工贸",
-        "found_on": found,
-        "level": level,
-        "description": desc or f"隐患{hid}：一车间东侧配电箱门损坏",
-        "owner": "张伟",
-        "deadline": deadline,
-        "status": status,
-        "closed_on": closed,
-        "verifier": "李娜" if closed else None,
-    }
 
 
 @pytest.fixture

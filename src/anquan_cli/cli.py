@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from anquan_cli import __version__
-from anquan_cli.commands import overdue, repeats, stats, template, validate
+from anquan_cli.commands import brief, init, letters, overdue, repeats, stats, template, templates, validate
 from anquan_cli.i18n import install as install_chinese
 
 install_chinese()
@@ -17,7 +17,7 @@ install_chinese()
 
 app = typer.Typer(
     name="anquan",
-    help="安全生产隐患台账工具：校验台账和责任清单，统计逾期、屡查屡有和通报指标，生成标注副本和填报模板。",
+    help="安全生产隐患台账工具：校验台账和责任清单，统计逾期、屡查屡有和通报指标，生成月度通报、函告、标注副本和填报模板。",
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -28,7 +28,11 @@ app.command("validate", no_args_is_help=True)(validate.validate)
 app.command("overdue", no_args_is_help=True)(overdue.overdue)
 app.command("repeats", no_args_is_help=True)(repeats.repeats)
 app.command("stats", no_args_is_help=True)(stats.stats)
+app.command("brief", no_args_is_help=True)(brief.brief)
+app.command("letters", no_args_is_help=True)(letters.letters)
 app.command("template", no_args_is_help=True)(template.template)
+app.command("init")(init.init)
+app.add_typer(templates.app, name="templates", help="文书模板工具：templates check 检查自定义模板。")
 
 
 def _version(value: bool) -> None:
@@ -41,7 +45,7 @@ def _version(value: bool) -> None:
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本号"),
 ) -> None:
-    """安全生产隐患台账工具：校验台账和责任清单，统计逾期、屡查屡有和通报指标，生成标注副本和填报模板。"""
+    """安全生产隐患台账工具：校验台账和责任清单，统计逾期、屡查屡有和通报指标，生成月度通报、函告、标注副本和填报模板。"""
 
 
 def main() -> None:

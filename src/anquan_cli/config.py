@@ -25,7 +25,66 @@ class _Section(BaseModel):
 class County(_Section):
     name: str = "示例县"
     office: str = "示例县安全生产委员会办公室"
-    doc_prefix: str = "示例安办函"
+    doc_prefix: str = "示例安办函"  # 发文字号: 示例安办函〔2026〕3号
+    # 抄送 of every letter and the 通报 (the town concerned is added to letters sent to enterprises)
+    cc: list[str] = Field(default_factory=lambda: ["县应急管理局"])
+    # How letters address a town: 青石镇 → 青石镇人民政府; overrides per town
+    town_recipients: dict[str, str] = Field(default_factory=dict)
+
+
+class Document(_Section):
+    """GB/T 9704-2012 page and type; counties that deviate change these (mm, pt, font names)."""
+
+    top_mm: float = Field(37.0, ge=5, le=80)
+    bottom_mm: float = Field(35.0, ge=5, le=80)
+    left_mm: float = Field(28.0, ge=5, le=80)
+    right_mm: float = Field(26.0, ge=5, le=80)
+    body_font: str = "仿宋_GB2312"
+    title_font: str = "方正小标宋简体"
+    heading1_font: str = "黑体"
+    heading2_font: str = "楷体_GB2312"
+    page_number_font: str = "宋体"
+    body_pt: float = Field(16.0, ge=8, le=30)
+    title_pt: float = Field(22.0, ge=8, le=40)
+    line_pt: float = Field(28.95, ge=10, le=60)
+    templates: str | None = None  # a folder of customised templates (see `anquan init`)
+
+    def layout(self):
+        from anquan_cli.render.docx_build import Layout
+
+        return Layout(**{k: v for k, v in self.model_dump().items() if k != "templates"})
+
+
+class Reminder(_Section):
+    topic: str
+    text: str
+
+
+class Letters(_Section):
+    warning_min_hazards: int = Field(
+        10, ge=1
+    )  # 警示函: this many hazards in the month, or a repeat group ...
+    # ... and at least one overdue hazard (the county plan's wording: many or recurring, and not rectified)
+    supervision_overdue_threshold: int = Field(10, ge=0)  # 督办函: a town with more overdue hazards than this
+    report_back_working_days: int = Field(10, ge=1, le=60)
+    register_path: str | None = None  # 发文登记簿; default: <out-dir>/发文登记簿.xlsx
+    reminder_recipient: str = "各镇（街道）、县安委会各成员单位"
+    # 提醒函 calendar: month number → season name and the risks to remind of
+    seasons: dict[str, str] = Field(default_factory=dict)
+    calendar: dict[str, list[Reminder]] = Field(default_factory=dict)
+
+
+class Brief(_Section):
+    recipient: str = "各镇（街道），县安委会各成员单位"
+    overdue_top: int = Field(10, ge=0, le=100)  # overdue hazards listed in the body (all are in the 附件)
+    next_steps: list[str] = Field(
+        default_factory=lambda: [
+            "强化隐患闭环管理。各镇（街道）要对逾期未整改隐患逐项建立销号台账，明确责任人和完成时限，整改一项、验收一项、销号一项。",
+            "严格重大隐患挂牌督办。对重大事故隐患一律挂牌督办，逾期未整改的依法责令停产整顿，整改验收合格前不得恢复生产。",
+            "深挖屡查屡有问题根源。对同类问题反复出现的企业，督促其深入分析原因、举一反三，必要时约谈企业主要负责人。",
+            "提高台账报送质量。各镇（街道）要按统一模板报送隐患排查治理台账，确保信息真实、完整、规范，按时报送。",
+        ]
+    )
 
 
 class Validation(_Section):
@@ -91,6 +150,9 @@ class Config(_Section):
     validation: Validation = Validation()
     responsibility: Responsibility = Responsibility()
     analysis: Analysis = Analysis()
+    document: Document = Document()
+    letters: Letters = Letters()
+    brief: Brief = Brief()
     source: str | None = Field(None, exclude=True)
 
 
@@ -132,6 +194,10 @@ def load_config(path: Path | None) -> Config:
         key = ".".join(str(p) for p in err["loc"])
         reason = _REASONS.get(err["type"], err["msg"])
         raise AnquanError("config-invalid", path=path, key=key, reason=reason) from exc
+    templates = config.document.templates
+    if templates and not Path(templates).is_absolute():  # relative to the config file, not the cwd
+        document = config.document.model_copy(update={"templates": str(path.parent / templates)})
+        config = config.model_copy(update={"document": document})
     return config.model_copy(update={"source": str(path)})
 
 

@@ -37,6 +37,21 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
         "读取时发生程序内部错误（{reason}），其余文件照常处理；请加 --debug 重新运行并把输出发给维护人员",
     ),
     "no-hazard-ledgers": (None, "在 {count} 个文件中没有读到可用的隐患台账，无法统计"),
+    "template-syntax": (None, "模板“{template}”第 {line} 行有语法错误：{reason}"),
+    "template-undefined": (
+        None,
+        "模板“{template}”使用了程序不提供的变量：{reason}（运行 anquan templates check 查看可用变量）",
+    ),
+    "template-unsafe": (None, "模板“{template}”中有不允许的操作：{reason}"),
+    "template-failed": (None, "模板“{template}”无法生成文档：{reason}"),
+    "template-missing": (None, "找不到模板文件：{path}（可运行 anquan init 生成一套模板）"),
+    "register-unreadable": (None, "发文登记簿 {path} 无法读取：{reason}"),
+    "register-locked": (None, "发文登记簿 {path} 正被另一次运行使用，请稍后再试"),
+    "letter-kind-unknown": (
+        None,
+        "未知的函件种类“{kind}”，可选：warning（警示函）、supervision（督办函）、reminder（提醒函）",
+    ),
+    "output-exists": (None, "{path} 已存在，如需覆盖请加 --force"),
     "kind-unknown": (None, "未知的台账类型“{kind}”，可选：{choices}"),
     "option-month-invalid": (None, "参数 --month 无法识别：{value}（示例：2026-10）"),
     "option-date-invalid": (None, "参数 {option} 的日期无法识别：{value}（示例：2026-10-31）"),
@@ -139,6 +154,10 @@ LABELS = {
     "encoding": "编码 {encoding}",
     "template-written": "已生成模板：{path}",
     "written": "已写入：{path}",
+    "no-cjk-font": "未找到中文字体（如黑体、微软雅黑、Noto Sans CJK），通报中未插入柱状图；安装中文字体后重新生成即可",
+    "letters-planned": "拟发函件 {n} 件（未写入任何文件）：",
+    "letters-written": "已生成函件 {n} 件，发文登记簿：{register}",
+    "init-written": "已生成配置文件和模板：{path}",
     "findings-sheet": "校验结果",
     "missing-lists": "隐患台账中有 {n} 家企业没有报送全员安全生产责任清单：",
     "no-missing-lists": "隐患台账中的企业都已报送全员安全生产责任清单",
@@ -192,3 +211,13 @@ INDICATORS_SHORT = {
     "repeat_groups": "屡查",
 }
 GROUP_LABELS = {"town": "镇街", "industry": "行业领域", "unit": "企业"}
+
+# Sentences that state why a letter is sent, with its figures (警示函, 督办函).
+LETTER_REASONS = {
+    "many": "{month_label}共排查出隐患{count}项，隐患数量较多；",
+    "repeat": "{topics}问题在不同日期被反复发现（{detail}），属于屡查屡有；",
+    "overdue": "截至{as_of}，仍有{count}项隐患逾期未整改，最长逾期{days}天。",
+    "major_overdue": "有{count}项重大事故隐患逾期未整改（涉及{units}），依法应责令停产整顿；",
+    "town_overdue": "逾期未整改隐患{count}项，超过督办标准（{threshold}项）；",
+}
+LETTER_KINDS = {"warning": "警示函", "supervision": "督办函", "reminder": "提醒函"}

@@ -75,3 +75,20 @@ OutputOpt = Annotated[
         "-o", "--output", help="输出文件：xlsx 或 json（表格输出时按扩展名另存一份）", show_default=False
     ),
 ]
+
+MonthOpt = Annotated[str, typer.Option("--month", help="报告月份，如 2026-10", show_default=False)]
+TemplatesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates", help="自定义模板文件夹（默认：配置中的模板文件夹，或内置模板）", show_default=False
+    ),
+]
+DateOpt = Annotated[
+    str | None, typer.Option("--date", help="成文日期，如 2026-11-03（默认：今天）", show_default=False)
+]
+
+
+def month_end(month: str):
+    from anquan_cli.analysis.stats import month_bounds
+
+    return month_bounds(month)[1]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from anquan_cli.analysis.merge import HazardSet, combine, frame_of, submission_key
 from anquan_cli.config import Config
 from anquan_cli.errors import AnquanError
 from anquan_cli.findings import Finding, Severity
@@ -28,6 +29,7 @@ class FileResult:
     header_rows: tuple[int, int] | None = None
     counts: RowCounts = field(default_factory=RowCounts)
     encoding: str | None = None
+    town: str | None = None  # the town most rows of a hazard ledger name (for per-town quality figures)
 
     @property
     def errors(self) -> int:
@@ -102,9 +104,17 @@ def validate_file(
             header_rows=ledger.header_rows,
             counts=ledger.counts,
             encoding=ledger.encoding,
+            town=_main_town(ledger),
         )
         for ledger in ledgers
     ]
+
+
+def _main_town(ledger) -> str | None:
+    if not ledger.has("town"):
+        return None
+    towns = ledger.data["town"].dropna()
+    return str(towns.mode().iloc[0]) if len(towns) else None
 
 
 @dataclass
@@ -113,6 +123,7 @@ class ValidationRun:
     annotated: dict[Path, Path]  # input -> its marked-up copy
     cross_checked: bool = False
     missing_lists: list[dict] = field(default_factory=list)
+    hazards: HazardSet | None = None  # merged hazard rows, when asked for
 
     @property
     def summary(self) -> dict:
@@ -145,6 +156,7 @@ def run_validation(
     sheet: str | None = None,
     annotate_dir: Path | None = None,
     cross: bool = False,
+    collect_hazards: bool = False,
     debug: bool = False,
 ) -> ValidationRun:
     """Validate every ledger below `paths`; with `annotate_dir`, write <name>_校验.xlsx for each file.
@@ -152,6 +164,8 @@ def run_validation(
     Files are handled one at a time and each ledger is dropped once checked (and its copy written),
     so memory stays bounded by the largest file, not the whole submission. When hazard ledgers and
     responsibility lists are both given (or `cross`), enterprises without a list are reported.
+    With `collect_hazards`, the hazard rows are also merged for analysis (outcome.hazards) in the
+    same pass, so a monthly run reads every workbook once.
     """
     from anquan_cli.outputs import ensure_not_input, unique_names
     from anquan_cli.read import ANNOTATED_SUFFIX
@@ -167,6 +181,8 @@ def run_validation(
     results: list[FileResult] = []
     annotated: dict[Path, Path] = {}
     rosters: dict[str, list] = {"hazard": [], "responsibility": []}
+    order = {p: i for i, p in enumerate(sorted(files, key=submission_key))} if collect_hazards else {}
+    parts = []
     for path in files:
         file_results = validate_file(path, options, ctx, debug=debug)
         ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
@@ -179,9 +195,15 @@ def run_validation(
         for r in file_results:
             if r.ledger is not None and r.kind in rosters:
                 rosters[r.kind].append((len(results), roster(r.ledger)))
+            if collect_hazards and r.ledger is not None and r.kind == "hazard":
+                parts.append(frame_of(r.ledger, order[path]))
             r.ledger = None
             results.append(r)
     outcome = ValidationRun(results, annotated)
+    if collect_hazards:
+        outcome.hazards = combine(parts)
+        outcome.hazards.files = files
+        outcome.hazards.unreadable = [(r.path, r.error) for r in results if r.error]
     if rosters["hazard"] and (cross or rosters["responsibility"]):
         _cross_check(outcome, rosters)
     return outcome

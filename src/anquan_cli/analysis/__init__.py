@@ -25,7 +25,7 @@ def repeats_report(
 ):
     from anquan_cli.analysis.load import load_hazards
 
-    return _repeats(load_hazards(paths, config, debug=debug), config, as_of, window_days)
+    return repeats_of(load_hazards(paths, config, debug=debug), config, as_of, window_days)
 
 
 def stats_report(
@@ -41,10 +41,11 @@ def stats_report(
     from anquan_cli.analysis.stats import compute_stats
 
     hazards = load_hazards(paths, config, debug=debug)
-    return compute_stats(hazards, as_of, by=by, month=month, repeats=_repeats(hazards, config, as_of, None))
+    return compute_stats(hazards, as_of, by=by, month=month, repeats=repeats_of(hazards, config, as_of, None))
 
 
-def _repeats(hazards, config: Config, as_of: dt.date, window_days: int | None):
+def repeats_of(hazards, config: Config, as_of: dt.date, window_days: int | None = None):
+    """屡查屡有 groups with the configured topics, threshold and window."""
     from anquan_cli.analysis.repeats import find_repeats
 
     settings = config.analysis

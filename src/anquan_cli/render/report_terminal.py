@@ -143,3 +143,25 @@ def _fmt(key: str, value) -> str:
     if key.endswith("_rate"):
         return "—" if value is None else f"{value:.1f}%"
     return str(value)
+
+
+def print_letters(result) -> None:
+    from anquan_cli.messages import LABELS
+
+    out = console()
+    title = LABELS["letters-planned" if result.dry_run else "letters-written"]
+    out.print(
+        Text(title.format(n=len(result.letters), register=result.register), style="bold"), soft_wrap=True
+    )
+    for letter, entry, path in result.letters:
+        line = Text("  ")
+        line.append(_safe(entry.number), style="bold")
+        line.append(f"  {letter.kind_label}  ")
+        line.append(_safe(letter.recipient))
+        if letter.hazards:
+            line.append(f"（隐患 {len(letter.hazards)} 项）")
+        if letter.reasons and letter.kind != "reminder":
+            line.append(_safe(f"：{letter.reasons}"), style="dim")
+        if path is not None:
+            line.append(_safe(f" → {path.name}"), style="green")
+        out.print(line, soft_wrap=True)

@@ -1,0 +1,237 @@
+"""The context of the monthly 通报: every figure comes from the stats, overdue and repeats reports, so
+the document says exactly what `anquan stats` says (a test holds them together)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from anquan_cli.analysis.letters import month_label
+from anquan_cli.analysis.merge import submission_date
+from anquan_cli.analysis.overdue import OverdueReport
+from anquan_cli.analysis.repeats import RepeatReport
+from anquan_cli.analysis.stats import UNKNOWN, StatsReport, month_bounds
+from anquan_cli.config import Config
+from anquan_cli.render.jinja import cn_number, percent
+from anquan_cli.vocab import MAJOR
+
+
+@dataclass
+class BriefInputs:
+    month: str
+    as_of: dt.date
+    by_town: StatsReport
+    by_industry: StatsReport
+    overdue: OverdueReport
+    repeats: RepeatReport
+    validation: list  # FileResult of every input file (quality of submissions)
+
+
+def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_number: str) -> dict:
+    towns = inputs.by_town.rows.to_dict("records")
+    industries = inputs.by_industry.rows.to_dict("records")
+    total = inputs.by_town.total
+    overdue = _hazards(inputs.overdue.overdue)
+    return {
+        "office": config.county.office,
+        "county": config.county.name,
+        "doc_number": doc_number,
+        "date": date,
+        "recipient": config.brief.recipient,
+        "cc": "，".join(config.county.cc),
+        "month": inputs.month,
+        "month_label": month_label(inputs.month),
+        "as_of": inputs.as_of,
+        "total": total,
+        "towns": [r for r in towns if r["name"] != UNKNOWN or r["found"]],
+        "industries": sorted(industries, key=lambda r: -r["found"]),
+        "town_text": _town_text(towns),
+        "industry_text": _industry_text(industries),
+        "majors": _majors(inputs),
+        "major_text": _major_text(inputs, total),
+        "overdue": overdue,
+        "overdue_top": overdue[: config.brief.overdue_top],
+        "overdue_count": len(overdue),
+        "overdue_text": _overdue_text(inputs, len(overdue), config.brief.overdue_top),
+        "repeats": [
+            {
+                "town": g.town or "",
+                "unit": g.unit,
+                "topic": g.topic,
+                "count": g.count,
+                "latest": f"{g.dates[-1]}（{'未整改' if g.open else '已整改'}）",
+            }
+            for g in inputs.repeats.groups
+        ],
+        "repeat_text": _repeat_text(inputs),
+        "quality": (quality := _quality(inputs, config)),
+        "quality_text": _quality_text(inputs, quality, config),
+        "next_steps": list(config.brief.next_steps),
+        "chart_path": "",
+    }
+
+
+def _names(rows: list[dict]) -> str:
+    return "、".join(r["name"] for r in rows)
+
+
+def _town_text(towns: list[dict]) -> str:
+    ranked = [r for r in towns if r["rectification_rate"] is not None]
+    if not ranked:
+        return "本月各镇（街道）均未报送隐患。"
+    text = f"按隐患整改率排名，{_names(ranked[:3])}位列前{cn_number(min(3, len(ranked)))}"
+    if len(ranked) >= 4:
+        bottom = ranked[-3:] if len(ranked) >= 6 else ranked[-1:]
+        rates = "、".join(percent(r["rectification_rate"]) for r in bottom)
+        share = f"分别为{rates}" if len(bottom) > 1 else f"为{rates}"
+        text += f"；{_names(bottom)}整改率较低，{share}，位列后{cn_number(len(bottom))}位，要认真分析原因，加快整改进度"
+    return text + "。"
+
+
+def _industry_text(industries: list[dict]) -> str:
+    top = sorted((r for r in industries if r["found"]), key=lambda r: -r["found"])[:3]
+    if not top:
+        return "本月未发现隐患。"
+    parts = "、".join(f"{r['name']}（{r['found']}项）" for r in top)
+    return f"隐患主要集中在{parts}等行业领域。"
+
+
+def _majors(inputs: BriefInputs) -> list[dict]:
+    """This month's 重大 hazards and every 重大 hazard overdue on the cut-off date, with their state."""
+    first, last = month_bounds(inputs.month)
+    frame = inputs.overdue.hazards.frame
+    day = pd.Timestamp(inputs.as_of)
+    in_month = (frame["found_on"] >= pd.Timestamp(first)) & (frame["found_on"] <= pd.Timestamp(last))
+    overdue_ids = set(inputs.overdue.overdue.index)
+    chosen = frame[
+        (frame["level"] == MAJOR) & (in_month | frame.index.isin(overdue_ids)) & (frame["found_on"] <= day)
+    ]
+    rows = []
+    for r in chosen.sort_values(["town", "found_on"], kind="stable").itertuples():
+        closed = r.status == "closed" and (pd.isna(r.closed_on) or r.closed_on <= day)
+        if closed:
+            state = "已整改"
+        elif not pd.isna(r.deadline) and r.deadline < day:
+            state = f"逾期{(day - r.deadline).days}天"
+        else:
+            state = "整改中"
+        rows.append(
+            {
+                "town": r.town if isinstance(r.town, str) else "",
+                "unit": r.unit,
+                "description": r.description if isinstance(r.description, str) else "",
+                "deadline": None if pd.isna(r.deadline) else r.deadline.date(),
+                "state": state,
+            }
+        )
+    return rows
+
+
+def _major_text(inputs: BriefInputs, total: dict) -> str:
+    overdue_majors = int((inputs.overdue.overdue["level"] == MAJOR).sum())
+    text = (
+        f"本月发现重大事故隐患{total['major']}项，已整改{total['major_closed']}项。"
+        if total["major"]
+        else "本月未发现重大事故隐患。"
+    )
+    if overdue_majors:
+        text += f"截至{_cn(inputs.as_of)}，全县逾期未整改的重大事故隐患共{overdue_majors}项，已建议属地依法责令相关企业停产整顿。"
+    return text
+
+
+def _hazards(frame: pd.DataFrame) -> list[dict]:
+    rows = []
+    for i, r in enumerate(frame.itertuples(index=False), 1):
+        rows.append(
+            {
+                "index": i,
+                "town": r.town if isinstance(r.town, str) else "",
+                "unit": r.unit,
+                "hazard_id": r.hazard_id if isinstance(r.hazard_id, str) else "",
+                "description": r.description if isinstance(r.description, str) else "",
+                "level": "重大事故隐患" if r.level == MAJOR else "一般事故隐患",
+                "deadline": None if pd.isna(r.deadline) else r.deadline.date(),
+                "days_overdue": int(r.days_overdue),
+                "source": f"{Path(r.path).name} 第{r.row}行",
+            }
+        )
+    return sorted(rows, key=lambda h: -h["days_overdue"])
+
+
+def _overdue_text(inputs: BriefInputs, count: int, top: int) -> str:
+    if not count:
+        return f"截至{_cn(inputs.as_of)}，全县没有逾期未整改隐患。"
+    majors = int((inputs.overdue.overdue["level"] == MAJOR).sum())
+    shown = f"逾期时间最长的{min(top, count)}项如下，" if top else ""
+    return (
+        f"截至{_cn(inputs.as_of)}，全县逾期未整改隐患共{count}项（含以前月份发现的），其中重大事故隐患{majors}项。"
+        f"{shown}全部清单见附件。"
+    )
+
+
+def _repeat_text(inputs: BriefInputs) -> str:
+    groups = inputs.repeats.groups
+    if not groups:
+        return "本月未发现屡查屡有问题。"
+    units = len({(g.uscc or g.unit) for g in groups})
+    return (
+        f"近{inputs.repeats.window_days}天内，共有{len(groups)}组同类问题在同一企业被反复发现，涉及{units}家企业。"
+        "相关镇（街道）要督促企业深入分析原因、举一反三，防止问题反复出现："
+    )
+
+
+def _quality(inputs: BriefInputs, config: Config) -> list[dict]:
+    """Per town: this month's files, rows and validation findings (hazard ledgers)."""
+    first, last = month_bounds(inputs.month)
+    per_town: dict[str, dict] = {}
+    for r in inputs.validation:
+        if r.kind not in (None, "hazard"):
+            continue
+        when = submission_date(r.path)
+        if not (first <= when <= last) and _dated(r.path):
+            continue
+        town = r.town or "（无法识别）"
+        q = per_town.setdefault(
+            town, {"town": town, "files": 0, "rows": 0, "errors": 0, "warnings": 0, "paths": set()}
+        )
+        if r.path not in q["paths"]:
+            q["files"] += 1
+            q["paths"].add(r.path)
+        q["rows"] += r.counts.used
+        q["errors"] += r.errors + (1 if r.error else 0)
+        q["warnings"] += r.warnings
+    return [
+        {k: v for k, v in q.items() if k != "paths"}
+        for q in sorted(per_town.values(), key=lambda q: q["town"])
+    ]
+
+
+def _dated(path: Path) -> bool:
+    from anquan_cli.analysis.merge import _NAME_DATE
+
+    return bool(_NAME_DATE.search(path.name))
+
+
+def _quality_text(inputs: BriefInputs, quality: list[dict], config: Config) -> str:
+    files = sum(q["files"] for q in quality)
+    rows = sum(q["rows"] for q in quality)
+    errors = sum(q["errors"] for q in quality)
+    warnings = sum(q["warnings"] for q in quality)
+    text = (
+        f"本月共有{len(quality)}个镇（街道）报送隐患排查治理台账{files}份、数据{rows}行，"
+        f"校验发现错误{errors}条、警告{warnings}条。"
+    )
+    expected = list(config.towns) or sorted({r.town for r in inputs.validation if r.town})
+    missing = [t for t in expected if t not in {q["town"] for q in quality}]
+    if missing:
+        text += f"{'、'.join(missing)}本月未报送台账（应报未报），请按时报送。"
+    elif errors:
+        text += "存在错误的台账已退回修改，请相关镇（街道）按标注逐项更正后重新报送。"
+    return text
+
+
+def _cn(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -1,0 +1,243 @@
+"""Who gets which 函告 this month, why (with the figures), and what each letter lists.
+
+- 警示函 to an enterprise whose hazards found in the month are many (≥ letters.warning_min_hazards) or
+  recur (a 屡查屡有 group), AND that has overdue hazards: the county plan's wording.
+- 督办函 to a town with any overdue 重大 hazard, or more overdue hazards than
+  letters.supervision_overdue_threshold; report back within N working days.
+- 提醒函 to all towns and departments, on the seasonal risks of the coming month (letters.calendar).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from anquan_cli.analysis.overdue import OverdueReport
+from anquan_cli.analysis.repeats import RepeatReport
+from anquan_cli.analysis.seasons import season_for
+from anquan_cli.analysis.stats import month_bounds
+from anquan_cli.config import Config
+from anquan_cli.messages import LETTER_KINDS, LETTER_REASONS
+from anquan_cli.read.dates import format_cn
+from anquan_cli.vocab import MAJOR
+
+
+@dataclass
+class Letter:
+    kind: str  # warning | supervision | reminder
+    recipient: str
+    town: str | None
+    facts: list[str]
+    hazards: list[dict]
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def kind_label(self) -> str:
+        return LETTER_KINDS[self.kind]
+
+    @property
+    def reasons(self) -> str:
+        return "".join(self.facts) or self.extra.get("season", "")
+
+
+def town_recipient(town: str, config: Config) -> str:
+    """青石镇 → 青石镇人民政府, 东湖街道 → 东湖街道办事处, 开发区 → 管委会 (or as configured)."""
+    if town in config.county.town_recipients:
+        return config.county.town_recipients[town]
+    if town.endswith("街道"):
+        return f"{town}办事处"
+    if town.endswith(("镇", "乡")):
+        return f"{town}人民政府"
+    if town.endswith(("开发区", "园区", "高新区", "新区")):
+        return f"{town}管理委员会"
+    return town
+
+
+def month_label(month: str) -> str:
+    first, _ = month_bounds(month)
+    return f"{first.year}年{first.month}月"
+
+
+def plan_letters(
+    overdue: OverdueReport,
+    repeats: RepeatReport,
+    config: Config,
+    *,
+    month: str,
+    kinds: tuple[str, ...] = ("warning", "supervision", "reminder"),
+    month_stats: dict | None = None,
+) -> list[Letter]:
+    letters: list[Letter] = []
+    if "warning" in kinds:
+        letters += _warnings(overdue, repeats, config, month)
+    if "supervision" in kinds:
+        letters += _supervisions(overdue, config)
+    if "reminder" in kinds:
+        letters.append(_reminder(overdue, config, month, month_stats or {}))
+    for letter in letters:  # the last reason closes the sentence
+        if letter.facts and letter.facts[-1].endswith("；"):
+            letter.facts[-1] = letter.facts[-1][:-1] + "。"
+    return letters
+
+
+def _hazard_rows(frame: pd.DataFrame, *, with_town: bool = False) -> list[dict]:
+    rows = []
+    for i, r in enumerate(frame.itertuples(index=False), 1):  # the listed hazards only
+        rows.append(
+            {
+                "index": i,
+                "hazard_id": r.hazard_id if isinstance(r.hazard_id, str) else "",
+                "unit": r.unit,
+                "town": r.town if isinstance(r.town, str) else "",
+                "description": r.description if isinstance(r.description, str) else "",
+                "level": "重大事故隐患" if r.level == MAJOR else "一般事故隐患",
+                "deadline": r.deadline.date() if not pd.isna(r.deadline) else None,
+                "days_overdue": int(r.days_overdue),
+                "source": f"{Path(r.path).name} 第{r.row}行",
+            }
+        )
+    return rows
+
+
+def _warnings(overdue: OverdueReport, repeats: RepeatReport, config: Config, month: str) -> list[Letter]:
+    first, last = month_bounds(month)
+    frame = overdue.hazards.frame
+    in_month = frame[(frame["found_on"] >= pd.Timestamp(first)) & (frame["found_on"] <= pd.Timestamp(last))]
+    found = in_month.groupby("unit_key").size()
+    threshold = config.letters.warning_min_hazards
+    recurring: dict[str, list] = {}
+    for g in repeats.groups:
+        key = g.uscc or _name_key(g.unit)
+        recurring.setdefault(key, []).append(g)
+    late = overdue.overdue
+    letters = []
+    for unit_key, items in late.groupby("unit_key", sort=False):
+        many = int(found.get(unit_key, 0))
+        groups = recurring.get(unit_key, [])
+        if many < threshold and not groups:
+            continue
+        latest = items.iloc[-1]
+        facts = []
+        if many >= threshold:
+            facts.append(LETTER_REASONS["many"].format(month_label=month_label(month), count=many))
+        if groups:
+            topics = "、".join(dict.fromkeys(g.topic for g in groups))
+            detail = "；".join(f"{g.topic}{g.count}次" for g in groups)
+            facts.append(LETTER_REASONS["repeat"].format(topics=topics, detail=detail))
+        facts.append(
+            LETTER_REASONS["overdue"].format(
+                as_of=format_cn(overdue.as_of), count=len(items), days=int(items["days_overdue"].max())
+            )
+        )
+        town = latest["town"] if isinstance(latest["town"], str) else None
+        letters.append(
+            Letter(
+                "warning",
+                latest["unit"],
+                town,
+                facts,
+                _hazard_rows(items.sort_values("days_overdue", ascending=False, kind="stable")),
+                {"repeat_topics": "、".join(dict.fromkeys(g.topic for g in groups))},
+            )
+        )
+    return sorted(letters, key=lambda lt: (lt.town or "", lt.recipient))
+
+
+def _supervisions(overdue: OverdueReport, config: Config) -> list[Letter]:
+    threshold = config.letters.supervision_overdue_threshold
+    letters = []
+    for town, items in overdue.overdue.groupby("town", sort=True):
+        majors = items[items["level"] == MAJOR]
+        if majors.empty and len(items) <= threshold:
+            continue
+        facts = []
+        if not majors.empty:
+            units = "、".join(dict.fromkeys(majors["unit"]))
+            facts.append(LETTER_REASONS["major_overdue"].format(count=len(majors), units=units))
+        if len(items) > threshold:
+            facts.append(LETTER_REASONS["town_overdue"].format(count=len(items), threshold=threshold))
+        ordered = items.assign(_major=items["level"] == MAJOR).sort_values(
+            ["_major", "days_overdue"], ascending=[False, False], kind="stable"
+        )
+        letters.append(
+            Letter(
+                "supervision",
+                town_recipient(town, config),
+                town,
+                facts,
+                _hazard_rows(ordered),
+                {"major_count": len(majors)},
+            )
+        )
+    return letters
+
+
+def _reminder(overdue: OverdueReport, config: Config, month: str, month_stats: dict) -> Letter:
+    first, _ = month_bounds(month)
+    coming = first.month % 12 + 1  # remind of the month ahead
+    season, risks = season_for(coming, config.letters.seasons, config.letters.calendar)
+    summary = "、".join(r["topic"] for r in risks)
+    return Letter(
+        "reminder",
+        config.letters.reminder_recipient,
+        None,
+        [],
+        [],
+        {
+            "season": season,
+            "risks": risks,
+            "risk_summary": f"{summary}等方面安全风险较为突出",
+            "stats": {
+                "found": month_stats.get("found", 0),
+                "overdue": month_stats.get("overdue", len(overdue.overdue)),
+            },
+        },
+    )
+
+
+def _name_key(name: str) -> str:
+    from anquan_cli.rules.common import name_key
+
+    return name_key(name)
+
+
+def report_back(date: dt.date, working_days: int) -> dt.date:
+    """N working days after the letter's date (Monday to Friday)."""
+    day = np.busday_offset(np.datetime64(date, "D"), working_days, roll="forward")
+    return day.astype(dt.date)
+
+
+def letter_context(letter: Letter, entry, config: Config, *, month: str, as_of: dt.date) -> dict:
+    """Everything a letter template may use (see `anquan templates check`)."""
+    cc = list(config.county.cc)
+    if letter.kind == "warning" and letter.town:
+        cc.insert(0, town_recipient(letter.town, config))
+    days = config.letters.report_back_working_days
+    return {
+        "office": config.county.office,
+        "county": config.county.name,
+        "doc_number": entry.number,
+        "date": entry.date,
+        "recipient": letter.recipient,
+        "town": letter.town or "",
+        "month_label": month_label(month),
+        "as_of": as_of,
+        "facts": letter.facts,
+        "hazards": letter.hazards,
+        "hazard_count": len(letter.hazards),
+        "major_count": letter.extra.get(
+            "major_count", sum(h["level"] == "重大事故隐患" for h in letter.hazards)
+        ),
+        "repeat_topics": letter.extra.get("repeat_topics", ""),
+        "report_back": report_back(entry.date, days),
+        "working_days": days,
+        "cc": "，".join(dict.fromkeys(cc)),
+        "season": letter.extra.get("season", ""),
+        "risks": letter.extra.get("risks", []),
+        "risk_summary": letter.extra.get("risk_summary", ""),
+        "stats": letter.extra.get("stats", {"found": 0, "overdue": 0}),
+    }

@@ -1,0 +1,148 @@
+"""发文登记簿: letter numbers that persist across runs.
+
+A number is given once per (kind, recipient, month) and never twice in a year: re-running a month
+re-uses the numbers (and dates) already given, and two runs that overlap take turns on a file lock,
+each reading the register after the other has written it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from anquan_cli.errors import AnquanError
+
+COLUMNS = ("文号", "年度", "序号", "种类", "收文单位", "月份", "发文日期", "事由", "隐患数", "文件")
+LOCK_TIMEOUT_S = 60
+
+
+@dataclass
+class Entry:
+    number: str  # 示例安办函〔2026〕3号
+    year: int
+    serial: int
+    kind: str  # 警示函 / 督办函 / 提醒函
+    recipient: str
+    month: str  # 2026-10
+    date: dt.date
+    reasons: str = ""
+    hazards: int = 0
+    file: str = ""
+
+    def row(self) -> list:
+        return [
+            self.number,
+            self.year,
+            self.serial,
+            self.kind,
+            self.recipient,
+            self.month,
+            self.date,
+            self.reasons,
+            self.hazards,
+            self.file,
+        ]
+
+
+def doc_number(prefix: str, year: int, serial: int) -> str:
+    """GB/T 9704: 〔〕 around the year, no leading zeros, no 第."""
+    return f"{prefix}〔{year}〕{serial}号"
+
+
+def read_register(path: Path) -> list[Entry]:
+    if not path.exists():
+        return []
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    from anquan_cli.read.dates import DateState, parse_date
+
+    try:
+        rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    except (CalamineError, OSError) as exc:
+        raise AnquanError("register-unreadable", path=path, reason=str(exc)[:100]) from exc
+    header = [str(h).strip() for h in rows[0]] if rows else []
+    if tuple(header[: len(COLUMNS)]) != COLUMNS:
+        raise AnquanError("register-unreadable", path=path, reason="表头与发文登记簿格式不符")
+    entries = []
+    for row in rows[1:]:
+        if not row or not str(row[0]).strip():
+            continue
+        date = parse_date(row[6])
+        entries.append(
+            Entry(
+                number=str(row[0]),
+                year=int(row[1]),
+                serial=int(row[2]),
+                kind=str(row[3]),
+                recipient=str(row[4]),
+                month=str(row[5]),
+                date=date.date if date.state == DateState.OK else dt.date(int(row[1]), 1, 1),
+                reasons=str(row[7]),
+                hazards=int(row[8] or 0),
+                file=str(row[9]),
+            )
+        )
+    return entries
+
+
+def write_register(path: Path, entries: list[Entry]) -> None:
+    import xlsxwriter
+
+    from anquan_cli.outputs import WORKBOOK_OPTIONS, atomic_path
+
+    with atomic_path(path) as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+        wb.set_properties({"title": "发文登记簿", "author": "anquan", "created": dt.datetime(2000, 1, 1)})
+        head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "font_name": "宋体"})
+        text = wb.add_format({"border": 1, "font_name": "宋体", "text_wrap": True, "valign": "top"})
+        date = wb.add_format({"border": 1, "font_name": "宋体", "num_format": "yyyy-mm-dd", "valign": "top"})
+        ws = wb.add_worksheet("发文登记簿")
+        for c, (name, width) in enumerate(zip(COLUMNS, (24, 6, 6, 8, 30, 9, 11, 50, 7, 40), strict=True)):
+            ws.write_string(0, c, name, head)
+            ws.set_column(c, c, width)
+        for r, e in enumerate(sorted(entries, key=lambda e: (e.year, e.serial)), 1):
+            for c, value in enumerate(e.row()):
+                if isinstance(value, dt.date):
+                    ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), date)
+                elif isinstance(value, int):
+                    ws.write_number(r, c, value, text)
+                else:
+                    ws.write_string(r, c, str(value), text)
+        ws.freeze_panes(1, 0)
+        ws.autofilter(0, 0, max(1, len(entries)), len(COLUMNS) - 1)
+        wb.close()
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """One run at a time may read-assign-write the register (a portable lock file beside it)."""
+    from filelock import FileLock, Timeout
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_S)
+    try:
+        with lock:
+            yield
+    except Timeout as exc:
+        raise AnquanError("register-locked", path=path) from exc
+
+
+def assign(
+    entries: list[Entry], wanted: list[tuple[str, str, str]], *, prefix: str, year: int, date: dt.date
+) -> list[Entry]:
+    """For each (kind, recipient, month): the existing entry, or a new one with the next free serial."""
+    existing = {(e.kind, e.recipient, e.month): e for e in entries}
+    serial = max((e.serial for e in entries if e.year == year), default=0)
+    out = []
+    for kind, recipient, month in wanted:
+        entry = existing.get((kind, recipient, month))
+        if entry is None:
+            serial += 1
+            entry = Entry(doc_number(prefix, year, serial), year, serial, kind, recipient, month, date)
+            existing[(kind, recipient, month)] = entry
+            entries.append(entry)
+        out.append(entry)
+    return out

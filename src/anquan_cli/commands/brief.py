@@ -1,0 +1,57 @@
+"""`anquan brief`: the monthly 通报 as a Word document (or Markdown), every figure from `anquan stats`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from anquan_cli.commands._run import run
+from anquan_cli.options import (
+    AsOfOpt,
+    ConfigOpt,
+    DateOpt,
+    DebugOpt,
+    MonthOpt,
+    Paths,
+    TemplatesOpt,
+    month_end,
+    parse_as_of,
+)
+
+
+def brief(
+    paths: Paths,
+    month: MonthOpt,
+    as_of: AsOfOpt = None,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="输出文件：.docx（Word）或 .md（Markdown 预览）")
+    ] = Path("月度通报.docx"),
+    date: DateOpt = None,
+    templates: TemplatesOpt = None,
+    config: ConfigOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """生成月度隐患排查整治情况通报：总体情况、各镇街排名、行业、重大隐患、逾期、屡查屡有、报送质量和下一步要求。
+
+    统计状态截至该月最后一天（或 --as-of），数字与 anquan stats --month 一致。
+    """
+
+    def body() -> int:
+        from anquan_cli.config import load_config
+        from anquan_cli.jobs import brief_inputs, write_brief
+        from anquan_cli.messages import LABELS
+        from anquan_cli.render.terminal import console
+
+        cfg = load_config(config)
+        day = parse_as_of(as_of) if as_of else month_end(month)
+        inputs = brief_inputs(paths, cfg, month=month, as_of=day, debug=debug)
+        result = write_brief(inputs, cfg, output, date=parse_as_of(date, "--date"), templates=templates)
+        out = console()
+        for note in result.notes:
+            out.print(note, style="yellow", markup=False, soft_wrap=True)
+        out.print(LABELS["written"].format(path=result.path), style="green", markup=False, soft_wrap=True)
+        return 0
+
+    run(debug, body)

@@ -1,0 +1,78 @@
+"""`anquan letters`: the month's 警示函, 督办函 and 提醒函, numbered from the 发文登记簿."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from anquan_cli.commands._run import run
+from anquan_cli.options import (
+    AsOfOpt,
+    ConfigOpt,
+    DateOpt,
+    DebugOpt,
+    MonthOpt,
+    Paths,
+    TemplatesOpt,
+    month_end,
+    parse_as_of,
+)
+
+
+class LetterKind(StrEnum):
+    warning = "warning"
+    supervision = "supervision"
+    reminder = "reminder"
+
+
+def letters(
+    paths: Paths,
+    month: MonthOpt,
+    out_dir: Annotated[Path, typer.Option("--out-dir", help="函件输出文件夹")] = Path("函告"),
+    kind: Annotated[
+        list[LetterKind] | None,
+        typer.Option(
+            "--kind",
+            help="只生成某一种：warning（警示函）、supervision（督办函）、reminder（提醒函），可重复",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只列出拟发函件，不写任何文件")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="同时生成 Markdown 预览")] = False,
+    as_of: AsOfOpt = None,
+    date: DateOpt = None,
+    templates: TemplatesOpt = None,
+    config: ConfigOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """按规则批量生成函告：警示函（隐患多或屡查屡有且有逾期）、督办函（重大隐患逾期或逾期过多的镇街）、提醒函（下月季节性风险）。
+
+    文号取自发文登记簿：重复运行同一月份沿用已给的文号，不会重号。
+    """
+
+    def body() -> int:
+        from anquan_cli.config import load_config
+        from anquan_cli.jobs import make_letters
+        from anquan_cli.render.report_terminal import print_letters
+
+        cfg = load_config(config)
+        result = make_letters(
+            paths,
+            cfg,
+            month=month,
+            out_dir=out_dir,
+            as_of=parse_as_of(as_of) if as_of else month_end(month),
+            date=parse_as_of(date, "--date"),
+            kinds=tuple(k.value for k in kind) if kind else ("warning", "supervision", "reminder"),
+            dry_run=dry_run,
+            templates=templates,
+            markdown=markdown,
+            debug=debug,
+        )
+        print_letters(result)
+        return 0
+
+    run(debug, body)

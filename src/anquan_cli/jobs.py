@@ -1,0 +1,135 @@
+"""The document jobs as library calls: the monthly 通报 and the batch of 函告."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anquan_cli.config import Config
+from anquan_cli.errors import AnquanError
+
+
+@dataclass
+class BriefResult:
+    path: Path
+    context: dict
+    notes: list[str] = field(default_factory=list)  # what the clerk should know (e.g. no chart drawn)
+
+
+def brief_inputs(paths: Iterable[Path], config: Config, *, month: str, as_of: dt.date, debug: bool = False):
+    from anquan_cli.analysis import repeats_of
+    from anquan_cli.analysis.briefing import BriefInputs
+    from anquan_cli.analysis.overdue import compute_overdue
+    from anquan_cli.analysis.stats import compute_stats
+    from anquan_cli.validate import run_validation
+
+    run = run_validation(paths, config, as_of=as_of, collect_hazards=True, debug=debug)
+    hazards = run.hazards
+    if hazards is None or hazards.frame.empty:
+        raise AnquanError("no-hazard-ledgers", count=len(hazards.files if hazards else []))
+    repeats = repeats_of(hazards, config, as_of, None)
+    return BriefInputs(
+        month=month,
+        as_of=as_of,
+        by_town=compute_stats(hazards, as_of, by="town", month=month, repeats=repeats),
+        by_industry=compute_stats(hazards, as_of, by="industry", month=month, repeats=repeats),
+        overdue=compute_overdue(hazards, as_of, config.analysis.due_within_days),
+        repeats=repeats,
+        validation=run.results,
+    )
+
+
+def write_brief(
+    inputs, config: Config, output: Path, *, date: dt.date, templates: Path | None = None
+) -> BriefResult:
+    from anquan_cli.analysis.briefing import brief_context
+    from anquan_cli.render.chart import bar_chart
+    from anquan_cli.render.documents import render_docx, render_markdown, template_path, templates_dir
+
+    first = dt.date.fromisoformat(inputs.month + "-01")
+    context = brief_context(inputs, config, date=date, doc_number=f"{first.year}年第{first.month}期")
+    folder = templates_dir(config, templates)
+    notes = []
+    rows = [{"name": r["name"], "found": r["found"], "closed": r["closed"]} for r in context["towns"]]
+    title = f"{context['month_label']}各镇（街道）隐患发现和整改情况"
+    if output.suffix.lower() == ".md":
+        chart = bar_chart(rows, output.with_suffix(".png"), title=title)
+        context["chart_path"] = chart.name if chart else ""
+        render_markdown(template_path(folder, "月度通报", ".md.j2"), context, output)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            chart = bar_chart(rows, Path(tmp) / "chart.png", title=title)
+            render_docx(
+                template_path(folder, "月度通报", ".docx"), context, output, config, images={"chart": chart}
+            )
+    if chart is None and rows:
+        from anquan_cli.messages import LABELS
+
+        notes.append(LABELS["no-cjk-font"])
+    return BriefResult(output, context, notes)
+
+
+@dataclass
+class LetterResult:
+    letters: list  # (Letter, Entry, Path | None)
+    register: Path
+    dry_run: bool
+
+
+def make_letters(
+    paths: Iterable[Path],
+    config: Config,
+    *,
+    month: str,
+    out_dir: Path,
+    as_of: dt.date,
+    date: dt.date,
+    kinds: tuple[str, ...] = ("warning", "supervision", "reminder"),
+    dry_run: bool = False,
+    templates: Path | None = None,
+    markdown: bool = False,
+    debug: bool = False,
+) -> LetterResult:
+    from anquan_cli.analysis import repeats_of
+    from anquan_cli.analysis.letters import letter_context, plan_letters
+    from anquan_cli.analysis.load import load_hazards
+    from anquan_cli.analysis.overdue import compute_overdue
+    from anquan_cli.analysis.register import assign, locked, read_register, write_register
+    from anquan_cli.analysis.stats import compute_stats
+    from anquan_cli.outputs import ensure_not_input, safe_filename
+    from anquan_cli.render.documents import render_docx, render_markdown, template_path, templates_dir
+
+    hazards = load_hazards(paths, config, debug=debug)
+    overdue = compute_overdue(hazards, as_of, config.analysis.due_within_days)
+    repeats = repeats_of(hazards, config, as_of, None)
+    month_total = compute_stats(hazards, as_of, month=month, repeats=repeats).total
+    letters = plan_letters(overdue, repeats, config, month=month, kinds=kinds, month_stats=month_total)
+    register = (
+        Path(config.letters.register_path) if config.letters.register_path else out_dir / "发文登记簿.xlsx"
+    )
+    folder = templates_dir(config, templates)
+    wanted = [(letter.kind_label, letter.recipient, month) for letter in letters]
+    done = []
+    with locked(register):
+        entries = read_register(register)
+        assigned = assign(entries, wanted, prefix=config.county.doc_prefix, year=date.year, date=date)
+        for letter, entry in zip(letters, assigned, strict=True):
+            target = None
+            if not dry_run:
+                context = letter_context(letter, entry, config, month=month, as_of=as_of)
+                name = safe_filename(f"{entry.serial:03d}_{letter.kind_label}_{letter.recipient}")
+                target = out_dir / f"{name}.docx"
+                ensure_not_input(target, hazards.files)
+                render_docx(template_path(folder, letter.kind_label, ".docx"), context, target, config)
+                if markdown:
+                    render_markdown(
+                        template_path(folder, letter.kind_label, ".md.j2"), context, target.with_suffix(".md")
+                    )
+                entry.reasons, entry.hazards, entry.file = letter.reasons, len(letter.hazards), target.name
+            done.append((letter, entry, target))
+        if not dry_run:
+            write_register(register, entries)
+    return LetterResult(done, register, dry_run)

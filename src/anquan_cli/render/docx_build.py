@@ -1,0 +1,370 @@
+"""Build official-document templates (GB/T 9704-2012 党政机关公文格式) from a small block language.
+
+One list of blocks gives both the Word template (.docx with docxtpl tags) and its Markdown twin
+(.md.j2), so the wording lives in one place. scripts/build_templates.py holds the blocks; the renderer
+applies the county's layout (margins, fonts) from anquan.toml to every generated document.
+
+Blocks: ("mark", text) issuing-authority mark in red; ("rule",) red separator line; ("number", text)
+发文字号; ("title", text); ("to", text) 主送; ("p", text) body paragraph; ("h1"|"h2", text) headings
+(黑体, 楷体); ("for", expr) / ("endfor",) / ("if", expr) / ("endif",) paragraph-level tags;
+("table", [(head, cell expr, width mm)], loop expr); ("image", var); ("attach", text) 附件说明;
+("hp", head, text) a paragraph opening with a 黑体 phrase; ("sign", text) 落款; ("date", text) 成文日期; ("colophon", cc, printed) 抄送/印发 block;
+("break",) page break; ("annex", text) 附件 mark on the annex page; ("blank",).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Page and type per GB/T 9704-2012; counties adjust these in anquan.toml [document]."""
+
+    top_mm: float = 37.0
+    bottom_mm: float = 35.0
+    left_mm: float = 28.0
+    right_mm: float = 26.0
+    body_font: str = "仿宋_GB2312"
+    title_font: str = "方正小标宋简体"
+    heading1_font: str = "黑体"
+    heading2_font: str = "楷体_GB2312"
+    page_number_font: str = "宋体"
+    latin_font: str = "Times New Roman"
+    body_pt: float = 16.0  # 3号
+    title_pt: float = 22.0  # 2号
+    colophon_pt: float = 14.0  # 4号
+    table_pt: float = 12.0  # 小4号
+    line_pt: float = 28.95  # 22 lines in the 225 mm text block
+    mark_color: str = "FF0000"
+    styles: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+STYLE_NAMES = (
+    "公文标题",
+    "发文机关标志",
+    "发文字号",
+    "主送",
+    "一级标题",
+    "二级标题",
+    "落款",
+    "成文日期",
+    "附件说明",
+    "版记",
+    "表格文字",
+    "附件标识",
+)
+
+
+def _east_asian(rpr_owner, font: str, latin: str) -> None:
+    """Word ignores Latin font names for Chinese text: set w:eastAsia explicitly."""
+    from docx.oxml.ns import qn
+
+    rpr = rpr_owner.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attr, value in (("w:ascii", latin), ("w:hAnsi", latin), ("w:eastAsia", font), ("w:cs", latin)):
+        fonts.set(qn(attr), value)
+
+
+def _indent_chars(pf_owner, first: int = 0, left: int = 0, right: int = 0, pt: float = 16.0) -> None:
+    """Indents in characters (w:firstLineChars, which Word and WPS honour) and the same in twips for
+    LibreOffice, as Chinese documents are measured in characters."""
+    from docx.oxml.ns import qn
+
+    ppr = pf_owner.get_or_add_pPr()
+    ind = ppr.find(qn("w:ind"))
+    if ind is None:
+        ind = ppr.makeelement(qn("w:ind"), {})
+        ppr.append(ind)
+    for attr, chars in (("firstLine", first), ("left", left), ("right", right)):
+        if chars:
+            ind.set(qn(f"w:{attr}Chars"), str(chars * 100))
+            ind.set(qn(f"w:{attr}"), str(round(chars * pt * 20)))
+
+
+def apply_layout(doc, layout: Layout) -> None:
+    """Page size, margins and every style's fonts and sizes (also on documents rendered from templates)."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Mm, Pt
+
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(layout.top_mm), Mm(layout.bottom_mm)
+        section.left_margin, section.right_margin = Mm(layout.left_mm), Mm(layout.right_mm)
+        # the page number sits about 7 mm below the text block (GB/T 9704 7.5)
+        section.footer_distance = Mm(max(layout.bottom_mm - 7 - 5, 5))
+    fonts = {
+        "Normal": (layout.body_font, layout.body_pt),
+        "公文标题": (layout.title_font, layout.title_pt),
+        "发文机关标志": (layout.title_font, layout.title_pt + 4),
+        "一级标题": (layout.heading1_font, layout.body_pt),
+        "二级标题": (layout.heading2_font, layout.body_pt),
+        "版记": (layout.body_font, layout.colophon_pt),
+        "表格文字": (layout.body_font, layout.table_pt),
+        "附件标识": (layout.heading1_font, layout.body_pt),
+    }
+    for style in doc.styles:
+        if style.type != 1 or style.name not in (*fonts, *STYLE_NAMES, "Footer"):  # paragraph styles we own
+            continue
+        font, size = fonts.get(style.name, (layout.body_font, layout.body_pt))
+        if style.name == "Footer":
+            font, size = layout.page_number_font, layout.colophon_pt
+        style.font.size = Pt(size)
+        _east_asian(style.element, font, layout.latin_font)
+        pf = style.paragraph_format
+        if style.name not in ("表格文字", "Footer", "公文标题", "发文机关标志"):
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            pf.line_spacing = Pt(layout.line_pt)
+
+
+def build(blocks: list[tuple], layout: Layout, docx_path: Path, md_path: Path, *, core_title: str) -> None:
+    """Write the .docx template and its Markdown twin from one block list."""
+    docx_path.parent.mkdir(parents=True, exist_ok=True)
+    doc = _new_document(layout, core_title)
+    md: list[str] = []
+    for block in blocks:
+        _docx_block(doc, block, layout)
+        md.append(_md_block(block))
+    doc.save(str(docx_path))
+    md_path.write_text("\n".join(x for x in md if x is not None).rstrip() + "\n", encoding="utf-8")
+
+
+def _new_document(layout: Layout, title: str):
+    import datetime as dt
+
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    doc = Document()
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = title, "anquan", "anquan"
+    props.created = props.modified = dt.datetime(2026, 1, 1)
+    props.revision = 1
+    normal = doc.styles["Normal"]
+    normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _indent_chars(normal.element, first=2)
+    align = {
+        "公文标题": WD_ALIGN_PARAGRAPH.CENTER,
+        "发文机关标志": WD_ALIGN_PARAGRAPH.CENTER,
+        "发文字号": WD_ALIGN_PARAGRAPH.CENTER,
+        "主送": WD_ALIGN_PARAGRAPH.LEFT,
+        "落款": WD_ALIGN_PARAGRAPH.RIGHT,
+        "成文日期": WD_ALIGN_PARAGRAPH.RIGHT,
+        "附件标识": WD_ALIGN_PARAGRAPH.LEFT,
+        "表格文字": WD_ALIGN_PARAGRAPH.CENTER,
+    }
+    for name in STYLE_NAMES:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.quick_style = True
+        pf = style.paragraph_format
+        if name in align:
+            pf.alignment = align[name]
+        if name in (
+            "公文标题",
+            "发文机关标志",
+            "发文字号",
+            "主送",
+            "落款",
+            "成文日期",
+            "版记",
+            "表格文字",
+            "附件标识",
+        ):
+            _indent_chars(style.element)  # no first-line indent
+            pf.first_line_indent = Pt(0)
+        if name in ("落款", "成文日期"):
+            _indent_chars(style.element, right=4)  # 右空四字
+        if name == "附件说明":
+            _indent_chars(style.element, first=2)
+        if name == "版记":
+            _indent_chars(style.element, left=1, right=1)
+        if name == "发文机关标志":
+            style.font.color.rgb = RGBColor.from_string(layout.mark_color)
+        if name == "表格文字":
+            pf.line_spacing = 1.0
+        if name == "附件标识":
+            pf.page_break_before = True
+        if name in ("一级标题", "二级标题", "公文标题"):
+            pf.keep_with_next = True  # a heading never stays alone at the foot of a page
+    apply_layout(doc, layout)
+    _page_numbers(doc, layout)
+    return doc
+
+
+def _page_numbers(doc, layout: Layout) -> None:
+    """ "— 1 —" in 4号 宋体: odd pages right, even pages left, one character in from the edge."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    doc.settings.odd_and_even_pages_header_footer = True
+    section = doc.sections[0]
+    for footer, alignment, side in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right"),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left"),
+    ):
+        p = footer.paragraphs[0]
+        p.style = doc.styles["Footer"]
+        p.alignment = alignment
+        _indent_chars(p._p, **{side: 1})
+        p.add_run("— ")
+        run = p.add_run()
+        for tag, attrs, text in (
+            ("w:fldChar", {"w:fldCharType": "begin"}, None),
+            ("w:instrText", {"xml:space": "preserve"}, " PAGE "),
+            ("w:fldChar", {"w:fldCharType": "separate"}, None),
+        ):
+            el = run._r.makeelement(qn(tag), {qn(k): v for k, v in attrs.items()})
+            if text:
+                el.text = text
+            run._r.append(el)
+        p.add_run("1")
+        end = p.add_run()
+        end._r.append(end._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): "end"}))
+        p.add_run(" —")
+
+
+def _border(paragraph, edge: str, color: str, size: int = 12, double: bool = False) -> None:
+    from docx.oxml.ns import qn
+
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = ppr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = ppr.makeelement(qn("w:pBdr"), {})
+        ppr.append(borders)
+    el = borders.makeelement(
+        qn(f"w:{edge}"),
+        {
+            qn("w:val"): "double" if double else "single",
+            qn("w:sz"): str(size),
+            qn("w:space"): "1",
+            qn("w:color"): color,
+        },
+    )
+    borders.append(el)
+
+
+def _docx_block(doc, block: tuple, layout: Layout) -> None:
+    kind, *args = block
+    styles = {
+        "mark": "发文机关标志",
+        "number": "发文字号",
+        "title": "公文标题",
+        "to": "主送",
+        "h1": "一级标题",
+        "h2": "二级标题",
+        "attach": "附件说明",
+        "sign": "落款",
+        "date": "成文日期",
+        "annex": "附件标识",
+        "p": "Normal",
+    }
+    if kind in styles:
+        doc.add_paragraph(args[0], style=styles[kind])
+    elif kind == "hp":  # "一、立即整改。" in 黑体, then the sentence in the body font
+        paragraph = doc.add_paragraph("", style="Normal")
+        head = paragraph.add_run(args[0])
+        _east_asian(head._r, layout.heading1_font, layout.latin_font)
+        paragraph.add_run(args[1])
+    elif kind == "blank":
+        doc.add_paragraph("", style="主送")
+    elif kind == "rule":
+        _border(doc.add_paragraph("", style="主送"), "bottom", layout.mark_color, 18)
+    elif kind in ("for", "if"):
+        doc.add_paragraph(f"{{%p {kind} {args[0]} %}}", style="主送")
+    elif kind in ("endfor", "endif"):
+        doc.add_paragraph(f"{{%p {kind} %}}", style="主送")
+    elif kind == "image":
+        doc.add_paragraph(f"{{{{ {args[0]} }}}}", style="表格文字")
+    elif kind == "break":
+        pass  # the 附件 mark that follows starts its page itself (an empty break paragraph could add a blank page)
+    elif kind == "colophon":
+        cc, printed = args
+        first = doc.add_paragraph(cc, style="版记")
+        _border(first, "top", "000000", 8)
+        last = doc.add_paragraph(printed, style="版记")
+        _border(last, "top", "000000", 4)
+        _border(last, "bottom", "000000", 8)
+    elif kind == "table":
+        _table(doc, *args, text_width_mm=210 - layout.left_mm - layout.right_mm)
+    else:
+        raise ValueError(f"unknown block {kind}")
+
+
+def _table(doc, columns: list[tuple[str, str, int]], loop: str, *, text_width_mm: float) -> None:
+    """Header row (repeated on every page), the docxtpl row loop, widths scaled to the text block."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    table = doc.add_table(rows=4, cols=len(columns))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    scale = min(1.0, text_width_mm / sum(w for _, _, w in columns))
+    for c, (head, expr, width) in enumerate(columns):
+        table.columns[c].width = Mm(width * scale)
+        for row in table.rows:
+            row.cells[c].width = Mm(width * scale)
+        cells = [row.cells[c].paragraphs[0] for row in table.rows]
+        cells[0].text = head
+        cells[2].text = f"{{{{ {expr} }}}}"
+        for p in cells:
+            p.style = doc.styles["表格文字"]
+        cells[0].runs[0].bold = True
+        if width >= 30:  # long text (names, descriptions) reads better left-aligned
+            cells[2].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(header.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    table.rows[1].cells[0].paragraphs[0].text = f"{{%tr for {loop} %}}"
+    table.rows[3].cells[0].paragraphs[0].text = "{%tr endfor %}"
+    doc.add_paragraph("", style="主送")
+
+
+def _md_block(block: tuple) -> str | None:
+    kind, *args = block
+    if kind == "mark":
+        return f"**{args[0]}**\n"
+    if kind == "rule":
+        return "---\n"
+    if kind == "title":
+        return f"# {args[0]}\n"
+    if kind in ("number", "to", "attach", "annex"):
+        return f"{args[0]}\n"
+    if kind in ("sign", "date"):
+        return f'<div align="right">{args[0]}</div>\n'
+    if kind == "h1":
+        return f"## {args[0]}\n"
+    if kind == "h2":
+        return f"### {args[0]}\n"
+    if kind == "p":
+        return f"　　{args[0]}\n"
+    if kind == "hp":
+        return f"　　**{args[0]}**{args[1]}\n"
+    if kind in ("for", "if"):
+        return f"{{% {kind} {args[0]} %}}"
+    if kind in ("endfor", "endif"):
+        return f"{{% {kind} %}}"
+    if kind == "image":
+        return f"{{% if {args[0]}_path %}}![]({{{{ {args[0]}_path }}}}){{% endif %}}\n"
+    if kind == "blank":
+        return ""
+    if kind == "break":
+        return "\n---\n"
+    if kind == "colophon":
+        return f"---\n\n{args[0]}\n\n{args[1]}\n"
+    if kind == "table":
+        columns, loop = args
+        head = "| " + " | ".join(h for h, _, _ in columns) + " |"
+        rule = "|" + "---|" * len(columns)
+        row = "| " + " | ".join(f"{{{{ {e} }}}}" for _, e, _ in columns) + " |"
+        return f"{head}\n{rule}\n{{% for {loop} %}}{row}\n{{% endfor %}}"
+    raise ValueError(f"unknown block {kind}")

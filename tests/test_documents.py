@@ -1,0 +1,434 @@
+"""brief, letters, init, templates check: golden text read back with python-docx, numbering, escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from anquan_cli.analysis.register import read_register
+from anquan_cli.cli import app
+from anquan_cli.config import Config
+from anquan_cli.jobs import make_letters
+from anquan_cli.render.chart import cjk_font
+from tests.conftest import hazard, ledger_file
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_ledgers"
+D = dt.date
+runner = CliRunner()
+
+
+def text_of(path: Path) -> str:
+    """Every paragraph and table cell of a .docx, in order, as a person reads it."""
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" | ".join(c.text for c in row.cells))
+    return "\n".join(parts)
+
+
+# --- templates -------------------------------------------------------------------------------------
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def test_templates_are_in_sync_with_their_builder(tmp_path):
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build_templates.py"), "--out", str(tmp_path)], check=True
+    )
+    for built in sorted(tmp_path.iterdir()):
+        committed = ROOT / "templates" / built.name
+        assert committed.exists(), f"{built.name} missing: run `make templates`"
+        if built.suffix == ".docx":
+            assert _parts(built) == _parts(committed), f"{built.name} out of date: run `make templates`"
+        else:
+            assert built.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8")
+
+
+def test_shipped_templates_lint_clean():
+    result = runner.invoke(app, ["templates", "check"])
+    assert result.exit_code == 0, result.output
+    assert "未发现问题" in result.stdout
+
+
+def test_template_lint_names_the_template_and_the_problem(tmp_path):
+    folder = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", folder)
+    md = folder / "警示函.md.j2"
+    md.write_text(md.read_text(encoding="utf-8") + "{{ recipent }}\n", encoding="utf-8")
+    (folder / "提醒函.md.j2").write_text("{% for r in risks %}{{ r.topic }}\n", encoding="utf-8")
+    result = runner.invoke(app, ["templates", "check", str(folder)])
+    assert result.exit_code == 1
+    assert "警示函.md.j2：使用了程序不提供的变量“recipent”" in result.stdout
+    assert "提醒函.md.j2" in result.stdout and "语法错误" in result.stdout
+
+
+def test_document_layout_follows_gbt9704():
+    document = docx.Document(str(ROOT / "templates" / "督办函.docx"))
+    section = document.sections[0]
+    assert round(section.top_margin.mm) == 37 and round(section.left_margin.mm) == 28
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    body = document.styles["Normal"]
+    assert body.font.size.pt == 16
+    fonts = body.element.rPr.rFonts
+    assert (
+        fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "仿宋_GB2312"
+    )
+    title = document.styles["公文标题"]
+    assert title.font.size.pt == 22
+    footer = section.footer.paragraphs[0]
+    assert footer.text.startswith("— ") and footer.text.endswith(" —")
+    assert document.settings.odd_and_even_pages_header_footer
+
+
+# --- letters ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def town_ledgers(tmp_path) -> Path:
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    records = [
+        # A: a repeat (灭火器 twice) and an overdue hazard -> 警示函
+        hazard(
+            "A1",
+            found=D(2026, 8, 5),
+            deadline=D(2026, 8, 9),
+            desc="灭火器过期",
+            status="已整改",
+            closed=D(2026, 8, 8),
+        ),
+        hazard("A2", found=D(2026, 10, 2), deadline=D(2026, 10, 10), desc="灭火器压力不足"),
+        # B in 柳河镇: a 重大 hazard overdue -> 督办函 to 柳河镇人民政府, but no 警示函 (no repeat, few hazards)
+        hazard(
+            "B1",
+            found=D(2026, 10, 3),
+            deadline=D(2026, 10, 20),
+            level="重大事故隐患",
+            unit="B",
+            town="柳河镇",
+        ),
+    ]
+    ledger_file(folder, records, name="台账_2026-10.xlsx")
+    return folder
+
+
+def _letters(folder, out, **kw):
+    defaults = dict(month="2026-10", out_dir=out, as_of=D(2026, 10, 31), date=D(2026, 11, 3))
+    return make_letters([folder], Config(), **{**defaults, **kw})
+
+
+def test_selection_rules_both_ways(town_ledgers, tmp_path):
+    result = _letters(town_ledgers, tmp_path / "函告", dry_run=True)
+    planned = [(letter.kind, letter.recipient) for letter, _, _ in result.letters]
+    assert planned == [
+        ("warning", "示例县宏达机械有限公司"),
+        ("supervision", "柳河镇人民政府"),
+        ("reminder", "各镇（街道）、县安委会各成员单位"),
+    ]
+    strict = Config.model_validate({"letters": {"supervision_overdue_threshold": 0}})
+    more = make_letters(
+        [town_ledgers],
+        strict,
+        month="2026-10",
+        out_dir=tmp_path / "x",
+        as_of=D(2026, 10, 31),
+        date=D(2026, 11, 3),
+        dry_run=True,
+    )
+    assert ("supervision", "青石镇人民政府") in [(lt.kind, lt.recipient) for lt, _, _ in more.letters]
+    many = Config.model_validate({"letters": {"warning_min_hazards": 1}})
+    with_many = make_letters(
+        [town_ledgers],
+        many,
+        month="2026-10",
+        out_dir=tmp_path / "y",
+        as_of=D(2026, 10, 31),
+        date=D(2026, 11, 3),
+        dry_run=True,
+    )
+    assert ("warning", "示例县华丰建材有限公司") in [
+        (lt.kind, lt.recipient) for lt, _, _ in with_many.letters
+    ]
+
+
+def test_dry_run_writes_nothing(town_ledgers, tmp_path):
+    out = tmp_path / "函告"
+    result = runner.invoke(
+        app,
+        [
+            "letters",
+            str(town_ledgers),
+            "--month",
+            "2026-10",
+            "--out-dir",
+            str(out),
+            "--dry-run",
+            "--date",
+            "2026-11-03",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "拟发函件 3 件" in result.stdout and "示例安办函〔2026〕1号" in result.stdout
+    assert not out.exists() or not any(p for p in out.iterdir() if not p.name.endswith(".lock"))
+
+
+def test_letters_golden_text(town_ledgers, tmp_path):
+    out = tmp_path / "函告"
+    result = _letters(town_ledgers, out)
+    names = sorted(p.name for p in out.glob("*.docx"))
+    assert names == [
+        "001_警示函_示例县宏达机械有限公司.docx",
+        "002_督办函_柳河镇人民政府.docx",
+        "003_提醒函_各镇（街道）、县安委会各成员单位.docx",
+    ]
+    warning = text_of(out / names[0])
+    assert "示例安办函〔2026〕1号" in warning
+    assert "关于示例县宏达机械有限公司安全生产隐患问题的警示函" in warning
+    assert "示例县宏达机械有限公司：" in warning
+    assert "灭火器问题在不同日期被反复发现（灭火器2次），属于屡查屡有；" in warning
+    assert "截至2026年10月31日，仍有1项隐患逾期未整改，最长逾期21天。" in warning
+    assert "请于2026年11月17日前" in warning  # 10 working days after Tuesday 3 November
+    assert "抄送：青石镇人民政府，县应急管理局。" in warning
+    assert "A2 | 灭火器压力不足 | 一般事故隐患 | 2026年10月10日 | 21 | 台账_2026-10.xlsx 第5行" in warning
+    supervision = text_of(out / names[1])
+    assert "关于督促柳河镇加快逾期未整改隐患整改的督办函" in supervision
+    assert "有1项重大事故隐患逾期未整改（涉及示例县华丰建材有限公司），依法应责令停产整顿。" in supervision
+    assert "依法责令相关企业停产停业整顿" in supervision
+    reminder = text_of(out / names[2])
+    assert "关于做好冬季防火和燃气安全安全防范工作的提醒函" in reminder
+    assert "一、冬季防火。" in reminder and "二、城镇燃气。" in reminder
+    register = read_register(out / "发文登记簿.xlsx")
+    assert [(e.number, e.kind, e.recipient, e.hazards) for e in register] == [
+        ("示例安办函〔2026〕1号", "警示函", "示例县宏达机械有限公司", 1),
+        ("示例安办函〔2026〕2号", "督办函", "柳河镇人民政府", 1),
+        ("示例安办函〔2026〕3号", "提醒函", "各镇（街道）、县安委会各成员单位", 0),
+    ]
+    assert all(e.file for e in register) and result.register == out / "发文登记簿.xlsx"
+
+
+def test_numbering_is_idempotent_and_continues(town_ledgers, tmp_path):
+    out = tmp_path / "函告"
+    first = _letters(town_ledgers, out)
+    again = _letters(town_ledgers, out, date=D(2026, 11, 20))  # a rerun later keeps numbers and dates
+    assert [e.number for _, e, _ in again.letters] == [e.number for _, e, _ in first.letters]
+    assert {e.date for _, e, _ in again.letters} == {D(2026, 11, 3)}
+    november = _letters(town_ledgers, out, month="2026-11", as_of=D(2026, 11, 30), date=D(2026, 12, 2))
+    serials = [e.serial for _, e, _ in november.letters]
+    assert serials[0] == 4 and len(set(serials)) == len(serials)
+    register = read_register(out / "发文登记簿.xlsx")
+    numbers = [e.number for e in register]
+    assert len(numbers) == len(set(numbers))
+
+
+def _run_month(args):
+    folder, out, month, day = args
+    result = make_letters(
+        [Path(folder)],
+        Config(),
+        month=month,
+        out_dir=Path(out),
+        as_of=D(2026, int(month[-2:]), 28),
+        date=D(2026, 12, day),
+    )
+    return [e.serial for _, e, _ in result.letters]
+
+
+def test_overlapping_runs_never_share_a_number(town_ledgers, tmp_path):
+    out = tmp_path / "函告"
+    jobs = [(str(town_ledgers), str(out), m, d) for m, d in (("2026-09", 1), ("2026-10", 2), ("2026-11", 3))]
+    with ProcessPoolExecutor(max_workers=3) as pool:
+        serials = [s for result in pool.map(_run_month, jobs) for s in result]
+    assert sorted(serials) == list(range(1, len(serials) + 1))
+    assert len(read_register(out / "发文登记簿.xlsx")) == len(serials)
+
+
+def test_hostile_names_come_out_literally(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    nasty = "坏<b>&\"公司'{{ 7*7 }}{% if 1 %}x{% endif %}"
+    record = hazard("X1", found=D(2026, 10, 1), deadline=D(2026, 10, 5), level="重大事故隐患")
+    record["unit"], record["uscc"] = nasty, None
+    record["description"] = "第一行\n第二行 <script>alert(1)</script> ${HOME}"
+    ledger_file(folder, [record], name="t_2026-10.xlsx")
+    out = tmp_path / "out"
+    make_letters(
+        [folder],
+        Config(),
+        month="2026-10",
+        out_dir=out,
+        as_of=D(2026, 10, 31),
+        date=D(2026, 11, 3),
+        kinds=("supervision",),
+    )
+    (letter,) = out.glob("*.docx")
+    text = text_of(letter)
+    assert (
+        nasty in text
+        and "<script>alert(1)</script> ${HOME}" in text
+        and "49" not in text.split("涉及")[1][:20]
+    )
+
+
+def test_letters_config_error_names_the_key(town_ledgers, tmp_path):
+    cfg = tmp_path / "anquan.toml"
+    cfg.write_text('[letters]\nwarning_min_hazards = "很多"\n', encoding="utf-8")
+    result = runner.invoke(
+        app, ["letters", str(town_ledgers), "--month", "2026-10", "--config", str(cfg), "--dry-run"]
+    )
+    assert result.exit_code == 2
+    assert "letters.warning_min_hazards" in result.output and "应为整数" in result.output
+
+
+def test_broken_template_is_one_line_naming_it(town_ledgers, tmp_path):
+    folder = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", folder)
+    document = docx.Document(str(folder / "提醒函.docx"))
+    document.paragraphs[-1].text = "{{ 没有这个变量 }}"
+    document.save(str(folder / "提醒函.docx"))
+    result = runner.invoke(
+        app,
+        [
+            "letters",
+            str(town_ledgers),
+            "--month",
+            "2026-10",
+            "--out-dir",
+            str(tmp_path / "o"),
+            "--templates",
+            str(folder),
+            "--kind",
+            "reminder",
+        ],
+    )
+    assert result.exit_code == 2
+    assert (
+        "提醒函.docx" in result.output
+        and "没有这个变量" in result.output
+        and "Traceback" not in result.output
+    )
+
+
+# --- brief -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_brief(tmp_path_factory):
+    out = tmp_path_factory.mktemp("brief")
+    result = runner.invoke(
+        app,
+        ["brief", str(SAMPLES), "--month", "2026-10", "-o", str(out / "通报.docx"), "--date", "2026-11-03"],
+    )
+    assert result.exit_code == 0, result.output
+    stats = json.loads(
+        runner.invoke(app, ["stats", str(SAMPLES), "--month", "2026-10", "--format", "json"]).stdout
+    )
+    return out / "通报.docx", stats
+
+
+def test_brief_figures_are_the_stats_figures(sample_brief):
+    path, stats = sample_brief
+    text = text_of(path)
+    t = stats["total"]
+    assert (
+        f"全县共检查企业{t['enterprises']}家，其中存在隐患企业{t['enterprises_with_hazards']}家；"
+        f"发现隐患{t['found']}项，其中重大事故隐患{t['major']}项；已整改{t['closed']}项，整改率{t['rectification_rate']:.1f}%"
+    ) in text
+    assert f"逾期未整改{t['overdue']}项（其中重大事故隐患{t['major_overdue']}项）" in text
+    for row in stats["rows"]:
+        cells = f"{row['rank']} | {row['name']} | {row['found']} | {row['major']} | {row['closed']} | {row['rectification_rate']:.1f}%"
+        assert cells in text
+
+
+def test_brief_sections_and_layout(sample_brief):
+    path, _ = sample_brief
+    text = text_of(path)
+    for heading in (
+        "一、总体情况",
+        "二、各镇（街道）情况",
+        "三、行业领域情况",
+        "四、重大事故隐患整改情况",
+        "五、逾期未整改隐患",
+        "六、屡查屡有问题",
+        "七、台账报送质量",
+        "八、下一步工作要求",
+    ):
+        assert heading in text
+    assert "关于2026年10月全县安全生产隐患排查整治情况的通报" in text
+    assert "位列后三位" in text and "2026年11月3日" in text
+    assert "附件：逾期未整改隐患清单" in text
+    assert "本月共有8个镇（街道）报送隐患排查治理台账8份" in text
+    assert "截至2026年10月31日，全县逾期未整改隐患共54项" in text
+
+
+def test_brief_chart_with_a_cjk_font_or_a_clear_note(sample_brief):
+    path, _ = sample_brief
+    document = docx.Document(str(path))
+    if cjk_font():
+        assert len(document.inline_shapes) == 1
+    else:
+        assert len(document.inline_shapes) == 0
+
+
+def test_brief_markdown_twin(tmp_path):
+    target = tmp_path / "通报.md"
+    result = runner.invoke(
+        app, ["brief", str(SAMPLES), "--month", "2026-10", "-o", str(target), "--date", "2026-11-03"]
+    )
+    assert result.exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("**示例县安全生产委员会办公室**")
+    assert "## 一、总体情况" in text and "| 1 | 白马镇 |" in text
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_documents_convert_to_pdf(sample_brief, town_ledgers, tmp_path):
+    path, _ = sample_brief
+    out = tmp_path / "函告"
+    _letters(town_ledgers, out)
+    for document in [path, *sorted(out.glob("*.docx"))]:
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(document)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        assert (tmp_path / f"{document.stem}.pdf").stat().st_size > 1000
+
+
+# --- init ------------------------------------------------------------------------------------------
+
+
+def test_init_writes_a_valid_config_and_templates(tmp_path):
+    from anquan_cli.config import load_config
+
+    result = runner.invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 0
+    config = load_config(tmp_path / "anquan.toml")
+    defaults = Config()
+    assert (
+        config.county == defaults.county
+        and config.letters == defaults.letters
+        and config.brief == defaults.brief
+    )
+    assert config.validation == defaults.validation and config.analysis == defaults.analysis
+    assert Path(config.document.templates) == tmp_path / "templates"
+    assert sorted(p.name for p in (tmp_path / "templates").iterdir()) == sorted(
+        p.name for p in (ROOT / "templates").iterdir() if p.name.endswith((".docx", ".md.j2"))
+    )
+    again = runner.invoke(app, ["init", str(tmp_path)])
+    assert again.exit_code == 2 and "--force" in again.output
