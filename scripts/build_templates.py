@@ -258,7 +258,7 @@ BRIEF = [
     ),
     ("h1", "八、下一步工作要求"),
     ("for", "step in next_steps"),
-    ("hp", "（{{ loop.index|cn_number }}）", "{{ step }}"),
+    ("h2p", "（{{ loop.index|cn_number }}）", "{{ step }}"),
     ("endfor",),
     *tail("逾期未整改隐患清单"),
     *annex(

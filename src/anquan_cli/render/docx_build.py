@@ -8,7 +8,7 @@ Blocks: ("mark", text) issuing-authority mark in red; ("rule",) red separator li
 发文字号; ("title", text); ("to", text) 主送; ("p", text) body paragraph; ("h1"|"h2", text) headings
 (黑体, 楷体); ("for", expr) / ("endfor",) / ("if", expr) / ("endif",) paragraph-level tags;
 ("table", [(head, cell expr, width mm)], loop expr); ("image", var); ("attach", text) 附件说明;
-("hp", head, text) a paragraph opening with a 黑体 phrase; ("sign", text) 落款; ("date", text) 成文日期; ("colophon", cc, printed) 抄送/印发 block;
+("hp"|"h2p", head, text) a paragraph opening with a 黑体 (楷体) phrase; ("sign", text) 落款; ("date", text) 成文日期; ("colophon", cc, printed) 抄送/印发 block;
 ("break",) page break; ("annex", text) 附件 mark on the annex page; ("blank",).
 """
 
@@ -268,10 +268,11 @@ def _docx_block(doc, block: tuple, layout: Layout) -> None:
     }
     if kind in styles:
         doc.add_paragraph(args[0], style=styles[kind])
-    elif kind == "hp":  # "一、立即整改。" in 黑体, then the sentence in the body font
+    elif kind in ("hp", "h2p"):  # "一、立即整改。" in 黑体 (（一） in 楷体), then the sentence in the body font
         paragraph = doc.add_paragraph("", style="Normal")
         head = paragraph.add_run(args[0])
-        _east_asian(head._r, layout.heading1_font, layout.latin_font)
+        font = layout.heading1_font if kind == "hp" else layout.heading2_font
+        _east_asian(head._r, font, layout.latin_font)
         paragraph.add_run(args[1])
     elif kind == "blank":
         doc.add_paragraph("", style="主送")
@@ -347,7 +348,7 @@ def _md_block(block: tuple) -> str | None:
         return f"### {args[0]}\n"
     if kind == "p":
         return f"　　{args[0]}\n"
-    if kind == "hp":
+    if kind in ("hp", "h2p"):
         return f"　　**{args[0]}**{args[1]}\n"
     if kind in ("for", "if"):
         return f"{{% {kind} {args[0]} %}}"
