@@ -326,20 +326,34 @@ def test_stats_xlsx_has_three_groupings(boundary, tmp_path):
     assert ws.cell(last, 2).value == "合计" and ws.cell(last, 5).value == 10
 
 
-def test_sample_county_numbers_are_stable():
+@pytest.mark.parametrize(
+    ("exclude", "counts", "excluded", "hazards"),
+    [
+        # default: the 8 rows of 白马镇's October file with errors stay out of the figures
+        (
+            True,
+            {"overdue": 55, "major_overdue": 3, "due_soon": 14, "closed_late": 28, "no_deadline": 1},
+            8,
+            338,
+        ),
+        # only rows whose needed fields are unusable stay out (one bad date, one bad level)
+        (
+            False,
+            {"overdue": 54, "major_overdue": 3, "due_soon": 14, "closed_late": 29, "no_deadline": 1},
+            2,
+            343,
+        ),
+    ],
+)
+def test_sample_county_numbers_are_stable(exclude, counts, excluded, hazards):
     samples = Path(__file__).resolve().parents[1] / "sample_ledgers"
-    overdue = overdue_report([samples], Config(), as_of=AS_OF).to_dict()
-    assert overdue["counts"] == {
-        "overdue": 54,
-        "major_overdue": 3,
-        "due_soon": 14,
-        "closed_late": 29,
-        "no_deadline": 1,
-    }
+    config = Config.model_validate({"analysis": {"exclude_rows_with_errors": exclude}})
+    overdue = overdue_report([samples], config, as_of=AS_OF).to_dict()
+    assert overdue["counts"] == counts
     majors = sorted(i["hazard_id"] for i in overdue["items"] if i["major_stop_order"])
     assert majors == ["AP-202609-014", "KFQ-202609-001", "NG-202608-005"]
-    assert overdue["excluded_rows"] == 2 and overdue["input"]["hazards"] == 343
-    assert len(repeats_report([samples], Config(), as_of=AS_OF).groups) == 22
+    assert overdue["excluded_rows"] == excluded and overdue["input"]["hazards"] == hazards
+    assert len(repeats_report([samples], config, as_of=AS_OF).groups) == 22
 
 
 def test_no_hazard_ledgers_is_a_usage_error(tmp_path):

@@ -9,7 +9,18 @@ from __future__ import annotations
 import typer
 
 from anquan_cli import __version__
-from anquan_cli.commands import brief, init, letters, overdue, repeats, stats, template, templates, validate
+from anquan_cli.commands import (
+    brief,
+    init,
+    letters,
+    monthly,
+    overdue,
+    repeats,
+    stats,
+    template,
+    templates,
+    validate,
+)
 from anquan_cli.i18n import install as install_chinese
 
 install_chinese()
@@ -24,6 +35,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
+app.command("monthly")(monthly.monthly)
 app.command("validate", no_args_is_help=True)(validate.validate)
 app.command("overdue", no_args_is_help=True)(overdue.overdue)
 app.command("repeats", no_args_is_help=True)(repeats.repeats)

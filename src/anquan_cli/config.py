@@ -132,6 +132,9 @@ class Analysis(_Section):
     due_within_days: int = Field(7, ge=0, le=365)  # 即将到期: due within this many days
     repeat_window_days: int = Field(365, ge=1, le=3660)  # 屡查屡有: found again within this window
     similarity_threshold: float = Field(75, ge=0, le=100)  # descriptions matching no topic: rapidfuzz ratio
+    # Rows with validation errors stay out of every figure (and are counted); False keeps every row whose
+    # needed fields (enterprise, 排查日期, 整改状态, 隐患等级) are usable.
+    exclude_rows_with_errors: bool = True
     # Hazard topics and their keywords, in priority order; when given, replaces the built-in dictionary.
     topics: dict[str, list[str]] = Field(default_factory=dict)
 

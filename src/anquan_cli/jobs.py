@@ -26,7 +26,14 @@ def brief_inputs(paths: Iterable[Path], config: Config, *, month: str, as_of: dt
     from anquan_cli.analysis.stats import compute_stats
     from anquan_cli.validate import run_validation
 
-    run = run_validation(paths, config, as_of=as_of, collect_hazards=True, debug=debug)
+    run = run_validation(
+        paths,
+        config,
+        as_of=as_of,
+        collect_hazards=True,
+        exclude_error_rows=config.analysis.exclude_rows_with_errors,
+        debug=debug,
+    )
     hazards = run.hazards
     if hazards is None or hazards.frame.empty:
         raise AnquanError("no-hazard-ledgers", count=len(hazards.files if hazards else []))
@@ -94,18 +101,48 @@ def make_letters(
     debug: bool = False,
 ) -> LetterResult:
     from anquan_cli.analysis import repeats_of
-    from anquan_cli.analysis.letters import letter_context, plan_letters
     from anquan_cli.analysis.load import load_hazards
     from anquan_cli.analysis.overdue import compute_overdue
+
+    hazards = load_hazards(paths, config, as_of=as_of, debug=debug)
+    overdue = compute_overdue(hazards, as_of, config.analysis.due_within_days)
+    repeats = repeats_of(hazards, config, as_of, None)
+    return write_letters(
+        overdue,
+        repeats,
+        config,
+        month=month,
+        out_dir=out_dir,
+        date=date,
+        kinds=kinds,
+        dry_run=dry_run,
+        templates=templates,
+        markdown=markdown,
+    )
+
+
+def write_letters(
+    overdue,
+    repeats,
+    config: Config,
+    *,
+    month: str,
+    out_dir: Path,
+    date: dt.date,
+    kinds: tuple[str, ...] = ("warning", "supervision", "reminder"),
+    dry_run: bool = False,
+    templates: Path | None = None,
+    markdown: bool = False,
+) -> LetterResult:
+    """Select, number (under the register's lock) and render the month's letters."""
+    from anquan_cli.analysis.letters import letter_context, plan_letters
     from anquan_cli.analysis.register import assign, locked, read_register, write_register
     from anquan_cli.analysis.stats import compute_stats
     from anquan_cli.outputs import ensure_not_input, safe_filename
     from anquan_cli.render.documents import render_docx, render_markdown, template_path, templates_dir
 
-    hazards = load_hazards(paths, config, debug=debug)
-    overdue = compute_overdue(hazards, as_of, config.analysis.due_within_days)
-    repeats = repeats_of(hazards, config, as_of, None)
-    month_total = compute_stats(hazards, as_of, month=month, repeats=repeats).total
+    as_of = overdue.as_of
+    month_total = compute_stats(overdue.hazards, as_of, month=month, repeats=repeats).total
     letters = plan_letters(overdue, repeats, config, month=month, kinds=kinds, month_stats=month_total)
     register = (
         Path(config.letters.register_path) if config.letters.register_path else out_dir / "发文登记簿.xlsx"
@@ -122,12 +159,11 @@ def make_letters(
                 context = letter_context(letter, entry, config, month=month, as_of=as_of)
                 name = safe_filename(f"{entry.serial:03d}_{letter.kind_label}_{letter.recipient}")
                 target = out_dir / f"{name}.docx"
-                ensure_not_input(target, hazards.files)
+                ensure_not_input(target, overdue.hazards.files)
                 render_docx(template_path(folder, letter.kind_label, ".docx"), context, target, config)
                 if markdown:
-                    render_markdown(
-                        template_path(folder, letter.kind_label, ".md.j2"), context, target.with_suffix(".md")
-                    )
+                    md = template_path(folder, letter.kind_label, ".md.j2")
+                    render_markdown(md, context, target.with_suffix(".md"))
                 entry.reasons, entry.hazards, entry.file = letter.reasons, len(letter.hazards), target.name
             done.append((letter, entry, target))
         if not dry_run:

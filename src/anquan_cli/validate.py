@@ -7,13 +7,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from anquan_cli.analysis.merge import HazardSet, combine, frame_of, submission_key
 from anquan_cli.config import Config
 from anquan_cli.errors import AnquanError
 from anquan_cli.findings import Finding, Severity
 from anquan_cli.messages import render
 from anquan_cli.read import ReadOptions, discover, read_ledgers
-from anquan_cli.read.ledger import Ledger, RowCounts
+from anquan_cli.read.ledger import ROW, Ledger, RowCounts
 from anquan_cli.rules import CheckContext, check
 
 
@@ -110,6 +112,23 @@ def validate_file(
     ]
 
 
+def _error_rows(ledger: Ledger, findings: list[Finding]) -> np.ndarray:
+    """Rows holding an error finding; a merged cell's error marks every row the cell covers."""
+    rows = ledger.data[ROW].to_numpy()
+    mask = np.zeros(len(rows), dtype=bool)
+    ids = {f.header: f.id for f in ledger.schema.fields}
+    plain: list[int] = []
+    for finding in findings:
+        if finding.severity is not Severity.ERROR or not finding.row:
+            continue
+        field_id = ids.get(finding.field or "")
+        if field_id in ledger.origin:
+            mask |= ledger.origin[field_id] == finding.row
+        else:
+            plain.append(finding.row)
+    return mask | np.isin(rows, plain)
+
+
 def _main_town(ledger) -> str | None:
     if not ledger.has("town"):
         return None
@@ -157,6 +176,9 @@ def run_validation(
     annotate_dir: Path | None = None,
     cross: bool = False,
     collect_hazards: bool = False,
+    exclude_error_rows: bool = False,
+    annotate_clean: bool = True,
+    progress=None,
     debug: bool = False,
 ) -> ValidationRun:
     """Validate every ledger below `paths`; with `annotate_dir`, write <name>_校验.xlsx for each file.
@@ -165,7 +187,9 @@ def run_validation(
     so memory stays bounded by the largest file, not the whole submission. When hazard ledgers and
     responsibility lists are both given (or `cross`), enterprises without a list are reported.
     With `collect_hazards`, the hazard rows are also merged for analysis (outcome.hazards) in the
-    same pass, so a monthly run reads every workbook once.
+    same pass, so a monthly run reads every workbook once; `exclude_error_rows` leaves rows with
+    validation errors out of that merge (counted). `annotate_clean=False` writes copies only for files
+    with findings; `progress(path, results)` is called after each file.
     """
     from anquan_cli.outputs import ensure_not_input, unique_names
     from anquan_cli.read import ANNOTATED_SUFFIX
@@ -186,7 +210,8 @@ def run_validation(
     for path in files:
         file_results = validate_file(path, options, ctx, debug=debug)
         ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
-        if annotate_dir is not None and ledgers:
+        wanted = annotate_clean or any(f for r in file_results for f in r.findings)
+        if annotate_dir is not None and ledgers and wanted:
             from anquan_cli.render.annotate import write_annotated
 
             target = annotate_dir / f"{names[path]}.xlsx"
@@ -196,9 +221,12 @@ def run_validation(
             if r.ledger is not None and r.kind in rosters:
                 rosters[r.kind].append((len(results), roster(r.ledger)))
             if collect_hazards and r.ledger is not None and r.kind == "hazard":
-                parts.append(frame_of(r.ledger, order[path]))
+                errors = _error_rows(r.ledger, r.findings) if exclude_error_rows else None
+                parts.append(frame_of(r.ledger, order[path], errors))
             r.ledger = None
             results.append(r)
+        if progress is not None:
+            progress(path, file_results)
     outcome = ValidationRun(results, annotated)
     if collect_hazards:
         outcome.hazards = combine(parts)

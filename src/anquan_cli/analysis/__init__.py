@@ -15,7 +15,7 @@ def overdue_report(
     from anquan_cli.analysis.load import load_hazards
     from anquan_cli.analysis.overdue import compute_overdue
 
-    hazards = load_hazards(paths, config, debug=debug)
+    hazards = load_hazards(paths, config, as_of=as_of, debug=debug)
     days = config.analysis.due_within_days if due_within is None else due_within
     return compute_overdue(hazards, as_of, days)
 
@@ -25,7 +25,7 @@ def repeats_report(
 ):
     from anquan_cli.analysis.load import load_hazards
 
-    return repeats_of(load_hazards(paths, config, debug=debug), config, as_of, window_days)
+    return repeats_of(load_hazards(paths, config, as_of=as_of, debug=debug), config, as_of, window_days)
 
 
 def stats_report(
@@ -40,7 +40,7 @@ def stats_report(
     from anquan_cli.analysis.load import load_hazards
     from anquan_cli.analysis.stats import compute_stats
 
-    hazards = load_hazards(paths, config, debug=debug)
+    hazards = load_hazards(paths, config, as_of=as_of, debug=debug)
     return compute_stats(hazards, as_of, by=by, month=month, repeats=repeats_of(hazards, config, as_of, None))
 
 

@@ -1,42 +1,36 @@
 """Read every hazard ledger below the given paths, in submission order, into one HazardSet.
 
-Each ledger is reduced to its merge frame as soon as it is read, so memory holds the merged rows, not
-every workbook. Responsibility lists among the inputs are skipped (counted); unreadable files are
-listed with their reason and the rest goes on.
+The rows go through the same checks as `anquan validate`, so the county's policy applies to every
+figure alike: with analysis.exclude_rows_with_errors (the default) rows with errors are left out and
+counted. Each ledger is reduced to its merge frame as soon as it is checked; responsibility lists
+among the inputs are checked and skipped; unreadable files are listed with their reason.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-from anquan_cli.analysis.merge import HazardSet, combine, frame_of, submission_key
+from anquan_cli.analysis.merge import HazardSet
 from anquan_cli.config import Config
 from anquan_cli.errors import AnquanError
-from anquan_cli.messages import render
-from anquan_cli.read import discover, read_ledgers
-from anquan_cli.validate import read_options
 
 
-def load_hazards(paths: Iterable[Path], config: Config, *, debug: bool = False) -> HazardSet:
-    files = sorted(discover(paths), key=submission_key)
-    options = read_options(config, kind=None)
-    parts, unreadable = [], []
-    for order, path in enumerate(files):
-        try:
-            ledgers = read_ledgers(path, options)
-        except AnquanError as exc:
-            unreadable.append((path, exc.message))
-            continue
-        except Exception as exc:
-            if debug:
-                raise
-            unreadable.append((path, render("internal-error", reason=f"{type(exc).__name__}: {exc}")))
-            continue
-        parts += [frame_of(ledger, order) for ledger in ledgers if ledger.kind == "hazard"]
-    hazards = combine(parts)
-    hazards.files = files
-    hazards.unreadable = unreadable
-    if not parts:
-        raise AnquanError("no-hazard-ledgers", count=len(files))
+def load_hazards(
+    paths: Iterable[Path], config: Config, *, as_of: dt.date | None = None, debug: bool = False
+) -> HazardSet:
+    from anquan_cli.validate import run_validation
+
+    run = run_validation(
+        paths,
+        config,
+        as_of=as_of or dt.date.today(),
+        collect_hazards=True,
+        exclude_error_rows=config.analysis.exclude_rows_with_errors,
+        debug=debug,
+    )
+    hazards = run.hazards
+    if hazards is None or (hazards.frame.empty and not any(r.kind == "hazard" for r in run.results)):
+        raise AnquanError("no-hazard-ledgers", count=len(run.results))
     return hazards

@@ -31,6 +31,7 @@ EXCLUSIONS = {
     "found_on": "排查日期无法使用",
     "status": "整改状态无法使用",
     "level": "隐患等级无法使用",
+    "errors": "有校验错误（按配置不计入）",
 }
 _NAME_DATE = re.compile(r"(20\d{2})\s*[-年._]?\s*(1[0-2]|0?[1-9])(?:\s*月|(?!\d))")
 _TEXT_KEY = re.compile(r"[\W_]+")
@@ -89,8 +90,13 @@ def submission_date(path: Path) -> dt.date:
     return dt.date.fromtimestamp(path.stat().st_mtime)
 
 
-def frame_of(ledger: Ledger, order: int) -> tuple[pd.DataFrame, dict[str, int]]:
-    """The ledger's usable rows in the merge's columns, and the count of rows left out per reason."""
+def frame_of(
+    ledger: Ledger, order: int, error_rows: np.ndarray | None = None
+) -> tuple[pd.DataFrame, dict[str, int]]:
+    """The ledger's usable rows in the merge's columns, and the count of rows left out per reason.
+
+    `error_rows` (optional) marks rows with validation errors, left out when the county's policy says so.
+    """
     data = ledger.data
     n = len(data)
 
@@ -108,6 +114,7 @@ def frame_of(ledger: Ledger, order: int) -> tuple[pd.DataFrame, dict[str, int]]:
         "found_on": usable("found_on", DateState.OK),
         "status": usable("status", VocabState.OK),
         "level": usable("level", VocabState.OK) | usable("level", VocabState.MAPPED),
+        "errors": ~error_rows if error_rows is not None else np.ones(n, dtype=bool),
     }
     keep = np.ones(n, dtype=bool)
     excluded = {}

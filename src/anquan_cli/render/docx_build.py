@@ -268,7 +268,10 @@ def _docx_block(doc, block: tuple, layout: Layout) -> None:
     }
     if kind in styles:
         doc.add_paragraph(args[0], style=styles[kind])
-    elif kind in ("hp", "h2p"):  # "一、立即整改。" in 黑体 (（一） in 楷体), then the sentence in the body font
+    elif kind in (
+        "hp",
+        "h2p",
+    ):  # "一、立即整改。" in 黑体 (（一） in 楷体), then the sentence in the body font
         paragraph = doc.add_paragraph("", style="Normal")
         head = paragraph.add_run(args[0])
         font = layout.heading1_font if kind == "hp" else layout.heading2_font

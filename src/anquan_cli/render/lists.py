@@ -212,3 +212,56 @@ def write_stats(reports: dict, target: Path) -> Path:
                 book.cell(ws, r, c, report.total[k], "pct" if k.endswith("_rate") else "num", "total")
         book.close()
     return target
+
+
+def write_findings(results, target: Path, *, as_of: dt.date) -> Path:
+    """校验报告: every finding of every file on one filterable sheet, and a per-file overview."""
+    from anquan_cli.messages import LABELS, SEVERITY_LABEL
+
+    with atomic_path(target) as tmp:
+        book = _Book(tmp, "台账校验报告")
+        errors = sum(r.errors for r in results)
+        warnings = sum(r.warnings for r in results)
+        subtitle = f"截止日 {format_cn(as_of)}；{len({r.path for r in results})} 个文件，错误 {errors} 条，警告 {warnings} 条"
+        headers = ("序号", "文件", "工作表", "位置", "级别", "字段", "原值", "问题说明", "代码")
+        ws = book.sheet("问题清单", "台账校验报告", subtitle, headers, (6, 40, 14, 10, 6, 14, 24, 60, 22))
+        r = 3
+        for result in results:
+            for f in result.findings:
+                values = (
+                    (r - 2, "num"),
+                    (str(result.path), "text"),
+                    (f.sheet, "text"),
+                    (f.cell or (f"第{f.row}行" if f.row else ""), "text"),
+                    (SEVERITY_LABEL[f.severity.value], "text"),
+                    (f.field, "text"),
+                    (f.value, "text"),
+                    (f.message, "text"),
+                    (f.code, "text"),
+                )
+                for c, (value, kind) in enumerate(values):
+                    book.cell(ws, r, c, value, kind, "major" if f.severity.value == "error" else "")
+                r += 1
+        ws.autofilter(2, 0, max(3, r - 1), len(headers) - 1)
+        headers = ("文件", "类型", "工作表", "表头行", "数据行", "错误", "警告", "无法读取的原因")
+        ws = book.sheet("文件概况", "各文件校验概况", subtitle, headers, (50, 10, 16, 8, 8, 8, 8, 50))
+        for r, result in enumerate(results, 3):
+            rows = result.header_rows
+            values = (
+                (str(result.path), "text"),
+                (LABELS.get(result.kind, "") if result.kind else "", "text"),
+                (result.sheet, "text"),
+                (
+                    f"{rows[0]}–{rows[1]}" if rows and rows[0] != rows[1] else (rows[0] if rows else None),
+                    "text",
+                ),
+                (result.counts.used, "num"),
+                (result.errors, "num"),
+                (result.warnings, "num"),
+                (result.error, "text"),
+            )
+            for c, (value, kind) in enumerate(values):
+                book.cell(ws, r, c, value, kind, "major" if result.error else "")
+        ws.autofilter(2, 0, max(3, len(results) + 2), len(headers) - 1)
+        book.close()
+    return target

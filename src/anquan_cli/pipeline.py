@@ -1,0 +1,212 @@
+"""The monthly job: the clerk's whole month in one call.
+
+1. read and validate every file (both ledger kinds), marked-up copies of files with findings;
+2. merge the usable hazard rows (rows with errors left out by default, counted);
+3. overdue, repeats and statistics as of the month's last day;
+4. the 通报 (docx + md), the letters and their register, the lists;
+5. run.json: inputs with sha256, as-of date, configuration, version, counts.
+
+Every file is written atomically into OUT, never into the input folders; re-running the same month into
+the same OUT keeps the letter numbers and the documents' date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anquan_cli import __version__
+from anquan_cli.config import Config
+from anquan_cli.errors import AnquanError
+
+RETURN_DIR = "退回修改"
+LETTER_DIR = "函告"
+OUTPUTS = {
+    "brief": "月度通报.docx",
+    "brief_md": "月度通报.md",
+    "overdue": "逾期未整改隐患清单.xlsx",
+    "repeats": "屡查屡有隐患.xlsx",
+    "stats": "统计汇总.xlsx",
+    "findings": "校验报告.xlsx",
+    "register": f"{LETTER_DIR}/发文登记簿.xlsx",
+    "run": "run.json",
+}
+
+
+@dataclass
+class MonthlyResult:
+    out: Path
+    month: str
+    as_of: dt.date
+    date: dt.date
+    counts: dict
+    outputs: dict[str, str]
+    notes: list[str] = field(default_factory=list)
+    exit_code: int = 0
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _refuse_out_inside_inputs(out: Path, paths: list[Path]) -> None:
+    target = out.resolve()
+    for p in paths:
+        folder = p.resolve() if p.is_dir() else p.resolve().parent
+        if target == folder or folder in target.parents:
+            raise AnquanError("out-inside-input", out=out, path=p)
+
+
+def _previous_date(out: Path, month: str) -> dt.date | None:
+    """A re-run of the same month keeps the date its documents were first dated."""
+    try:
+        previous = json.loads((out / OUTPUTS["run"]).read_text(encoding="utf-8"))
+        return dt.date.fromisoformat(previous["date"]) if previous.get("month") == month else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def run_monthly(
+    paths: Iterable[Path],
+    config: Config,
+    *,
+    month: str,
+    out: Path,
+    as_of: dt.date | None = None,
+    date: dt.date | None = None,
+    templates: Path | None = None,
+    stage: Callable[[str], None] = lambda _: None,
+    progress: Callable | None = None,
+    debug: bool = False,
+) -> MonthlyResult:
+    from anquan_cli.analysis import repeats_of
+    from anquan_cli.analysis.briefing import BriefInputs
+    from anquan_cli.analysis.overdue import compute_overdue
+    from anquan_cli.analysis.stats import compute_stats, month_bounds
+    from anquan_cli.jobs import write_brief, write_letters
+    from anquan_cli.read import discover
+    from anquan_cli.render.lists import write_findings, write_overdue, write_repeats, write_stats
+    from anquan_cli.validate import run_validation
+
+    paths = list(paths)
+    _refuse_out_inside_inputs(out, paths)
+    as_of = as_of or month_bounds(month)[1]
+    date = date or _previous_date(out, month) or dt.date.today()
+    files = discover(paths)
+    inputs = [{"path": str(p), "size": p.stat().st_size, "sha256": _sha256(p)} for p in files]
+
+    stage("read")
+    run = run_validation(
+        files,
+        config,
+        as_of=as_of,
+        annotate_dir=out / RETURN_DIR,
+        annotate_clean=False,
+        collect_hazards=True,
+        exclude_error_rows=config.analysis.exclude_rows_with_errors,
+        progress=progress,
+        debug=debug,
+    )
+    _drop_stale_copies(out / RETURN_DIR, set(run.annotated.values()))
+    hazards = run.hazards
+    if hazards is None or hazards.frame.empty:
+        raise AnquanError("no-hazard-ledgers", count=len(files))
+
+    stage("analyse")
+    repeats = repeats_of(hazards, config, as_of)
+    overdue = compute_overdue(hazards, as_of, config.analysis.due_within_days)
+    stats = {
+        by: compute_stats(hazards, as_of, by=by, month=month, repeats=repeats)
+        for by in ("town", "industry", "unit")
+    }
+
+    stage("documents")
+    written = {
+        "findings": write_findings(run.results, out / OUTPUTS["findings"], as_of=as_of),
+        "overdue": write_overdue(overdue, out / OUTPUTS["overdue"]),
+        "repeats": write_repeats(repeats, out / OUTPUTS["repeats"]),
+        "stats": write_stats(stats, out / OUTPUTS["stats"]),
+    }
+    brief_inputs = BriefInputs(month, as_of, stats["town"], stats["industry"], overdue, repeats, run.results)
+    notes = []
+    for key in ("brief", "brief_md"):
+        result = write_brief(brief_inputs, config, out / OUTPUTS[key], date=date, templates=templates)
+        written[key] = result.path
+        notes += [n for n in result.notes if n not in notes]
+
+    stage("letters")
+    letters = write_letters(
+        overdue, repeats, config, month=month, out_dir=out / LETTER_DIR, date=date, templates=templates
+    )
+    written["register"] = letters.register
+
+    summary = run.summary
+    counts = {
+        "files": summary["files"],
+        "ledgers": summary["ledgers"],
+        "unreadable": summary["unreadable"],
+        "rows": summary["rows"],
+        "errors": summary["errors"],
+        "warnings": summary["warnings"],
+        "missing_responsibility": len(summary["missing_responsibility"]),
+        "hazards": len(hazards.frame),
+        "excluded_rows": hazards.excluded_rows,
+        "duplicates": hazards.duplicates,
+        "found_in_month": stats["town"].total["found"],
+        "overdue": len(overdue.overdue),
+        "major_overdue": int(overdue.to_dict()["counts"]["major_overdue"]),
+        "repeat_groups": len(repeats.groups),
+        "letters": len(letters.letters),
+        "returned_copies": len(run.annotated),
+    }
+    outputs = {k: str(Path(v).relative_to(out)) for k, v in written.items()}
+    outputs["letters"] = [str(path.relative_to(out)) for _, _, path in letters.letters if path]
+    outputs["returned"] = sorted(str(p.relative_to(out)) for p in run.annotated.values())
+    outputs["run"] = OUTPUTS["run"]
+    record = {
+        "tool": "anquan",
+        "version": __version__,
+        "month": month,
+        "as_of": as_of.isoformat(),
+        "date": date.isoformat(),
+        "config_source": config.source,
+        "config": config.model_dump(mode="json"),
+        "inputs": inputs,
+        "counts": counts,
+        "letters": [
+            {"number": e.number, "kind": e.kind, "recipient": e.recipient, "file": e.file}
+            for _, e, _ in letters.letters
+        ],
+        "outputs": outputs,
+    }
+    _write_json(out / OUTPUTS["run"], record)
+    failed = summary["errors"] or summary["unreadable"]
+    return MonthlyResult(out, month, as_of, date, counts, outputs, notes, 1 if failed else 0)
+
+
+def _write_json(target: Path, document: dict) -> None:
+    from anquan_cli.outputs import atomic_path
+
+    with atomic_path(target) as tmp:
+        tmp.write_text(
+            json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
+
+
+def _drop_stale_copies(folder: Path, keep: set[Path]) -> None:
+    """Marked-up copies from an earlier run of files that are now clean (only our own *_校验.xlsx)."""
+    from anquan_cli.read import ANNOTATED_SUFFIX
+
+    if not folder.is_dir():
+        return
+    for copy in folder.glob(f"*{ANNOTATED_SUFFIX}.xlsx"):
+        if copy not in keep:
+            copy.unlink(missing_ok=True)

@@ -1,0 +1,149 @@
+"""`anquan monthly`: the whole job on the sample county, idempotence, refusals, partial failure."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from anquan_cli.cli import app
+from tests.conftest import good_records, ledger_file
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_ledgers"
+runner = CliRunner()
+
+
+def _checksums(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def month_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("run") / "2026-10月成果"
+    before = _checksums(SAMPLES)
+    result = runner.invoke(app, ["monthly", "--demo", "--out", str(out), "--date", "2026-11-03"])
+    assert result.exit_code == 1, result.output  # the sample county carries deliberate errors
+    assert _checksums(SAMPLES) == before  # inputs are never written
+    return out, result.stdout
+
+
+def test_every_output_exists_and_opens(month_out):
+    out, stdout = month_out
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    for key in ("brief", "overdue", "repeats", "stats", "findings", "register"):
+        assert (out / record["outputs"][key]).is_file(), key
+    assert docx.Document(str(out / "月度通报.docx")).paragraphs
+    assert (out / "月度通报.md").read_text(encoding="utf-8").startswith("**示例县")
+    for name in (
+        "逾期未整改隐患清单.xlsx",
+        "屡查屡有隐患.xlsx",
+        "统计汇总.xlsx",
+        "校验报告.xlsx",
+        "函告/发文登记簿.xlsx",
+    ):
+        assert openpyxl.load_workbook(out / name).sheetnames
+    letters = sorted((out / "函告").glob("*.docx"))
+    assert len(letters) == record["counts"]["letters"] == 17
+    assert all(docx.Document(str(p)).paragraphs for p in letters)
+    returned = sorted((out / "退回修改").glob("*_校验.xlsx"))
+    assert len(returned) == record["counts"]["returned_copies"] == 7  # only files with findings
+    assert "月度成果" in stdout and "函告" in stdout and "逾期未整改" in stdout
+
+
+def test_run_record(month_out):
+    out, _ = month_out
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert record["month"] == "2026-10" and record["as_of"] == "2026-10-31" and record["date"] == "2026-11-03"
+    assert record["version"] and record["config"]["county"]["doc_prefix"] == "示例安办函"
+    assert len(record["inputs"]) == 38
+    first = record["inputs"][0]
+    assert hashlib.sha256(Path(first["path"]).read_bytes()).hexdigest() == first["sha256"]
+    c = record["counts"]
+    assert (c["files"], c["errors"], c["warnings"], c["overdue"], c["major_overdue"], c["repeat_groups"]) == (
+        38,
+        9,
+        23,
+        55,
+        3,
+        22,
+    )
+    assert c["excluded_rows"] == 8 and c["missing_responsibility"] == 16
+
+
+def test_numbers_agree_with_stats(month_out):
+    out, _ = month_out
+    stats = json.loads(
+        runner.invoke(app, ["stats", str(SAMPLES), "--month", "2026-10", "--format", "json"]).stdout
+    )
+    total = stats["total"]
+    sheet = openpyxl.load_workbook(out / "统计汇总.xlsx")["按镇街"]
+    last = sheet.max_row
+    headers = [c.value for c in sheet[3]]
+    assert sheet.cell(last, 2).value == "合计"
+    assert sheet.cell(last, headers.index("发现隐患") + 1).value == total["found"]
+    assert sheet.cell(last, headers.index("逾期未整改") + 1).value == total["overdue"]
+    brief = "\n".join(p.text for p in docx.Document(str(out / "月度通报.docx")).paragraphs)
+    assert (
+        f"发现隐患{total['found']}项，其中重大事故隐患{total['major']}项；已整改{total['closed']}项" in brief
+    )
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert record["counts"]["found_in_month"] == total["found"]
+    overdue = json.loads(
+        runner.invoke(app, ["overdue", str(SAMPLES), "--as-of", "2026-10-31", "--format", "json"]).stdout
+    )
+    assert record["counts"]["overdue"] == overdue["counts"]["overdue"]
+
+
+def test_rerun_is_idempotent(month_out):
+    out, _ = month_out
+    first = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    result = runner.invoke(app, ["monthly", str(SAMPLES), "--month", "2026-10", "--out", str(out)])
+    assert result.exit_code == 1
+    second = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert second["counts"] == first["counts"]
+    assert second["letters"] == first["letters"]  # same numbers for the same letters
+    assert second["date"] == "2026-11-03"  # the month's documents keep their date
+    assert len(list((out / "函告").glob("*.docx"))) == 17
+    assert not list(out.rglob(".~anquan-*"))  # no temporary files left behind
+
+
+def test_out_inside_the_input_is_refused(tmp_path):
+    ledger_file(tmp_path, good_records())
+    result = runner.invoke(
+        app, ["monthly", str(tmp_path), "--month", "2026-10", "--out", str(tmp_path / "成果")]
+    )
+    assert result.exit_code == 2
+    assert "位于输入" in result.output and not (tmp_path / "成果").exists()
+
+
+def test_partial_failure_goes_on(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    ledger_file(folder, good_records(), name="青石镇_2026-09.xlsx")
+    (folder / "坏文件.xlsx").write_bytes(b"not a workbook")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["monthly", str(folder), "--month", "2026-09", "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert record["counts"]["unreadable"] == 1 and record["counts"]["hazards"] == 4
+    overview = openpyxl.load_workbook(out / "校验报告.xlsx")["文件概况"]
+    reasons = [overview.cell(r, 8).value for r in range(4, overview.max_row + 1)]
+    assert any(reason and "损坏" in reason for reason in reasons)
+    assert (out / "月度通报.docx").exists()
+
+
+def test_usage_errors(tmp_path):
+    result = runner.invoke(app, ["monthly", "--month", "2026-10"])
+    assert result.exit_code == 2 and "--demo" in result.output
+    result = runner.invoke(app, ["monthly", str(SAMPLES), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "--month" in result.output
