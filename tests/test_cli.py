@@ -104,7 +104,7 @@ def test_one_unreadable_file_among_many(tmp_path, good):
     doc = _json(result)
     errors = {f["path"]: f["error"] for f in doc["files"]}
     assert errors[str(good)] is None
-    assert "损坏" in errors[str(broken)]
+    assert "这是文本文件，不是 Excel 工作簿" in errors[str(broken)]
     assert doc["summary"]["unreadable"] == 1
 
 

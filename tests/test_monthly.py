@@ -138,7 +138,7 @@ def test_partial_failure_goes_on(tmp_path):
     assert record["counts"]["unreadable"] == 1 and record["counts"]["hazards"] == 4
     overview = openpyxl.load_workbook(out / "校验报告.xlsx")["文件概况"]
     reasons = [overview.cell(r, 8).value for r in range(4, overview.max_row + 1)]
-    assert any(reason and "损坏" in reason for reason in reasons)
+    assert any(reason and "不是 Excel 工作簿" in reason for reason in reasons)
     assert (out / "月度通报.docx").exists()
 
 

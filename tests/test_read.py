@@ -339,7 +339,12 @@ def test_discover_errors(tmp_path):
     [
         (b"", "a.xlsx", "file-empty"),
         (b"not a workbook at all", "a.xlsx", "file-unreadable"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "a.xlsx", "file-encrypted"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le"),
+            "a.xlsx",
+            "file-encrypted",
+        ),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "b.xlsx", "file-unreadable"),
         (b"\x00\x01garbage", "a.xls", "file-unreadable"),
         (b"x", "a.docx", "format-unsupported"),
     ],

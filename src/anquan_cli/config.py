@@ -144,6 +144,20 @@ class Analysis(_Section):
         return {k: tuple(v) for k, v in self.topics.items()} if self.topics else DEFAULT_TOPICS
 
 
+class Limits(_Section):
+    """Beyond these a file is treated as broken or hostile (a zip bomb), not read."""
+
+    max_part_mb: int = Field(200, ge=1, le=100_000)
+    max_total_mb: int = Field(1024, ge=1, le=1_000_000)
+    max_ratio: int = Field(200, ge=10, le=100_000)
+    max_text_mb: int = Field(500, ge=1, le=100_000)
+
+    def read_limits(self):
+        from anquan_cli.read.inspect import Limits as ReadLimits
+
+        return ReadLimits(**self.model_dump())
+
+
 class Config(_Section):
     county: County = County()
     # Empty lists mean "not configured": the town/industry membership checks only run when listed.
@@ -156,6 +170,7 @@ class Config(_Section):
     document: Document = Document()
     letters: Letters = Letters()
     brief: Brief = Brief()
+    limits: Limits = Limits()
     source: str | None = Field(None, exclude=True)
 
 

@@ -15,9 +15,14 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "format-unsupported": (None, "不支持的文件类型“{ext}”，请另存为 xlsx、xls 或 csv"),
     "file-empty": (None, "文件是空的（0 字节），请对方重新报送"),
     "file-encrypted": (None, "文件设置了打开密码，无法读取；请对方取消密码后另存一份再报送"),
+    "file-too-large": (
+        None,
+        "文件解压后过大（{part} 约 {size} MB，上限 {limit} MB），可能已损坏或是恶意构造的文件；"
+        "如确为真实台账，请拆分后报送，或在 anquan.toml 的 [limits] 中调高上限",
+    ),
     "file-unreadable": (
         None,
-        "文件已损坏或不是有效的表格文件（{reason}），请对方用 Excel 或 WPS 重新另存后再报送",
+        "无法读取：{reason}；请对方用 Excel 或 WPS 打开后另存为 xlsx 再报送",
     ),
     "encoding-unknown": (
         None,
@@ -75,6 +80,10 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     ),
     # --- cells ---
     "required-empty": ("error", "必填项为空"),
+    "formula-no-value": (
+        "error",
+        "单元格是公式，但文件中没有保存计算结果（anquan 不计算公式）；请在 Excel 或 WPS 中打开、保存后再报送",
+    ),
     "deadline-missing": ("error", "未整改完成的隐患必须填写整改期限"),
     "date-invalid": ("error", "日期无法识别（应写成 2026-09-03、2026/9/3 或 2026年9月3日）"),
     "date-out-of-range": ("error", "日期不合理（年份应在 {min_year} 年至 {max_year} 年之间）"),

@@ -67,6 +67,7 @@ def read_options(config: Config, kind: str | None = None, sheet: str | None = No
         max_year=v.max_year,
         level_map=dict(v.level_map),
         status_map=dict(v.status_map),
+        limits=config.limits.read_limits(),
     )
 
 

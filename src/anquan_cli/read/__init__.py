@@ -9,6 +9,7 @@ from pathlib import Path
 
 from anquan_cli.errors import AnquanError
 from anquan_cli.read.header import HeaderMatch, detect_header
+from anquan_cli.read.inspect import Limits
 from anquan_cli.read.ledger import Ledger, build_ledger
 from anquan_cli.read.normalize import NormOptions
 from anquan_cli.read.sources import LEDGER_EXTS, Grid, SheetInfo, Source
@@ -28,6 +29,7 @@ class ReadOptions:
     max_year: int = 2100
     level_map: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_NONSTANDARD_LEVELS))
     status_map: dict[str, str] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -73,7 +75,7 @@ def read_ledgers(path: Path, options: ReadOptions = ReadOptions()) -> list[Ledge
     (responsibility lists, one enterprise per sheet) also takes every other sheet whose header matches.
     """
     schemas = [get_schema(options.kind)] if options.kind else list(registry().values())
-    source = Source(path)
+    source = Source(path, options.limits)
     sheets = source.sheets()
     if options.sheet is not None:
         candidates = [s for s in sheets if s.name == options.sheet]

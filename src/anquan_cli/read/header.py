@@ -74,7 +74,7 @@ def detect_header(
     top = rows[:scan]
     if not top:
         return None
-    width = max(len(r) for r in top)
+    width = _used_width(top)  # a stray value in column XFD must not make every row 16,384 cells wide
     # Header cells covered by a merge read as the merge's text (parent over children, or one name
     # spanning both header rows).
     cover: dict[tuple[int, int], str] = {}
@@ -134,6 +134,16 @@ def _pair_names(schema: Schema, parents: list[str], children: list[str]) -> list
         else:
             names.append((parent, f"{parent}-{child}"))
     return names
+
+
+def _used_width(rows: list[list[Any]]) -> int:
+    width = 0
+    for row in rows:
+        for c in range(len(row) - 1, width - 1, -1):
+            if row[c] not in ("", None):
+                width = c + 1
+                break
+    return width
 
 
 def _assign(schema: Schema, names: list[tuple[str, str]]) -> HeaderMatch | None:

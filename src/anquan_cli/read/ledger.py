@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,6 +88,7 @@ class Ledger:
     # Per field filled from a vertical merge: each row's Excel row of the merged cell it shows, so one
     # wrong merged cell (a code merged down over an enterprise's rows) is reported once, where it is.
     origin: dict[str, np.ndarray] = field(default_factory=dict)
+    formula_probe: Callable[[], set[tuple[int, int]]] | None = None  # see read.formulas
 
     @property
     def kind(self) -> str:
@@ -106,6 +108,9 @@ def build_ledger(
     start = match.last + 1
     body = grid.rows[start:]
     width = grid.width
+    needed = max(match.columns.values()) + 1
+    if needed < width:  # columns right of the last field (a stray note in XFD) are not data
+        body, width = [r[:needed] for r in body], needed
     n = len(body)
     arr = np.empty((n, width), dtype=object)
     if n:
@@ -195,6 +200,7 @@ def build_ledger(
         grid=grid if keep_grid else None,
         codes=codes,
         origin=origin,
+        formula_probe=grid.formula_probe,
     )
 
 

@@ -11,18 +11,28 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from anquan_cli.errors import AnquanError
+from anquan_cli.read.formulas import formula_cells_without_value
+from anquan_cli.read.inspect import (
+    MB,
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    Limits,
+    check_zip,
+    diagnose,
+    head_of,
+    is_encrypted_ole,
+)
 
 WORKBOOK_EXTS = {".xlsx", ".xlsm", ".xls", ".ods"}
 CSV_EXTS = {".csv", ".txt", ".tsv"}
 LEDGER_EXTS = WORKBOOK_EXTS | {".csv"}
-
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass
@@ -37,6 +47,8 @@ class Grid:
     encoding: str | None = None
     hidden: bool = False
     date1904: bool = False
+    # xlsx only: finds formula cells saved without a result, run only when an empty cell needs explaining
+    formula_probe: Callable[[], set[tuple[int, int]]] | None = None
 
     @property
     def width(self) -> int:
@@ -55,7 +67,7 @@ class SheetInfo:
 class Source:
     """A file opened for reading. `sheets()` lists sheets in workbook order; `grid(name)` reads one."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: Limits = Limits()) -> None:
         self.path = path
         ext = path.suffix.lower()
         try:
@@ -65,13 +77,15 @@ class Source:
         if size == 0:
             raise AnquanError("file-empty")
         if ext in CSV_EXTS:
+            if size > limits.max_text_mb * MB:
+                raise AnquanError("file-too-large", part=path.name, size=size // MB, limit=limits.max_text_mb)
             self._csv: Grid | None = _read_csv(path)
             self._book = None
             return
         if ext not in WORKBOOK_EXTS:
             raise AnquanError("format-unsupported", ext=ext or path.name)
         self._csv = None
-        self._book = _open_workbook(path, ext)
+        self._book = _open_workbook(path, ext, limits)
         self._date1904 = _xlsx_date1904(path) if ext in (".xlsx", ".xlsm") else False
 
     def sheets(self) -> list[SheetInfo]:
@@ -96,38 +110,48 @@ class Source:
             rows = sheet.to_python(skip_empty_area=False)
             merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
         except CalamineError as exc:
-            raise AnquanError("file-unreadable", reason=_short(exc)) from exc
-        return Grid(self.path, info.name, rows, merged, hidden=not info.visible, date1904=self._date1904)
+            raise AnquanError(
+                "file-unreadable", reason=diagnose(self.path, self.path.suffix.lower())
+            ) from exc
+        probe = None
+        if self.path.suffix.lower() in (".xlsx", ".xlsm"):
+            probe = cache(partial(formula_cells_without_value, self.path, info.name))
+        return Grid(
+            self.path,
+            info.name,
+            rows,
+            merged,
+            hidden=not info.visible,
+            date1904=self._date1904,
+            formula_probe=probe,
+        )
 
 
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
-
-
-def _open_workbook(path: Path, ext: str):
+def _open_workbook(path: Path, ext: str, limits: Limits):
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    if ext in (".xlsx", ".xlsm") and head == _OLE_MAGIC:
-        # Excel wraps a password-protected xlsx in an OLE container (EncryptedPackage).
-        raise AnquanError("file-encrypted")
+    head = head_of(path, 8)
+    if head == OLE_MAGIC and is_encrypted_ole(path):
+        raise AnquanError("file-encrypted")  # a password-protected xlsx, whatever its extension
+    if head.startswith(ZIP_MAGIC):
+        check_zip(path, limits)  # before any parser inflates a part
     try:
         return CalamineWorkbook.from_path(str(path))
     except PasswordError as exc:
         raise AnquanError("file-encrypted") from exc
     except CalamineError as exc:
         # A workbook saved under the wrong extension (xlsx named .xls and vice versa) still opens by content.
-        if (head.startswith(_ZIP_MAGIC) and ext == ".xls") or (head == _OLE_MAGIC and ext != ".xls"):
+        if (head.startswith(ZIP_MAGIC) and ext == ".xls") or (head == OLE_MAGIC and ext != ".xls"):
             try:
                 with path.open("rb") as fh:
                     return CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
+            except PasswordError as inner:
+                raise AnquanError("file-encrypted") from inner
             except CalamineError:
                 pass
-        raise AnquanError("file-unreadable", reason=_short(exc)) from exc
+        raise AnquanError("file-unreadable", reason=diagnose(path, ext)) from exc
     except (OSError, ValueError) as exc:
-        raise AnquanError("file-unreadable", reason=_short(exc)) from exc
+        raise AnquanError("file-unreadable", reason=diagnose(path, ext)) from exc
 
 
 _DATE1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
@@ -210,7 +234,7 @@ def _read_csv(path: Path) -> Grid:
             lines.append(previous + 1)
             previous = reader.line_num
     except csv.Error as exc:
-        raise AnquanError("file-unreadable", reason=_short(exc)) from exc
+        raise AnquanError("file-unreadable", reason="CSV 格式错误（引号不成对或字段过长）") from exc
     width = max((len(r) for r in rows), default=0)
     for r in rows:
         if len(r) < width:

@@ -55,7 +55,22 @@ def required_cells(ledger: Ledger, report: Reporter, skip: Iterable[str] = ()) -
     for f in ledger.schema.required:
         if f.id in skip or not ledger.has(f.id):
             continue
-        report.cells("required-empty", f.id, ~present(ledger, f.id))
+        empty = ~present(ledger, f.id)
+        formula = formula_cells(ledger, f.id, empty)
+        report.cells("formula-no-value", f.id, formula)
+        report.cells("required-empty", f.id, empty & ~formula)
+
+
+def formula_cells(ledger: Ledger, field_id: str, empty: np.ndarray) -> np.ndarray:
+    """Which of the empty cells are formulas saved without a result (looked up only when some are empty)."""
+    ref = ledger.columns[field_id]
+    if not empty.any() or ledger.formula_probe is None or ref.context:
+        return np.zeros(len(empty), dtype=bool)
+    cells = ledger.formula_probe()
+    if not cells:
+        return np.zeros(len(empty), dtype=bool)
+    rows = {r for r, c in cells if c == ref.index}
+    return empty & np.isin(ledger.data[ROW].to_numpy(), list(rows))
 
 
 def date_cells(ledger: Ledger, report: Reporter, ctx: CheckContext, future: Iterable[str]) -> None:

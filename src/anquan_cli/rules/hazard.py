@@ -28,7 +28,10 @@ def check(ledger: Ledger, ctx: CheckContext, report: Reporter) -> None:
 
     if ledger.has("deadline"):
         st = states(ledger, "deadline")
-        report.cells("deadline-missing", "deadline", (st == DateState.EMPTY) & ~closed)
+        missing = (st == DateState.EMPTY) & ~closed
+        formula = common.formula_cells(ledger, "deadline", missing)
+        report.cells("formula-no-value", "deadline", formula)
+        report.cells("deadline-missing", "deadline", missing & ~formula)
         report.cells("deadline-vague", "deadline", st == DateState.VAGUE)
         deadline = _dates(ledger, "deadline", n)
         report.cells("deadline-before-found", "deadline", deadline < found, found=found)
