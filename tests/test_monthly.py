@@ -147,3 +147,28 @@ def test_usage_errors(tmp_path):
     assert result.exit_code == 2 and "--demo" in result.output
     result = runner.invoke(app, ["monthly", str(SAMPLES), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "--month" in result.output
+
+
+def test_an_interrupted_run_leaves_the_previous_outputs_intact(tmp_path, monkeypatch):
+    import anquan_cli.render.lists as lists
+
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    ledger_file(folder, good_records(), name="青石镇_2026-09.xlsx")
+    out = tmp_path / "out"
+    assert (
+        runner.invoke(app, ["monthly", str(folder), "--month", "2026-09", "--out", str(out)]).exit_code == 0
+    )
+    before = _checksums(out)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(lists, "write_repeats", interrupted)
+    result = runner.invoke(app, ["monthly", str(folder), "--month", "2026-09", "--out", str(out)])
+    assert result.exit_code == 130 and "已中断" in result.output
+    after = _checksums(out)
+    assert set(after) == set(before)  # nothing half-written, no temporary files left
+    for name in ("屡查屡有隐患.xlsx", "统计汇总.xlsx", "月度通报.docx", "run.json"):
+        assert after[name] == before[name]  # not reached yet: untouched
+    assert openpyxl.load_workbook(out / "逾期未整改隐患清单.xlsx").sheetnames  # replaced whole, still opens

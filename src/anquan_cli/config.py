@@ -151,6 +151,7 @@ class Limits(_Section):
     max_total_mb: int = Field(1024, ge=1, le=1_000_000)
     max_ratio: int = Field(200, ge=10, le=100_000)
     max_text_mb: int = Field(500, ge=1, le=100_000)
+    max_cells: int = Field(30_000_000, ge=1000)
 
     def read_limits(self):
         from anquan_cli.read.inspect import Limits as ReadLimits

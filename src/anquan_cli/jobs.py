@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from anquan_cli.config import Config
-from anquan_cli.errors import AnquanError
 
 
 @dataclass
@@ -36,7 +35,9 @@ def brief_inputs(paths: Iterable[Path], config: Config, *, month: str, as_of: dt
     )
     hazards = run.hazards
     if hazards is None or hazards.frame.empty:
-        raise AnquanError("no-hazard-ledgers", count=len(hazards.files if hazards else []))
+        from anquan_cli.analysis.load import no_hazard_ledgers
+
+        raise no_hazard_ledgers(run.results)
     repeats = repeats_of(hazards, config, as_of, None)
     return BriefInputs(
         month=month,

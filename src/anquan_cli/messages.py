@@ -7,6 +7,8 @@ error's type from its text).
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 # code -> (default severity, template). Severity None: a failure (AnquanError), not a finding.
 CATALOGUE: dict[str, tuple[str | None, str]] = {
     # --- files and usage (AnquanError) ---
@@ -19,6 +21,11 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
         None,
         "文件解压后过大（{part} 约 {size} MB，上限 {limit} MB），可能已损坏或是恶意构造的文件；"
         "如确为真实台账，请拆分后报送，或在 anquan.toml 的 [limits] 中调高上限",
+    ),
+    "sheet-too-large": (
+        None,
+        "工作表的使用范围过大（{rows} 行 × {cols} 列，超过 {limit} 个单元格），多半是远处有误填的单元格；"
+        "请对方删除多余的行列后另存再报送，或在 anquan.toml 的 [limits] 中调高上限",
     ),
     "file-unreadable": (
         None,
@@ -41,7 +48,7 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
         None,
         "读取时发生程序内部错误（{reason}），其余文件照常处理；请加 --debug 重新运行并把输出发给维护人员",
     ),
-    "no-hazard-ledgers": (None, "在 {count} 个文件中没有读到可用的隐患台账，无法统计"),
+    "no-hazard-ledgers": (None, "在 {count} 个文件中没有读到可用的隐患台账，无法统计{details}"),
     "template-syntax": (None, "模板“{template}”第 {line} 行有语法错误：{reason}"),
     "template-undefined": (
         None,
@@ -69,7 +76,7 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "config-syntax": (None, "配置文件 {path} 格式错误（第 {line} 行）：{reason}"),
     "config-invalid": (None, "配置文件 {path} 中的“{key}”有误：{reason}"),
     "output-is-input": (None, "输出文件 {path} 与输入文件相同，已拒绝写入（不会改动报送的原件）"),
-    "output-unwritable": (None, "无法写入 {path}：{reason}（文件是否正在 Excel/WPS 中打开？）"),
+    "output-unwritable": (None, "无法写入 {path}：{reason}"),
     "template-kind-unknown": (None, "未知的模板类型“{kind}”，可选：{choices}"),
     # --- structure of a ledger ---
     "column-missing": ("error", "缺少必填列“{field}”"),
@@ -185,9 +192,9 @@ LABELS = {
 def render(code: str, **params: object) -> str:
     template = CATALOGUE[code][1]
     try:
-        return template.format(**params)
-    except (KeyError, IndexError):
-        # A missing parameter must never hide the problem itself from the clerk.
+        # A missing parameter leaves a gap, never a raw "{name}" or a failure hiding the problem itself.
+        return template.format_map(defaultdict(str, params))
+    except (IndexError, ValueError):
         return template
 
 

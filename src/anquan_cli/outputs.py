@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import tempfile
@@ -25,6 +26,7 @@ _BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068
 # Cell text from a ledger is data: "=1+1" or "http://…" must stay text, never a formula or a link.
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 MAX_NAME = 120  # characters; Windows paths stay short enough for Explorer and WPS
+MAX_NAME_BYTES = 180  # UTF-8 bytes: Linux allows 255 per name, and a suffix or prefix may follow
 
 
 def safe_filename(name: str, fallback: str = "未命名") -> str:
@@ -37,7 +39,10 @@ def safe_filename(name: str, fallback: str = "未命名") -> str:
         s = fallback
     if s.split(".")[0].upper() in _RESERVED:
         s = f"_{s}"
-    return s[:MAX_NAME]
+    s = s[:MAX_NAME]
+    while len(s.encode("utf-8")) > MAX_NAME_BYTES:  # 120 Chinese characters are 360 bytes
+        s = s[:-1]
+    return s
 
 
 def unique_names(stems: Iterable[tuple[Path, str]]) -> dict[Path, str]:
@@ -72,6 +77,23 @@ def ensure_not_input(target: Path, inputs: Iterable[Path]) -> None:
                 raise AnquanError("output-is-input", path=target)
 
 
+_OS_REASONS = {
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EACCES: "没有写入权限，或文件正在 Excel/WPS 中打开",
+    errno.EPERM: "没有写入权限，或文件正在 Excel/WPS 中打开",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "位置是只读的",
+    errno.ENOENT: "文件夹不存在",
+    errno.EEXIST: "同名文件夹已存在",
+    errno.ENOTDIR: "路径中有同名文件而不是文件夹",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An operating-system failure in the clerk's words."""
+    return _OS_REASONS.get(exc.errno, f"系统错误（代码 {exc.errno}）")
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
@@ -87,8 +109,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise AnquanError("output-unwritable", path=target, reason=exc.strerror or str(exc)) from exc
-    fd, tmp = tempfile.mkstemp(prefix=".~anquan-", suffix=target.suffix, dir=target.parent)
+        raise AnquanError("output-unwritable", path=target, reason=os_reason(exc)) from exc
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".~anquan-", suffix=target.suffix, dir=target.parent)
+    except OSError as exc:
+        raise AnquanError("output-unwritable", path=target, reason=os_reason(exc)) from exc
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -98,7 +123,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         try:
             os.replace(tmp_path, target)
         except OSError as exc:
-            raise AnquanError("output-unwritable", path=target, reason=exc.strerror or str(exc)) from exc
+            raise AnquanError("output-unwritable", path=target, reason=os_reason(exc)) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp_path.unlink()

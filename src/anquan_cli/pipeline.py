@@ -57,6 +57,15 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _fingerprint(path: Path) -> dict:
+    try:
+        return {"path": str(path), "size": path.stat().st_size, "sha256": _sha256(path)}
+    except OSError as exc:
+        from anquan_cli.outputs import os_reason
+
+        return {"path": str(path), "size": None, "sha256": None, "error": os_reason(exc)}
+
+
 def _refuse_out_inside_inputs(out: Path, paths: list[Path]) -> None:
     target = out.resolve()
     for p in paths:
@@ -101,7 +110,7 @@ def run_monthly(
     as_of = as_of or month_bounds(month)[1]
     date = date or _previous_date(out, month) or dt.date.today()
     files = discover(paths)
-    inputs = [{"path": str(p), "size": p.stat().st_size, "sha256": _sha256(p)} for p in files]
+    inputs = [_fingerprint(p) for p in files]
 
     stage("read")
     run = run_validation(
@@ -118,7 +127,9 @@ def run_monthly(
     _drop_stale_copies(out / RETURN_DIR, set(run.annotated.values()))
     hazards = run.hazards
     if hazards is None or hazards.frame.empty:
-        raise AnquanError("no-hazard-ledgers", count=len(files))
+        from anquan_cli.analysis.load import no_hazard_ledgers
+
+        raise no_hazard_ledgers(run.results)
 
     stage("analyse")
     repeats = repeats_of(hazards, config, as_of)

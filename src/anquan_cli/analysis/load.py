@@ -32,5 +32,13 @@ def load_hazards(
     )
     hazards = run.hazards
     if hazards is None or (hazards.frame.empty and not any(r.kind == "hazard" for r in run.results)):
-        raise AnquanError("no-hazard-ledgers", count=len(run.results))
+        raise no_hazard_ledgers(run.results)
     return hazards
+
+
+def no_hazard_ledgers(results) -> AnquanError:
+    """Nothing to count: say which files were read and why each gave nothing."""
+    paths = list(dict.fromkeys(r.path for r in results))
+    reasons = [f"{r.path.name}：{r.error}" for r in results if r.error][:5]
+    details = "（" + "；".join(reasons) + "）" if reasons else ""
+    return AnquanError("no-hazard-ledgers", count=len(paths), details=details)

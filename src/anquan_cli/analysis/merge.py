@@ -87,7 +87,15 @@ def submission_date(path: Path) -> dt.date:
     if m:
         year, month = int(m.group(1)), int(m.group(2))
         return (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
-    return dt.date.fromtimestamp(path.stat().st_mtime)
+    return dt.date.fromtimestamp(_mtime(path))
+
+
+def _mtime(path: Path) -> float:
+    """A file that vanished (or a broken link) sorts first; reading it then reports what happened."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def frame_of(
@@ -162,7 +170,7 @@ _COLUMNS = (
 
 
 def submission_key(path: Path) -> tuple:
-    return (submission_date(path), path.stat().st_mtime, str(path))
+    return (submission_date(path), _mtime(path), str(path))
 
 
 def merge(ledgers: list[Ledger]) -> HazardSet:

@@ -26,6 +26,7 @@ class Limits:
     max_total_mb: int = 1024  # all unpacked parts together
     max_ratio: int = 200  # unpacked / packed, for parts above 20 MB
     max_text_mb: int = 500  # a CSV file
+    max_cells: int = 30_000_000  # rows × columns of one sheet's used range (a parser allocates all of it)
 
 
 KINDS = {
@@ -87,6 +88,14 @@ def is_encrypted_ole(path: Path) -> bool:
     return False
 
 
+def _part_label(name: str) -> str:
+    if "worksheets/" in name or name.endswith("content.xml"):
+        return "工作表数据"
+    if "sharedStrings" in name:
+        return "文字内容"
+    return "其中一个部件"
+
+
 def check_zip(path: Path, limits: Limits) -> None:
     """Refuse a zip whose declared sizes would exhaust memory when a parser unpacks it (a zip bomb)."""
     try:
@@ -103,7 +112,43 @@ def check_zip(path: Path, limits: Limits) -> None:
         bomb = size > 20 * MB and size / packed > limits.max_ratio
         if too_big or bomb:
             raise AnquanError(
-                "file-too-large", part=info.filename[-60:], size=size // MB, limit=limits.max_part_mb
+                "file-too-large", part=_part_label(info.filename), size=size // MB, limit=limits.max_part_mb
             )
     if total > limits.max_total_mb * MB:
         raise AnquanError("file-too-large", part="全部内容", size=total // MB, limit=limits.max_total_mb)
+    _check_ranges(path, infos, limits)
+
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?r="([A-Z]+)([0-9]+)"')
+
+
+def _col(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _check_ranges(path: Path, infos: list, limits: Limits) -> None:
+    """A single value in XFD1048576 makes a parser allocate the whole 16,384 × 1,048,576 range."""
+    sheets = [i for i in infos if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")]
+    if not sheets:
+        return
+    with zipfile.ZipFile(path) as zf:
+        for info in sheets:
+            with zf.open(info) as fh:
+                head = fh.read(1 << 16)
+                m = _DIMENSION.search(head)
+                if m and m.group(3):
+                    rows, cols = int(m.group(4)), _col(m.group(3))
+                else:  # no (or a one-cell) dimension: find the farthest cell ourselves
+                    rows = cols = 0
+                    chunk, tail = head, b""
+                    while chunk:
+                        for letters, number in _CELL_REF.findall(tail + chunk):
+                            rows, cols = max(rows, int(number)), max(cols, _col(letters))
+                        tail = chunk[-64:]
+                        chunk = fh.read(1 << 20)
+            if rows * cols > limits.max_cells:
+                raise AnquanError("sheet-too-large", rows=rows, cols=cols, limit=limits.max_cells)

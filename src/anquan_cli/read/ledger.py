@@ -49,8 +49,11 @@ class ColumnRef:
 
 @dataclass
 class RowCounts:
-    """Every row below the header is accounted for: the parts add up to `total`."""
+    """Every row of the sheet is accounted for: the rows down to the header (`header_and_above`) plus the
+    parts below it (`total` = used + blank + subtotal + footer + header_extra) make `sheet_rows`."""
 
+    sheet_rows: int = 0
+    header_and_above: int = 0
     total: int = 0
     used: int = 0
     blank: int = 0
@@ -60,6 +63,8 @@ class RowCounts:
 
     def to_dict(self) -> dict[str, int]:
         return {
+            "sheet_rows": self.sheet_rows,
+            "header_and_above": self.header_and_above,
             "total": self.total,
             "used": self.used,
             "blank": self.blank,
@@ -122,7 +127,7 @@ def build_ledger(
     columns = {f: ColumnRef(c, match.texts.get(c, schema[f].header)) for f, c in match.columns.items()}
     factorized = {f: Column.of(arr[:, ref.index]) for f, ref in columns.items()}
 
-    counts = RowCounts(total=n)
+    counts = RowCounts(sheet_rows=len(grid.rows), header_and_above=start, total=n)
     first_text = _first_nonempty(arr)
     subtotal, footer = _classify_text(first_text)
     blank = np.ones(n, dtype=bool)
