@@ -36,8 +36,11 @@ def tail(attachment: str) -> list[tuple]:
     ]
 
 
-def annex(title: str, columns: list[tuple[str, str, int]], loop: str) -> list[tuple]:
-    return [("break",), ("annex", "附件"), ("blank",), ("title", title), ("blank",), ("table", columns, loop)]
+def annex(title: str, columns: list[tuple[str, str, int]], loop: str, note: str | None = None) -> list[tuple]:
+    blocks = [("break",), ("annex", "附件"), ("blank",), ("title", title), ("blank",)]
+    if note:
+        blocks += [("if", note), ("p", f"{{{{ {note} }}}}"), ("endif",)]
+    return [*blocks, ("table", columns, loop)]
 
 
 HAZARD_COLUMNS = [

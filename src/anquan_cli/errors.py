@@ -16,3 +16,10 @@ class AnquanError(Exception):
         self.exit_code = exit_code
         self.message = render(code, **params)
         super().__init__(self.message)
+
+    def __reduce__(self):  # survives the trip back from a worker process (letters are rendered in parallel)
+        return (_rebuild, (self.code, self.exit_code, self.params))
+
+
+def _rebuild(code: str, exit_code: int, params: dict) -> AnquanError:
+    return AnquanError(code, exit_code, **params)

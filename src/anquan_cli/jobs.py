@@ -140,7 +140,7 @@ def write_letters(
     from anquan_cli.analysis.register import assign, locked, read_register, write_register
     from anquan_cli.analysis.stats import compute_stats
     from anquan_cli.outputs import ensure_not_input, safe_filename
-    from anquan_cli.render.documents import render_docx, render_markdown, template_path, templates_dir
+    from anquan_cli.render.documents import template_path, templates_dir
 
     as_of = overdue.as_of
     month_total = compute_stats(overdue.hazards, as_of, month=month, repeats=repeats).total
@@ -150,7 +150,7 @@ def write_letters(
     )
     folder = templates_dir(config, templates)
     wanted = [(letter.kind_label, letter.recipient, month) for letter in letters]
-    done = []
+    done, jobs = [], []
     with locked(register):
         entries = read_register(register)
         assigned = assign(entries, wanted, prefix=config.county.doc_prefix, year=date.year, date=date)
@@ -161,12 +161,41 @@ def write_letters(
                 name = safe_filename(f"{entry.serial:03d}_{letter.kind_label}_{letter.recipient}")
                 target = out_dir / f"{name}.docx"
                 ensure_not_input(target, overdue.hazards.files)
-                render_docx(template_path(folder, letter.kind_label, ".docx"), context, target, config)
-                if markdown:
-                    md = template_path(folder, letter.kind_label, ".md.j2")
-                    render_markdown(md, context, target.with_suffix(".md"))
+                md = template_path(folder, letter.kind_label, ".md.j2") if markdown else None
+                jobs.append((template_path(folder, letter.kind_label, ".docx"), md, context, target))
                 entry.reasons, entry.hazards, entry.file = letter.reasons, len(letter.hazards), target.name
             done.append((letter, entry, target))
         if not dry_run:
+            _render_all(jobs, config)
             write_register(register, entries)
     return LetterResult(done, register, dry_run)
+
+
+PARALLEL_FROM = 24  # below this many letters, starting worker processes costs more than it saves
+
+
+def _render_one(job: tuple, config: Config) -> None:
+    from anquan_cli.render.documents import render_docx, render_markdown
+
+    template, md, context, target = job
+    render_docx(template, context, target, config)
+    if md is not None:
+        render_markdown(md, context, target.with_suffix(".md"))
+
+
+def _render_all(jobs: list[tuple], config: Config) -> None:
+    """Letters are independent documents: render them on every core when there are many."""
+    import os
+
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        for job in jobs:
+            _render_one(job, config)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        list(
+            pool.map(partial(_render_one, config=config), jobs, chunksize=max(1, len(jobs) // (workers * 4)))
+        )

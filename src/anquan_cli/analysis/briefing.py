@@ -52,7 +52,8 @@ def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_num
         "industry_text": _industry_text(industries),
         "majors": _majors(inputs),
         "major_text": _major_text(inputs, total),
-        "overdue": overdue,
+        "overdue": overdue[: config.brief.annex_max],
+        "overdue_note": _annex_note(len(overdue), config.brief.annex_max),
         "overdue_top": overdue[: config.brief.overdue_top],
         "overdue_count": len(overdue),
         "overdue_text": _overdue_text(inputs, len(overdue), config.brief.overdue_top),
@@ -159,6 +160,13 @@ def _hazards(frame: pd.DataFrame) -> list[dict]:
             }
         )
     return sorted(rows, key=lambda h: -h["days_overdue"])
+
+
+def _annex_note(count: int, limit: int) -> str:
+    """A Word annex of thousands of rows helps nobody: the full list is the 逾期未整改隐患清单 workbook."""
+    if count <= limit:
+        return ""
+    return f"共{count}项，此处列出逾期时间最长的{limit}项，完整清单见《逾期未整改隐患清单》工作簿（anquan overdue 或 anquan monthly 生成）。"
 
 
 def _overdue_text(inputs: BriefInputs, count: int, top: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 import zipfile
 from pathlib import Path
 
@@ -47,6 +48,39 @@ def _column(letters: bytes) -> int:
     return n - 1
 
 
+class FormulaScan:
+    """Scans a workbook's sheets in a background thread, started as soon as the file is opened: zlib
+    releases the GIL, so on a second core the scan costs no wall time while calamine parses."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._result: dict[str, set[tuple[int, int]]] = {}
+        self._thread = threading.Thread(target=self._run, name="anquan-formula-scan", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            with zipfile.ZipFile(self._path) as zf:
+                for name in _sheet_names(zf):
+                    part = _sheet_part(zf, name)
+                    if part:
+                        self._result[name] = formula_cells(zf.read(part))
+        except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+            pass
+
+    def cells(self, sheet: str | None) -> set[tuple[int, int]]:
+        self._thread.join()
+        return self._result.get(sheet or "", set())
+
+
+def _sheet_names(zf: zipfile.ZipFile) -> list[str]:
+    workbook = zf.read("xl/workbook.xml")
+    return [
+        html.unescape(_attrs(m.group(1)).get(b"name", b"").decode("utf-8", "replace"))
+        for m in _SHEET.finditer(workbook)
+    ]
+
+
 def formula_cells_without_value(path: Path, sheet: str | None) -> set[tuple[int, int]]:
     """(Excel row, 0-based column) of every formula cell with no cached value on the sheet."""
     if sheet is None:
@@ -57,6 +91,10 @@ def formula_cells_without_value(path: Path, sheet: str | None) -> set[tuple[int,
             data = zf.read(part) if part else b""
     except (KeyError, zipfile.BadZipFile, OSError, ValueError):
         return set()
+    return formula_cells(data)
+
+
+def formula_cells(data: bytes) -> set[tuple[int, int]]:
     begin, end = data.find(b"<sheetData"), data.find(b"</sheetData>")
     if begin == -1 or end == -1:
         return set()

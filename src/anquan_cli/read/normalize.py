@@ -56,7 +56,9 @@ def display(value: object) -> str | None:
 def clean_text(value: object) -> str | None:
     """NFKC, trimmed, placeholders ("/", "—", "无") as empty. Non-text cells become their display text."""
     if isinstance(value, str):
-        s = unicodedata.normalize("NFKC", value).strip()
+        s = (
+            value if unicodedata.is_normalized("NFKC", value) else unicodedata.normalize("NFKC", value)
+        ).strip()
         return None if s.lower() in PLACEHOLDERS else s
     return display(value)
 
@@ -86,7 +88,9 @@ class Column:
 
     @classmethod
     def of(cls, raw: np.ndarray) -> Column:
-        codes, uniques = factorize(raw)
+        # Cells as read are never None (calamine and csv give ""), so no missing-value pass is needed.
+        codes, uniques = pd.factorize(raw, use_na_sentinel=False)
+        uniques = np.asarray(uniques, dtype=object)
         text = np.array([clean_text(u) for u in uniques], dtype=object)
         return cls(codes, uniques, text)
 

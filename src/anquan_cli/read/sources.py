@@ -13,12 +13,12 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from anquan_cli.errors import AnquanError
-from anquan_cli.read.formulas import formula_cells_without_value
+from anquan_cli.read.formulas import FormulaScan
 from anquan_cli.read.inspect import (
     MB,
     OLE_MAGIC,
@@ -86,6 +86,7 @@ class Source:
             raise AnquanError("format-unsupported", ext=ext or path.name)
         self._csv = None
         self._book = _open_workbook(path, ext, limits)
+        self._formulas = FormulaScan(path) if ext in (".xlsx", ".xlsm") else None
         self._date1904 = _xlsx_date1904(path) if ext in (".xlsx", ".xlsm") else False
 
     def sheets(self) -> list[SheetInfo]:
@@ -113,9 +114,7 @@ class Source:
             raise AnquanError(
                 "file-unreadable", reason=diagnose(self.path, self.path.suffix.lower())
             ) from exc
-        probe = None
-        if self.path.suffix.lower() in (".xlsx", ".xlsm"):
-            probe = cache(partial(formula_cells_without_value, self.path, info.name))
+        probe = partial(self._formulas.cells, info.name) if self._formulas is not None else None
         return Grid(
             self.path,
             info.name,

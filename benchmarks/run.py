@@ -1,0 +1,218 @@
+"""Measure anquan against a raw python-calamine read of the same file, in one run, and write RESULTS.md.
+
+Every figure is a whole process (start-up included), the median of several runs, with its peak RSS;
+ratios to the raw read measured in the same run hold on a noisy machine where seconds do not.
+
+    python benchmarks/run.py [--rows 100000] [--repeat 3] [--linear 500000] [--frictionless]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import ensure  # noqa: E402
+
+PY = sys.executable
+ANQUAN = [PY, "-m", "anquan_cli"]
+RAW = "import sys, python_calamine as pc; pc.CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0).to_python()"
+
+
+@dataclass
+class Measure:
+    name: str
+    seconds: float
+    peak_mb: float
+    runs: list[float]
+
+
+def run_once(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
+    """Wall time and peak RSS (MB) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {stderr[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+
+
+def measure(name: str, cmd: list[str], repeat: int, cwd: Path | None = None, setup=None) -> Measure:
+    times, peaks = [], []
+    for _ in range(repeat):
+        if setup:
+            setup()
+        seconds, peak, _ = run_once(cmd, cwd)
+        times.append(seconds)
+        peaks.append(peak)
+    return Measure(name, statistics.median(times), statistics.median(peaks), times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--linear", type=int, default=0, help="also time validate on this many rows (e.g. 500000)"
+    )
+    parser.add_argument(
+        "--frictionless", action="store_true", help="also time `frictionless validate` (slow)"
+    )
+    parser.add_argument("--data", type=Path, default=HERE / ".data")
+    args = parser.parse_args()
+
+    data = ensure(args.data, args.rows)
+    big, towns, small = str(data["big"]), data["towns"], str(data["small"])
+    work = Path(tempfile.mkdtemp(prefix="anquan-bench-"))
+    r = args.repeat
+    results: dict[str, Measure] = {}
+
+    def record(m: Measure) -> None:
+        results[m.name] = m
+        print(
+            f"  {m.name:<28} {m.seconds:7.2f} s  {m.peak_mb:7.0f} MB   runs {', '.join(f'{t:.2f}' for t in m.runs)}"
+        )
+
+    print(f"anquan benchmark: {args.rows} rows, {r} runs each, {os.cpu_count()} CPUs")
+    record(measure("raw calamine read", [PY, "-c", RAW, big], r))
+    record(measure("validate --format json", [*ANQUAN, "validate", big, "--format", "json"], r))
+    record(
+        measure(
+            "validate --annotate",
+            [*ANQUAN, "validate", big, "--format", "json", "--annotate", str(work / "annotated")],
+            r,
+        )
+    )
+    record(
+        measure(
+            "overdue --format json", [*ANQUAN, "overdue", big, "--format", "json", "--as-of", "2026-10-31"], r
+        )
+    )
+    record(
+        measure(
+            "monthly (20 town files)",
+            [*ANQUAN, "monthly", str(towns), "--month", "2026-10", "--out", str(work / "monthly")],
+            r,
+            setup=lambda: shutil.rmtree(work / "monthly", ignore_errors=True),
+        )
+    )
+    letters_dir = work / "letters"
+    dry = measure(
+        "letters --dry-run",
+        [*ANQUAN, "letters", str(towns), "--month", "2026-10", "--out-dir", str(letters_dir), "--dry-run"],
+        r,
+    )
+    full = measure(
+        "letters",
+        [*ANQUAN, "letters", str(towns), "--month", "2026-10", "--out-dir", str(letters_dir)],
+        r,
+        setup=lambda: shutil.rmtree(letters_dir, ignore_errors=True),
+    )
+    record(dry)
+    record(full)
+    letter_count = len(list(letters_dir.glob("*.docx")))
+    per_second = letter_count / max(full.seconds - dry.seconds, 1e-6)
+    record(measure("anquan --help", [*ANQUAN, "--help"], max(r, 5)))
+    record(measure("validate (300 rows)", [*ANQUAN, "validate", small, "--format", "json"], max(r, 5)))
+    if args.linear:
+        bigger = ensure(args.data, args.linear)["big"]
+        record(
+            measure(
+                f"validate ({args.linear} rows)", [*ANQUAN, "validate", str(bigger), "--format", "json"], r
+            )
+        )
+    if args.frictionless and shutil.which("frictionless"):
+        record(measure("frictionless validate", ["frictionless", "validate", big], 1))
+
+    raw = results["raw calamine read"]
+    targets = [
+        ("validate ≤ 1.5× raw read", results["validate --format json"].seconds / raw.seconds, 1.5),
+        ("validate peak RSS ≤ 1.5× raw", results["validate --format json"].peak_mb / raw.peak_mb, 1.5),
+        ("overdue ≤ 1.6× raw read", results["overdue --format json"].seconds / raw.seconds, 1.6),
+        ("monthly (20 files) ≤ 3× raw read", results["monthly (20 town files)"].seconds / raw.seconds, 3.0),
+        ("--annotate ≤ 5× raw read", results["validate --annotate"].seconds / raw.seconds, 5.0),
+    ]
+    absolute = [
+        ("letters per second ≥ 25", per_second, 25, ">="),
+        ("anquan --help ≤ 0.3 s", results["anquan --help"].seconds, 0.3, "<="),
+        ("validate 300 rows ≤ 1.0 s", results["validate (300 rows)"].seconds, 1.0, "<="),
+    ]
+    if args.linear:
+        absolute.append(
+            (
+                f"{args.linear // 1000}k rows ≤ 5.5× the {args.rows // 1000}k time",
+                results[f"validate ({args.linear} rows)"].seconds / results["validate --format json"].seconds,
+                5.5 * args.linear / 500_000,
+                "<=",
+            )
+        )
+    if "frictionless validate" in results:
+        absolute.append(
+            (
+                "≥ 10× faster than frictionless",
+                results["frictionless validate"].seconds / results["validate --format json"].seconds,
+                10,
+                ">=",
+            )
+        )
+    write_results(args, results, targets, absolute, letter_count, per_second)
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _versions() -> str:
+    names = ("python-calamine", "pandas", "numpy", "xlsxwriter", "docxtpl", "typer", "rich", "pydantic")
+    return ", ".join(f"{n} {metadata.version(n)}" for n in names)
+
+
+def write_results(args, results, targets, absolute, letter_count, per_second) -> None:
+    lines = [
+        "# anquan benchmark results",
+        "",
+        f"Generated by `python benchmarks/run.py --rows {args.rows} --repeat {args.repeat}"
+        + (f" --linear {args.linear}" if args.linear else "")
+        + f"` on {dt.date.today().isoformat()}.",
+        "",
+        f"- Machine: {platform.platform()}, {os.cpu_count()} CPUs, {platform.processor() or platform.machine()}",
+        f"- Python {platform.python_version()}; {_versions()}",
+        f"- Data: {args.rows} hazard rows (title row, shared strings, valid credit codes, ~1 % of cells with a mistake);"
+        " monthly runs on the same rows split into 20 town files.",
+        "",
+        "| measure | median s | peak RSS MB | runs (s) |",
+        "|---|---:|---:|---|",
+    ]
+    for m in results.values():
+        lines.append(
+            f"| {m.name} | {m.seconds:.2f} | {m.peak_mb:.0f} | {', '.join(f'{t:.2f}' for t in m.runs)} |"
+        )
+    lines += ["", "| target | measured | limit | met |", "|---|---:|---:|:---:|"]
+    for name, value, limit in targets:
+        lines.append(f"| {name} | {value:.2f}× | {limit}× | {'yes' if value <= limit else 'NO'} |")
+    for name, value, limit, op in absolute:
+        ok = value >= limit if op == ">=" else value <= limit
+        lines.append(f"| {name} | {value:.2f} | {limit} | {'yes' if ok else 'NO'} |")
+    lines += ["", f"Letters: {letter_count} letters; per second = letters ÷ (letters run − dry run)."]
+    (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines[-len(targets) - len(absolute) - 4 :]))
+    print(json.dumps({"letters": letter_count, "per_second": round(per_second, 1)}))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
