@@ -174,28 +174,32 @@ def write_letters(
 PARALLEL_FROM = 24  # below this many letters, starting worker processes costs more than it saves
 
 
-def _render_one(job: tuple, config: Config) -> None:
-    from anquan_cli.render.documents import render_docx, render_markdown
+def _render_group(jobs: list[tuple], config: Config) -> None:
+    """Letters of one template: prepared once, rendered one after another."""
+    from anquan_cli.render.documents import DocxBatch, render_markdown
 
-    template, md, context, target = job
-    render_docx(template, context, target, config)
-    if md is not None:
-        render_markdown(md, context, target.with_suffix(".md"))
+    batch = DocxBatch(jobs[0][0], config)
+    for _, md, context, target in jobs:
+        batch.render(context, target)
+        if md is not None:
+            render_markdown(md, context, target.with_suffix(".md"))
 
 
 def _render_all(jobs: list[tuple], config: Config) -> None:
-    """Letters are independent documents: render them on every core when there are many."""
+    """Letters are independent documents: grouped by template, and spread over the cores when many."""
     import os
 
+    groups: dict[Path, list[tuple]] = {}
+    for job in jobs:
+        groups.setdefault(job[0], []).append(job)
     workers = min(os.cpu_count() or 1, 4)
     if len(jobs) < PARALLEL_FROM or workers < 2:
-        for job in jobs:
-            _render_one(job, config)
+        for group in groups.values():
+            _render_group(group, config)
         return
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
 
+    slices = [group[i::workers] for group in groups.values() for i in range(workers) if group[i::workers]]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        list(
-            pool.map(partial(_render_one, config=config), jobs, chunksize=max(1, len(jobs) // (workers * 4)))
-        )
+        for future in [pool.submit(_render_group, part, config) for part in slices]:
+            future.result()

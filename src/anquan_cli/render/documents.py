@@ -6,6 +6,7 @@ applied to every generated .docx, so a template can be edited in Word without re
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from anquan_cli.config import Config
@@ -43,7 +44,7 @@ def render_docx(
 
     layout = config.document.layout()
     tpl = DocxTemplate(str(template))
-    full = dict(context)
+    full = _xml_safe(context)
     for name, path in (images or {}).items():
         full[name] = (
             InlineImage(tpl, str(path), width=Mm(min(150, 210 - layout.left_mm - layout.right_mm)))
@@ -71,3 +72,75 @@ def render_markdown(template: Path, context: dict, target: Path | None = None) -
         with atomic_path(target) as tmp:
             tmp.write_text(text, encoding="utf-8")
     return text
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value):
+    """The context with control characters dropped from every string: docxtpl parses its output in
+    recover mode, which silently loses the rest of a value after one of them."""
+    if isinstance(value, str):
+        return _XML_ILLEGAL.sub("", value)
+    if isinstance(value, dict):
+        return {k: _xml_safe(v) for k, v in value.items()}
+    if type(value) in (list, tuple):
+        return type(value)(_xml_safe(v) for v in value)
+    return value
+
+
+class DocxBatch:
+    """One letter template prepared once and rendered many times.
+
+    docxtpl re-reads, re-patches and re-parses the whole package for every document; a batch of letters
+    only needs the body rendered again. The steps kept are docxtpl's own (its tag patching, the paragraph
+    newline trick, its escapes and, only when a value holds a line break or tab, its listing pass);
+    letters have no pictures or merged-column tags, so the table and picture fix-ups are not needed.
+    """
+
+    def __init__(self, template: Path, config: Config) -> None:
+        import io
+        import zipfile
+
+        import jinja2
+        from docxtpl import DocxTemplate
+
+        from anquan_cli.render.docx_build import apply_layout
+
+        self.name = template.name
+        self._tpl = DocxTemplate(str(template))
+        self._tpl.init_docx()
+        apply_layout(self._tpl.docx, config.document.layout())
+        buffer = io.BytesIO()
+        self._tpl.docx.save(buffer)
+        with zipfile.ZipFile(buffer) as zf:
+            self._parts = [(info, zf.read(info)) for info in zf.infolist()]
+        document = dict((i.filename, data) for i, data in self._parts)["word/document.xml"].decode("utf-8")
+        start, end = document.index("<w:body"), document.rindex("</w:body>") + len("</w:body>")
+        self._head, self._tail = document[:start], document[end:]
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(self._tpl.get_xml()))
+        try:
+            self._template = environment().from_string(source)
+        except jinja2.TemplateError as exc:
+            raise template_error(self.name, exc) from exc
+
+    def render(self, context: dict, target: Path) -> Path:
+        import zipfile
+
+        import jinja2
+
+        try:
+            body = self._template.render(context)
+        except jinja2.TemplateError as exc:
+            raise template_error(self.name, exc) from exc
+        body = re.sub(r"\n<w:p([ >])", r"<w:p\1", body)
+        # Control characters from a ledger are not XML; Word refuses the whole file over one of them.
+        body = _XML_ILLEGAL.sub("", body)
+        body = body.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        if "\t" in body or "\n" in body:  # a value with a line break or tab: Word needs <w:br/>, <w:tab/>
+            body = self._tpl.resolve_listing(body)
+        document = (self._head + body + self._tail).encode("utf-8")
+        with atomic_path(target) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            for info, data in self._parts:
+                zf.writestr(info, document if info.filename == "word/document.xml" else data)
+        return target
