@@ -51,8 +51,16 @@ def brief_inputs(paths: Iterable[Path], config: Config, *, month: str, as_of: dt
 
 
 def write_brief(
-    inputs, config: Config, output: Path, *, date: dt.date, templates: Path | None = None
+    inputs,
+    config: Config,
+    output: Path,
+    *,
+    date: dt.date,
+    templates: Path | None = None,
+    markdown: Path | None = None,
 ) -> BriefResult:
+    """The 通报 at `output` (.docx, or .md), and its Markdown twin at `markdown` when asked: one context
+    and one chart for both, so the two can never disagree."""
     from anquan_cli.analysis.briefing import brief_context
     from anquan_cli.render.chart import bar_chart
     from anquan_cli.render.documents import render_docx, render_markdown, template_path, templates_dir
@@ -64,12 +72,16 @@ def write_brief(
     rows = [{"name": r["name"], "found": r["found"], "closed": r["closed"]} for r in context["towns"]]
     title = f"{context['month_label']}各镇（街道）隐患发现和整改情况"
     if output.suffix.lower() == ".md":
-        chart = bar_chart(rows, output.with_suffix(".png"), title=title)
-        context["chart_path"] = chart.name if chart else ""
-        render_markdown(template_path(folder, "月度通报", ".md.j2"), context, output)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            chart = bar_chart(rows, Path(tmp) / "chart.png", title=title)
+        output, markdown = None, output
+    with tempfile.TemporaryDirectory() as tmp:
+        # The Markdown twin links its picture by file name, so it lives beside it.
+        chart = bar_chart(
+            rows, markdown.with_suffix(".png") if markdown else Path(tmp) / "chart.png", title=title
+        )
+        if markdown is not None:
+            context["chart_path"] = chart.name if chart else ""
+            render_markdown(template_path(folder, "月度通报", ".md.j2"), context, markdown)
+        if output is not None:
             render_docx(
                 template_path(folder, "月度通报", ".docx"), context, output, config, images={"chart": chart}
             )
@@ -77,7 +89,7 @@ def write_brief(
         from anquan_cli.messages import LABELS
 
         notes.append(LABELS["no-cjk-font"])
-    return BriefResult(output, context, notes)
+    return BriefResult(output or markdown, context, notes)
 
 
 @dataclass

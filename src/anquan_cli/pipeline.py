@@ -147,11 +147,15 @@ def run_monthly(
         "stats": write_stats(stats, out / OUTPUTS["stats"]),
     }
     brief_inputs = BriefInputs(month, as_of, stats["town"], stats["industry"], overdue, repeats, run.results)
-    notes = []
-    for key in ("brief", "brief_md"):
-        result = write_brief(brief_inputs, config, out / OUTPUTS[key], date=date, templates=templates)
-        written[key] = result.path
-        notes += [n for n in result.notes if n not in notes]
+    result = write_brief(
+        brief_inputs,
+        config,
+        out / OUTPUTS["brief"],
+        date=date,
+        templates=templates,
+        markdown=out / OUTPUTS["brief_md"],
+    )
+    written["brief"], written["brief_md"], notes = result.path, out / OUTPUTS["brief_md"], result.notes
 
     stage("letters")
     letters = write_letters(

@@ -72,10 +72,13 @@ def plan_letters(
     month_stats: dict | None = None,
 ) -> list[Letter]:
     letters: list[Letter] = []
+    # Positions as the index, so each letter's annex is looked up from rows built once for all letters.
+    late = overdue.overdue.reset_index(drop=True)
+    annex = _annex_rows(late)
     if "warning" in kinds:
-        letters += _warnings(overdue, repeats, config, month)
+        letters += _warnings(overdue, late, annex, repeats, config, month)
     if "supervision" in kinds:
-        letters += _supervisions(overdue, config)
+        letters += _supervisions(late, annex, config)
     if "reminder" in kinds:
         letters.append(_reminder(overdue, config, month, month_stats or {}))
     for letter in letters:  # the last reason closes the sentence
@@ -84,26 +87,45 @@ def plan_letters(
     return letters
 
 
-def _hazard_rows(frame: pd.DataFrame, *, with_town: bool = False) -> list[dict]:
-    rows = []
-    for i, r in enumerate(frame.itertuples(index=False), 1):  # the listed hazards only
-        rows.append(
-            {
-                "index": i,
-                "hazard_id": r.hazard_id if isinstance(r.hazard_id, str) else "",
-                "unit": r.unit,
-                "town": r.town if isinstance(r.town, str) else "",
-                "description": r.description if isinstance(r.description, str) else "",
-                "level": "重大事故隐患" if r.level == MAJOR else "一般事故隐患",
-                "deadline": r.deadline.date() if not pd.isna(r.deadline) else None,
-                "days_overdue": int(r.days_overdue),
-                "source": f"{Path(r.path).name} 第{r.row}行",
-            }
-        )
-    return rows
+def _listed(items: pd.DataFrame, annex: list[dict]) -> list[dict]:
+    return [{"index": n, **annex[i]} for n, i in enumerate(items.index, 1)]
 
 
-def _warnings(overdue: OverdueReport, repeats: RepeatReport, config: Config, month: str) -> list[Letter]:
+def _annex_rows(frame: pd.DataFrame) -> list[dict]:
+    """Every overdue hazard as a letter's annex row, built column-wise once (a county lists thousands)."""
+
+    def text(column: str) -> pd.Series:
+        return frame[column].map(lambda v: v if isinstance(v, str) else "")
+
+    deadline = frame["deadline"]
+    table = pd.DataFrame(
+        {
+            "hazard_id": text("hazard_id").to_numpy(),
+            "unit": frame["unit"].to_numpy(),
+            "town": text("town").to_numpy(),
+            "description": text("description").to_numpy(),
+            "level": np.where(frame["level"].to_numpy() == MAJOR, "重大事故隐患", "一般事故隐患"),
+            "deadline": deadline.dt.date.astype(object).where(deadline.notna(), None).to_numpy(),
+            "days_overdue": frame["days_overdue"].astype(int).to_numpy(),
+            "source": (
+                frame["path"].map({p: Path(p).name for p in frame["path"].unique()})
+                + " 第"
+                + frame["row"].astype(str)
+                + "行"
+            ).to_numpy(),
+        }
+    )
+    return table.to_dict("records")  # numpy numbers come out as plain Python ones
+
+
+def _warnings(
+    overdue: OverdueReport,
+    late: pd.DataFrame,
+    annex: list[dict],
+    repeats: RepeatReport,
+    config: Config,
+    month: str,
+) -> list[Letter]:
     first, last = month_bounds(month)
     frame = overdue.hazards.frame
     in_month = frame[(frame["found_on"] >= pd.Timestamp(first)) & (frame["found_on"] <= pd.Timestamp(last))]
@@ -113,7 +135,6 @@ def _warnings(overdue: OverdueReport, repeats: RepeatReport, config: Config, mon
     for g in repeats.groups:
         key = g.uscc or _name_key(g.unit)
         recurring.setdefault(key, []).append(g)
-    late = overdue.overdue
     letters = []
     for unit_key, items in late.groupby("unit_key", sort=False):
         many = int(found.get(unit_key, 0))
@@ -140,17 +161,17 @@ def _warnings(overdue: OverdueReport, repeats: RepeatReport, config: Config, mon
                 latest["unit"],
                 town,
                 facts,
-                _hazard_rows(items.sort_values("days_overdue", ascending=False, kind="stable")),
+                _listed(items.sort_values("days_overdue", ascending=False, kind="stable"), annex),
                 {"repeat_topics": "、".join(dict.fromkeys(g.topic for g in groups))},
             )
         )
     return sorted(letters, key=lambda lt: (lt.town or "", lt.recipient))
 
 
-def _supervisions(overdue: OverdueReport, config: Config) -> list[Letter]:
+def _supervisions(late: pd.DataFrame, annex: list[dict], config: Config) -> list[Letter]:
     threshold = config.letters.supervision_overdue_threshold
     letters = []
-    for town, items in overdue.overdue.groupby("town", sort=True):
+    for town, items in late.groupby("town", sort=True):
         majors = items[items["level"] == MAJOR]
         if majors.empty and len(items) <= threshold:
             continue
@@ -169,7 +190,7 @@ def _supervisions(overdue: OverdueReport, config: Config) -> list[Letter]:
                 town_recipient(town, config),
                 town,
                 facts,
-                _hazard_rows(ordered),
+                _listed(ordered, annex),
                 {"major_count": len(majors)},
             )
         )

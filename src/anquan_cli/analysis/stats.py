@@ -142,17 +142,12 @@ def _repeat_counts(repeats: RepeatReport | None, hazards: HazardSet, by: str) ->
         keys = [g.town or UNKNOWN for g in repeats.groups]
     elif by == "unit":
         keys = [g.unit for g in repeats.groups]
-    else:  # industry: of the group's enterprise
-        industry = hazards.frame.groupby("unit_key", sort=False)["industry"].last()
-        keys = [
-            industry.get(g.uscc or "", None) or _industry_by_name(hazards, g.unit) for g in repeats.groups
-        ]
-    return pd.Series(keys).fillna(UNKNOWN).value_counts()
-
-
-def _industry_by_name(hazards: HazardSet, unit: str) -> str:
-    rows = hazards.frame[hazards.frame["unit"] == unit]["industry"].dropna()
-    return rows.iloc[-1] if len(rows) else UNKNOWN
+    else:  # industry: of the group's enterprise, by credit code, else by the name it is listed under
+        frame = hazards.frame
+        industry = frame.groupby("unit_key", sort=False)["industry"].last()
+        by_name = frame.groupby("unit", sort=False)["industry"].last()  # last non-empty per name
+        keys = [industry.get(g.uscc or "", None) or by_name.get(g.unit, None) for g in repeats.groups]
+    return pd.Series(keys, dtype=object).fillna(UNKNOWN).value_counts()
 
 
 def _rates(table: pd.DataFrame) -> None:
