@@ -113,6 +113,17 @@ def test_overdue_table_and_xlsx(boundary, tmp_path):
     assert ws.cell(rows["G"], 6).fill.fgColor.rgb.endswith("F8CBAD")
     subtotals = [ws.cell(r, 1).value for r in range(4, ws.max_row + 1) if "小计" in str(ws.cell(r, 1).value)]
     assert subtotals == ["柳河镇 小计：1 条，其中重大 1 条", "青石镇 小计：3 条，其中重大 0 条"]
+    # printable as the clerk expects: A4 landscape, one page wide, header on every page, filterable
+    assert "A1:K1" in {str(m) for m in ws.merged_cells.ranges}
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0 and ws.print_title_rows == "$3:$3"
+    assert ws.auto_filter.ref.startswith("A3:K")
+    assert ws["A3"].font.b and ws["A3"].border.left.style == "thin"
+    g = rows["G"]
+    assert isinstance(ws.cell(g, 8).value, dt.datetime) and ws.cell(g, 8).number_format == "yyyy\\-mm\\-dd"
+    assert ws.cell(g, 9).data_type == "n" and ws.cell(g, 1).data_type == "n"
+    assert ws.column_dimensions["F"].width > ws.column_dimensions["A"].width
 
 
 def test_cumulative_files_keep_the_latest_submission(tmp_path):

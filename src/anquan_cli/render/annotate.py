@@ -223,12 +223,9 @@ def letters_for(c: int) -> str:
 def _width(header: str, values: list) -> int:
     """Column width from the header and the typical (median) cell of the first rows; CJK counts double."""
 
-    def wide(text: str) -> int:
-        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-    lengths = sorted(wide(str(v)) for v in values if v not in ("", None))
+    lengths = sorted(fx.display_width(str(v)) for v in values if v not in ("", None))
     typical = lengths[len(lengths) // 2] if lengths else 0
-    return max(8, min(40, max(wide(header.replace("\n", "")) + 2, typical + 2)))
+    return max(8, min(40, max(fx.display_width(header.replace("\n", "")) + 2, typical + 2)))
 
 
 def _pos(grid, row: int) -> int:

@@ -1,7 +1,7 @@
 """Printable workbooks for the clerk: 逾期未整改隐患清单, 屡查屡有隐患, 统计汇总.
 
-Written with xlsxwriter; every cell from a ledger is written as typed data (text stays text, never a
-formula). A4 landscape, one page wide, header repeated on every printed page.
+Written with the fast OOXML writer (render.xlsx_fast): a county's overdue list runs to tens of thousands
+of rows. Every cell from a ledger is written as typed data (text stays text, never a formula). A4 landscape, one page wide, header repeated on every printed page.
 """
 
 from __future__ import annotations
@@ -10,76 +10,112 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from anquan_cli.messages import GROUP_LABELS, INDICATORS
-from anquan_cli.outputs import WORKBOOK_OPTIONS, atomic_path
+from anquan_cli.outputs import atomic_path
 from anquan_cli.read.dates import format_cn
+from anquan_cli.render import xlsx_fast as fx
 from anquan_cli.vocab import MAJOR
 
-MAJOR_FILL = "#F8CBAD"
+
+class _Sheet:
+    """Cells collected by position, written out row by row when the book is saved."""
+
+    def __init__(self, book: fx.Book, name: str) -> None:
+        self.out = book.sheet(name)
+        self.cells: dict[int, dict[int, tuple | int]] = {}
+        self.heights: dict[int, float] = {}
+        self.spans: dict[tuple[int, int], int] = {}  # (row, first column) of a merge -> its last column
+
+    def merge_range(self, r0: int, c0: int, r1: int, c1: int, value, style: str) -> None:
+        letters = fx.column_letters(c1 + 1)
+        self.out.merges.append(f"{letters[c0]}{r0 + 1}:{letters[c1]}{r1 + 1}")
+        for r in range(r0, r1 + 1):  # Excel draws a merged cell's border from every cell in it
+            for c in range(c0, c1 + 1):
+                self.cells.setdefault(r, {})[c] = fx.LIST[style]
+        self.cells[r0][c0] = (value, fx.LIST[style])
+        self.spans[(r0, c0)] = c1
+
+    def autofilter(self, r0: int, c0: int, r1: int, c1: int) -> None:
+        letters = fx.column_letters(c1 + 1)
+        self.out.autofilter = f"{letters[c0]}{r0 + 1}:{letters[c1]}{r1 + 1}"
+
+    def rows(self, book: fx.Book):
+        letters = fx.column_letters(max((max(row) for row in self.cells.values() if row), default=0) + 1)
+        widths = self.out.widths
+        lines = _line_counter()
+        for r in sorted(self.cells):
+            parts, tallest = [], 1
+            for c, cell in sorted(self.cells[r].items()):
+                value, style = cell if isinstance(cell, tuple) else (None, cell)
+                parts.append(f'<c r="{letters[c]}{r + 1}"{book.fragment(value, style) or "/>"}')
+                if isinstance(value, str) and value:
+                    last = self.spans.get((r, c), c)
+                    width = sum(widths.get(k, 8.43) for k in range(c, last + 1))
+                    tallest = max(tallest, lines(value, width))
+            # Excel and WPS keep a row one line high unless told: a wrapped description would be cut off
+            # on screen and on paper.
+            height = self.heights.get(r) or (_LINE_PT * tallest + 3 if tallest > 1 else None)
+            attrs = f' ht="{height}" customHeight="1"' if height else ""
+            yield f'<row r="{r + 1}"{attrs}>{"".join(parts)}</row>'
+
+
+_LINE_PT = 13.5  # one line of 宋体 10 pt
+
+
+def _line_counter():
+    """Lines a text takes in a wrapped cell of a given width (memoised: list columns repeat values)."""
+    import math
+    from functools import cache
+
+    @cache
+    def lines(text: str, width: float) -> int:
+        room = max(1.0, width - 1.5)  # the cell's inner margins
+        return sum(max(1, math.ceil(fx.display_width(part) / room)) for part in text.split("\n"))
+
+    return lines
 
 
 class _Book:
     def __init__(self, path: Path, title: str) -> None:
-        import xlsxwriter
-
-        self.wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
-        self.wb.set_properties({"title": title, "author": "anquan", "created": dt.datetime(2000, 1, 1)})
-        base = {"font_name": "宋体", "font_size": 10, "valign": "vcenter", "border": 1, "text_wrap": True}
-        add = self.wb.add_format
-        self.f = {
-            "title": add(
-                {"font_name": "方正小标宋简体", "font_size": 16, "align": "center", "valign": "vcenter"}
-            ),
-            "sub": add({"font_name": "宋体", "font_size": 10}),
-            "head": add({**base, "bold": True, "bg_color": "#DDEBF7", "align": "center"}),
-            "text": add(base),
-            "num": add({**base, "align": "right"}),
-            "pct": add({**base, "align": "right", "num_format": "0.0"}),
-            "total_pct": add(
-                {**base, "bold": True, "bg_color": "#F2F2F2", "align": "right", "num_format": "0.0"}
-            ),
-            "date": add({**base, "num_format": "yyyy-mm-dd", "align": "center"}),
-            "major": add({**base, "bg_color": MAJOR_FILL}),
-            "major_num": add({**base, "bg_color": MAJOR_FILL, "align": "right"}),
-            "major_date": add(
-                {**base, "bg_color": MAJOR_FILL, "num_format": "yyyy-mm-dd", "align": "center"}
-            ),
-            "total": add({**base, "bold": True, "bg_color": "#F2F2F2"}),
-            "total_num": add({**base, "bold": True, "bg_color": "#F2F2F2", "align": "right"}),
-        }
+        self.path, self.title = path, title
+        self.book = fx.Book()
+        self.sheets: list[_Sheet] = []
 
     def sheet(self, name: str, title: str, subtitle: str, headers: Sequence[str], widths: Sequence[int]):
-        ws = self.wb.add_worksheet(name)
+        ws = _Sheet(self.book, name)
+        self.sheets.append(ws)
         last = len(headers) - 1
-        ws.merge_range(0, 0, 0, last, title, self.f["title"])
-        ws.set_row(0, 30)
-        ws.merge_range(1, 0, 1, last, subtitle, self.f["sub"])
-        for c, (h, w) in enumerate(zip(headers, widths, strict=True)):
-            ws.write_string(2, c, h, self.f["head"])
-            ws.set_column(c, c, w)
-        ws.freeze_panes(3, 0)
-        ws.set_landscape()
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(2)
-        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        ws.merge_range(0, 0, 0, last, title, "title")
+        ws.heights[0] = 30
+        ws.merge_range(1, 0, 1, last, subtitle, "sub")
+        for c, h in enumerate(headers):
+            self.cell(ws, 2, c, h, "head")
+        # Column widths in characters, padded as Excel pads what the user types into the width box.
+        ws.out.widths = {c: w + 0.71 for c, w in enumerate(widths)}
+        ws.out.freeze_row = 3
+        ws.out.print_titles = (3, 3)
+        ws.out.active = len(self.sheets) == 1
         return ws
 
-    def cell(self, ws, r: int, c: int, value, kind: str = "text", style: str = "") -> None:
-        fmt = self.f[f"{style}_{kind}" if style and kind != "text" else (style or kind)]
+    def cell(self, ws: _Sheet, r: int, c: int, value, kind: str = "text", style: str = "") -> None:
+        key = f"{style}_{kind}" if style and kind != "text" else (style or kind)
         if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
-            ws.write_blank(r, c, None, fmt)
+            value = None
         elif kind == "date":
-            ws.write_datetime(r, c, pd.Timestamp(value).to_pydatetime(), fmt)
-        elif kind in ("num", "pct") and isinstance(value, int | float):
-            ws.write_number(r, c, value, fmt)
+            value = pd.Timestamp(value).to_pydatetime()
+        elif kind in ("num", "pct") and isinstance(value, int | float | np.number):
+            value = value.item() if isinstance(value, np.number) else value  # plain digits in the XML
         else:
-            ws.write_string(r, c, str(value), fmt)
+            value = str(value)  # typed as text: nothing from a ledger becomes a formula or a number
+        ws.cells.setdefault(r, {})[c] = (value, fx.LIST[key])
 
     def close(self) -> None:
-        self.wb.close()
+        for ws in self.sheets:
+            ws.out.rows = list(ws.rows(self.book))  # the shared strings are written before the sheets
+        self.book.save(self.path, title=self.title)
 
 
 def write_overdue(report, target: Path) -> Path:
@@ -129,11 +165,9 @@ def write_overdue(report, target: Path) -> Path:
                 r += 1
             majors = int((group["level"] == MAJOR).sum())
             name = town if isinstance(town, str) else "（未填写镇街）"
-            ws.merge_range(
-                r, 0, r, 10, f"{name} 小计：{len(group)} 条，其中重大 {majors} 条", book.f["total"]
-            )
+            ws.merge_range(r, 0, r, 10, f"{name} 小计：{len(group)} 条，其中重大 {majors} 条", "total")
             r += 1
-        ws.merge_range(r, 0, r, 10, f"合计：{len(frame)} 条", book.f["total"])
+        ws.merge_range(r, 0, r, 10, f"合计：{len(frame)} 条", "total")
         ws.autofilter(2, 0, max(3, r - 1), len(headers) - 1)
         book.close()
     return target

@@ -21,6 +21,22 @@ from xml.sax.saxutils import escape
 PLAIN, DATE, HEADER, ERROR, ERROR_DATE, WARNING, WARNING_DATE, TITLE, LINK, SEV_ERROR, SEV_WARNING, WRAP = (
     range(12)
 )
+# The printable lists (render.lists): bordered, wrapped, vertically centred 宋体 10.
+LIST = {
+    "text": 12,
+    "num": 13,
+    "pct": 14,
+    "date": 15,
+    "head": 16,
+    "major": 17,
+    "major_num": 18,
+    "major_date": 19,
+    "total": 20,
+    "total_num": 21,
+    "total_pct": 22,
+    "title": 23,
+    "sub": 24,
+}
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
@@ -34,6 +50,11 @@ def _text(value: str) -> str:
         return f"_x{ord(s):04X}_" if len(s) == 1 else f"_x005F_{s[1:]}" if s.startswith("_x") else s
 
     return escape(_ILLEGAL.sub(repl, value))
+
+
+def display_width(text: str) -> int:
+    """Width in Excel's column units (one "0"): a CJK character takes two."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
 def column_letters(n: int) -> list[str]:
@@ -363,19 +384,23 @@ _FONT = '<sz val="{size}"/><name val="宋体"/><charset val="134"/>'
 _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-    '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts>'
-    '<fonts count="6">'
+    '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>'
+    '<numFmt numFmtId="165" formatCode="0.0"/></numFmts>'
+    '<fonts count="7">'
     f"<font>{_FONT.format(size=10)}</font>"
     f"<font><b/>{_FONT.format(size=10)}</font>"
     f"<font><b/>{_FONT.format(size=14)}</font>"
     f'<font><u/><color rgb="FF0000FF"/>{_FONT.format(size=10)}</font>'
     f'<font><b/><color rgb="FFC00000"/>{_FONT.format(size=10)}</font>'
     f'<font><b/><color rgb="FF9C5700"/>{_FONT.format(size=10)}</font>'
+    '<font><sz val="16"/><name val="方正小标宋简体"/><charset val="134"/></font>'
     "</fonts>"
-    '<fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+    '<fills count="7"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
     '<fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor indexed="64"/></patternFill></fill>'
     '<fill><patternFill patternType="solid"><fgColor rgb="FFFFEB9C"/><bgColor indexed="64"/></patternFill></fill>'
-    '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFF8CBAD"/><bgColor indexed="64"/></patternFill></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill></fill></fills>'
     '<borders count="4"><border><left/><right/><top/><bottom/><diagonal/></border>'
     + "".join(
         f'<border><left style="thin"><color rgb="{c}"/></left><right style="thin"><color rgb="{c}"/></right>'
@@ -384,7 +409,7 @@ _STYLES = (
     )
     + "</borders>"
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="12">'
+    '<cellXfs count="25">'
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"><alignment vertical="top"/></xf>'
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"><alignment vertical="top"/></xf>'
     '<xf numFmtId="0" fontId="1" fillId="4" borderId="3" xfId="0" applyFont="1" applyFill="1" applyBorder="1">'
@@ -398,6 +423,27 @@ _STYLES = (
     '<xf numFmtId="0" fontId="4" fillId="0" borderId="0" xfId="0" applyFont="1"><alignment vertical="top"/></xf>'
     '<xf numFmtId="0" fontId="5" fillId="0" borderId="0" xfId="0" applyFont="1"><alignment vertical="top"/></xf>'
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"><alignment vertical="top" wrapText="1"/></xf>'
+    + "".join(
+        f'<xf numFmtId="{fmt}" fontId="{font}" fillId="{fill}" borderId="3" xfId="0" applyNumberFormat="1" '
+        f'applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment{align} vertical="center" '
+        'wrapText="1"/></xf>'
+        for fmt, font, fill, align in (
+            (0, 0, 0, ""),  # text
+            (0, 0, 0, ' horizontal="right"'),  # num
+            (165, 0, 0, ' horizontal="right"'),  # pct
+            (164, 0, 0, ' horizontal="center"'),  # date
+            (0, 1, 4, ' horizontal="center"'),  # head
+            (0, 0, 5, ""),  # major
+            (0, 0, 5, ' horizontal="right"'),  # major_num
+            (164, 0, 5, ' horizontal="center"'),  # major_date
+            (0, 1, 6, ""),  # total
+            (0, 1, 6, ' horizontal="right"'),  # total_num
+            (165, 1, 6, ' horizontal="right"'),  # total_pct
+        )
+    )
+    + '<xf numFmtId="0" fontId="6" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
+    '<alignment horizontal="center" vertical="center"/></xf>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"><alignment vertical="center"/></xf>'
     "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
