@@ -300,10 +300,10 @@ def test_a_bug_on_one_file_does_not_stop_the_others(tmp_path, monkeypatch):
     buggy = ledger_file(tmp_path, good_records(), name="bug.xlsx")
     original = v.read_ledgers
 
-    def flaky(path, options):
+    def flaky(path, options, source=None):
         if path.name == "bug.xlsx":
             raise RuntimeError("boom")
-        return original(path, options)
+        return original(path, options, source)
 
     monkeypatch.setattr(v, "read_ledgers", flaky)
     result = invoke("validate", good, buggy, "--format", "json")

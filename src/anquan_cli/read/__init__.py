@@ -68,14 +68,16 @@ def read_ledger(path: Path, options: ReadOptions = ReadOptions()) -> Ledger:
     return read_ledgers(path, options)[0]
 
 
-def read_ledgers(path: Path, options: ReadOptions = ReadOptions()) -> list[Ledger]:
+def read_ledgers(
+    path: Path, options: ReadOptions = ReadOptions(), source: Source | None = None
+) -> list[Ledger]:
     """Choose the sheet(s) and header, then build the Ledgers. Raises AnquanError for unusable files.
 
     The best-matching visible sheet decides the kind. A kind that allows one ledger per sheet
     (responsibility lists, one enterprise per sheet) also takes every other sheet whose header matches.
     """
     schemas = [get_schema(options.kind)] if options.kind else list(registry().values())
-    source = Source(path, options.limits)
+    source = source or Source(path, options.limits)
     sheets = source.sheets()
     if options.sheet is not None:
         candidates = [s for s in sheets if s.name == options.sheet]

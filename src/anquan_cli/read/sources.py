@@ -85,6 +85,7 @@ class Source:
         if ext not in WORKBOOK_EXTS:
             raise AnquanError("format-unsupported", ext=ext or path.name)
         self._csv = None
+        self._grids: dict[str | None, Grid] = {}
         self._book = _open_workbook(path, ext, limits)
         self._formulas = FormulaScan(path) if ext in (".xlsx", ".xlsm") else None
         self._date1904 = _xlsx_date1904(path) if ext in (".xlsx", ".xlsm") else False
@@ -103,6 +104,8 @@ class Source:
     def grid(self, info: SheetInfo) -> Grid:
         if self._csv is not None:
             return self._csv
+        if info.name in self._grids:
+            return self._grids[info.name]
         from python_calamine import CalamineError
 
         try:
@@ -115,7 +118,7 @@ class Source:
                 "file-unreadable", reason=diagnose(self.path, self.path.suffix.lower())
             ) from exc
         probe = partial(self._formulas.cells, info.name) if self._formulas is not None else None
-        return Grid(
+        grid = self._grids[info.name] = Grid(
             self.path,
             info.name,
             rows,
@@ -124,6 +127,7 @@ class Source:
             date1904=self._date1904,
             formula_probe=probe,
         )
+        return grid
 
 
 def _open_workbook(path: Path, ext: str, limits: Limits):

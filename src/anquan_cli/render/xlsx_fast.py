@@ -53,8 +53,11 @@ def _text(value: str) -> str:
 
 
 def display_width(text: str) -> int:
-    """Width in Excel's column units (one "0"): a CJK character takes two."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    """Width in Excel's column units (one "0"): a CJK character takes two.
+
+    Counted from the UTF-8 length, which is done in C: one byte for ASCII, three for CJK.
+    """
+    return (len(text) + len(text.encode("utf-8", "surrogatepass")) + 1) // 2
 
 
 def column_letters(n: int) -> list[str]:
