@@ -1,9 +1,10 @@
-"""A small, fast OOXML workbook writer for the marked-up copies of big ledgers.
+"""A small, fast OOXML workbook writer for the marked-up copies of big ledgers and the printable lists.
 
 xlsxwriter spends ~20 µs on every cell; a county-year ledger has millions. Here a column's distinct
 values are turned into cell XML once and placed by row, so the cost per cell is one string format.
-Only what the copies need: shared strings, a fixed style table, merges, a frozen header, column widths,
-internal hyperlinks, autofilter, print setup and cell comments (with the VML Excel needs to show them).
+Only what those need: shared strings, a fixed style table (the copies' and the lists'), merges, a
+frozen header, column widths, internal hyperlinks, autofilter, print setup and cell comments (with the
+VML Excel needs to show them).
 Every string is written as text (t="s"): nothing a ledger holds can become a formula.
 """
 
