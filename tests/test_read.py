@@ -418,3 +418,77 @@ def test_a_filled_in_label_above_the_header_is_not_a_header(tmp_path):
     ledger = read(write_xlsx(tmp_path / "t.xlsx", [SheetSpec("富源", rows, merges)]))
     assert ledger.header_rows == (3, 3)
     assert ledger.data["unit"].tolist() == ["富源超市"]
+
+
+def test_first_workbook_read_once_while_imports_load(tmp_path, monkeypatch):
+    from anquan_cli.config import Config
+    from anquan_cli.read import prefetch, sources
+    from anquan_cli.validate import run_validation
+
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    first = ledger_file(folder, good_records(), name="a.xlsx")
+    second = ledger_file(folder, good_records(), name="b.xlsx")
+    opened: list[str] = []
+    original = sources.Source.__init__
+
+    def counting(self, path, *args, **kwargs):
+        opened.append(path.name)
+        return original(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(sources.Source, "__init__", counting)
+    limits = Config().limits.read_limits()
+    prefetch.read_first([folder], limits)
+    assert opened == ["a.xlsx"]  # read now, before the run starts
+    first.unlink()  # gone after it was read: the run works from the list and the workbook already read
+    run = run_validation([folder], Config(), as_of=dt.date(2026, 10, 31))
+    assert opened == ["a.xlsx", "b.xlsx"]  # the first file is not opened a second time
+    assert [r.path for r in run.results] == [first, second]
+    assert run.results[0].error is None and run.results[0].ledger is None  # checked from the early read
+    assert run.results[1].error is None
+    assert not prefetch._FIRST and not prefetch._FOUND  # nothing left behind for a later run
+
+
+def test_early_read_of_a_broken_file_reports_it_where_it_is_validated(tmp_path):
+    from anquan_cli.config import Config
+    from anquan_cli.read import prefetch
+    from anquan_cli.validate import run_validation
+
+    bad = tmp_path / "坏.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    prefetch.read_first([bad], Config().limits.read_limits())
+    run = run_validation([bad], Config(), as_of=dt.date(2026, 10, 31))
+    assert run.results[0].error_code == "file-unreadable"
+
+
+def test_formula_scan_inflates_parts_like_zipfile(tmp_path):
+    import zipfile
+
+    from anquan_cli.read.formulas import _inflate
+
+    path = ledger_file(tmp_path, good_records(20))
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            assert _inflate(path, zf, name) == zf.read(name), name
+    stored = tmp_path / "stored.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as dst:
+        for name in src.namelist():
+            dst.writestr(name, src.read(name))
+    with zipfile.ZipFile(stored) as zf:
+        assert all(_inflate(stored, zf, n) == zf.read(n) for n in zf.namelist())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("xl/worksheets/sheet1.xml")
+        info.CRC ^= 1  # what a damaged file looks like: the scan gives up instead of trusting it
+        with pytest.raises(zipfile.BadZipFile):
+            _inflate(path, zf, info.filename)
+
+
+def test_factorize_gives_missing_cells_one_code():
+    import numpy as np
+
+    from anquan_cli.read.normalize import factorize
+
+    values = np.array(["甲", None, "乙", float("nan"), "甲", ""], dtype=object)
+    codes, uniques = factorize(values)
+    assert list(uniques[codes]) == ["甲", None, "乙", None, "甲", ""]
+    assert codes[1] == codes[3] and len(set(codes.tolist())) == 4

@@ -101,7 +101,7 @@ def run_monthly(
     from anquan_cli.analysis.overdue import compute_overdue
     from anquan_cli.analysis.stats import compute_stats, month_bounds
     from anquan_cli.jobs import write_brief, write_letters
-    from anquan_cli.read import discover
+    from anquan_cli.read.prefetch import discovered
     from anquan_cli.render.lists import write_findings, write_overdue, write_repeats, write_stats
     from anquan_cli.validate import run_validation
 
@@ -109,7 +109,7 @@ def run_monthly(
     _refuse_out_inside_inputs(out, paths)
     as_of = as_of or month_bounds(month)[1]
     date = date or _previous_date(out, month) or dt.date.today()
-    files = discover(paths)
+    files = discovered(paths)
     inputs = [_fingerprint(p) for p in files]
 
     stage("read")

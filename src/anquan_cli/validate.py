@@ -14,7 +14,7 @@ from anquan_cli.config import Config
 from anquan_cli.errors import AnquanError
 from anquan_cli.findings import Finding, Severity
 from anquan_cli.messages import render
-from anquan_cli.read import ReadOptions, discover, read_ledgers
+from anquan_cli.read import ReadOptions, read_ledgers
 from anquan_cli.read.ledger import ROW, Ledger, RowCounts
 from anquan_cli.rules import CheckContext, check
 
@@ -194,13 +194,13 @@ def run_validation(
     """
     from anquan_cli.outputs import ensure_not_input, unique_names
     from anquan_cli.read import ANNOTATED_SUFFIX
-    from anquan_cli.read.prefetch import Prefetch
+    from anquan_cli.read.prefetch import Prefetch, discovered
     from anquan_cli.rules.cross import roster
     from anquan_cli.schema import get_schema
 
     if kind is not None:
         get_schema(kind)
-    files = discover(paths)
+    files = discovered(paths)
     options = read_options(config, kind, sheet, keep_grid=annotate_dir is not None)
     ctx = check_context(config, as_of)
     names = unique_names((p, p.stem + ANNOTATED_SUFFIX) for p in files) if annotate_dir else {}

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import run
+from anquan_cli.commands._run import load_and_read, run
 from anquan_cli.options import (
     AsOfOpt,
     ConfigOpt,
@@ -39,12 +39,11 @@ def brief(
     """
 
     def body() -> int:
-        from anquan_cli.config import load_config
+        cfg = load_and_read(config, paths)
         from anquan_cli.jobs import brief_inputs, write_brief
         from anquan_cli.messages import LABELS
         from anquan_cli.render.terminal import console
 
-        cfg = load_config(config)
         day = parse_as_of(as_of) if as_of else month_end(month)
         inputs = brief_inputs(paths, cfg, month=month, as_of=day, debug=debug)
         result = write_brief(inputs, cfg, output, date=parse_as_of(date, "--date"), templates=templates)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import run
+from anquan_cli.commands._run import load_and_read, run
 from anquan_cli.options import (
     AsOfOpt,
     ConfigOpt,
@@ -54,11 +54,10 @@ def letters(
     """
 
     def body() -> int:
-        from anquan_cli.config import load_config
+        cfg = load_and_read(config, paths)
         from anquan_cli.jobs import make_letters
         from anquan_cli.render.report_terminal import print_letters
 
-        cfg = load_config(config)
         result = make_letters(
             paths,
             cfg,

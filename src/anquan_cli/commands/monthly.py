@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import run
+from anquan_cli.commands._run import load_and_read, run
 from anquan_cli.options import AsOfOpt, ConfigOpt, DateOpt, DebugOpt, TemplatesOpt, parse_as_of
 
 DEMO_MONTH = "2026-10"
@@ -40,10 +40,7 @@ def monthly(
     """
 
     def body() -> int:
-        from anquan_cli.config import load_config
         from anquan_cli.errors import AnquanError
-        from anquan_cli.pipeline import run_monthly
-        from anquan_cli.render.monthly_terminal import MonthlyProgress, print_monthly
         from anquan_cli.resources import shipped
 
         inputs = list(paths or [])
@@ -54,11 +51,15 @@ def monthly(
         chosen = month or (DEMO_MONTH if demo else None)
         if chosen is None:
             raise AnquanError("option-month-invalid", value="（未给出 --month）")
+        cfg = load_and_read(config, inputs)
+        from anquan_cli.pipeline import run_monthly
+        from anquan_cli.render.monthly_terminal import MonthlyProgress, print_monthly
+
         target = out or Path(f"{chosen}月度成果")
         with MonthlyProgress() as progress:
             result = run_monthly(
                 inputs,
-                load_config(config),
+                cfg,
                 month=chosen,
                 out=target,
                 as_of=parse_as_of(as_of) if as_of else None,

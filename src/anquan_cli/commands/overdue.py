@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import run
+from anquan_cli.commands._run import load_and_read, run
 from anquan_cli.options import (
     AsOfOpt,
     ConfigOpt,
@@ -39,15 +39,13 @@ def overdue(
     """
 
     def body() -> int:
+        cfg = load_and_read(config, paths)
         from anquan_cli.analysis import overdue_report
         from anquan_cli.commands._report import emit
-        from anquan_cli.config import load_config
         from anquan_cli.render.lists import write_overdue
         from anquan_cli.render.report_terminal import print_overdue
 
-        report = overdue_report(
-            paths, load_config(config), as_of=parse_as_of(as_of), due_within=due_within, debug=debug
-        )
+        report = overdue_report(paths, cfg, as_of=parse_as_of(as_of), due_within=due_within, debug=debug)
         return emit(
             report,
             output_format,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import run
+from anquan_cli.commands._run import load_and_read, run
 from anquan_cli.options import (
     AsOfOpt,
     ConfigOpt,
@@ -36,15 +36,13 @@ def repeats(
     """屡查屡有隐患：同一企业、同一类问题在不同日期被两次及以上发现（按问题类别词典，其余按描述相似度）。"""
 
     def body() -> int:
+        cfg = load_and_read(config, paths)
         from anquan_cli.analysis import repeats_report
         from anquan_cli.commands._report import emit
-        from anquan_cli.config import load_config
         from anquan_cli.render.lists import write_repeats
         from anquan_cli.render.report_terminal import print_repeats
 
-        report = repeats_report(
-            paths, load_config(config), as_of=parse_as_of(as_of), window_days=window_days, debug=debug
-        )
+        report = repeats_report(paths, cfg, as_of=parse_as_of(as_of), window_days=window_days, debug=debug)
         return emit(
             report,
             output_format,

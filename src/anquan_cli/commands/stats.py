@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import run
+from anquan_cli.commands._run import load_and_read, run
 from anquan_cli.options import (
     AsOfOpt,
     ConfigOpt,
@@ -49,14 +49,13 @@ def stats(
     """
 
     def body() -> int:
+        cfg = load_and_read(config, paths)
         from anquan_cli.analysis import stats_report
         from anquan_cli.analysis.stats import month_bounds
         from anquan_cli.commands._report import emit
-        from anquan_cli.config import load_config
         from anquan_cli.render.lists import write_stats
         from anquan_cli.render.report_terminal import print_stats
 
-        cfg = load_config(config)
         day = parse_as_of(as_of) if as_of or not month else month_bounds(month)[1]
         report = stats_report(paths, cfg, as_of=day, by=by.value, month=month, debug=debug)
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import run
+from anquan_cli.commands._run import load_and_read, run
 from anquan_cli.options import (
     AsOfOpt,
     ConfigOpt,
@@ -53,12 +53,12 @@ def validate(
     """
 
     def body() -> int:
-        from anquan_cli.config import load_config
+        cfg = load_and_read(config, paths, sheet)
         from anquan_cli.validate import run_validation
 
         outcome = run_validation(
             paths,
-            load_config(config),
+            cfg,
             as_of=parse_as_of(as_of),
             kind=kind,
             sheet=sheet,

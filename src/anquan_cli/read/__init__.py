@@ -6,15 +6,17 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from anquan_cli.errors import AnquanError
 from anquan_cli.read.header import HeaderMatch, detect_header
 from anquan_cli.read.inspect import Limits
-from anquan_cli.read.ledger import Ledger, build_ledger
-from anquan_cli.read.normalize import NormOptions
 from anquan_cli.read.sources import LEDGER_EXTS, Grid, SheetInfo, Source
 from anquan_cli.schema import Schema, get_schema, registry
 from anquan_cli.vocab import DEFAULT_NONSTANDARD_LEVELS
+
+if TYPE_CHECKING:
+    from anquan_cli.read.ledger import Ledger
 
 ANNOTATED_SUFFIX = "_校验"  # our own marked-up copies are outputs, never inputs
 
@@ -76,6 +78,11 @@ def read_ledgers(
     The best-matching visible sheet decides the kind. A kind that allows one ledger per sheet
     (responsibility lists, one enterprise per sheet) also takes every other sheet whose header matches.
     """
+    # pandas comes in here, not at package import, so a command can start reading a workbook on a
+    # thread (read.prefetch) while the heavy libraries load.
+    from anquan_cli.read.ledger import build_ledger
+    from anquan_cli.read.normalize import NormOptions
+
     schemas = [get_schema(options.kind)] if options.kind else list(registry().values())
     source = source or Source(path, options.limits)
     sheets = source.sheets()

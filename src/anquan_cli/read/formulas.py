@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import html
 import re
+import struct
 import threading
 import zipfile
+import zlib
 from pathlib import Path
 
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
@@ -64,13 +66,34 @@ class FormulaScan:
                 for name in _sheet_names(zf):
                     part = _sheet_part(zf, name)
                     if part:
-                        self._result[name] = formula_cells(zf.read(part))
-        except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+                        self._result[name] = formula_cells(_inflate(self._path, zf, part))
+        except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, zlib.error):
             pass
 
     def cells(self, sheet: str | None) -> set[tuple[int, int]]:
         self._thread.join()
         return self._result.get(sheet or "", set())
+
+
+def _inflate(path: Path, zf: zipfile.ZipFile, part: str) -> bytes:
+    """A deflated part in one zlib call. zipfile inflates in 4 KB steps, each dropping and retaking
+    the GIL; while the main thread has Python work of its own (imports, checks) every retake waits
+    for a switch interval and the scan crawls. Sizes were bounded by check_zip before any parse."""
+    info = zf.getinfo(part)
+    if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:
+        return zf.read(part)
+    with path.open("rb") as fh:
+        fh.seek(info.header_offset)
+        head = fh.read(30)
+        if len(head) < 30 or head[:4] != b"PK\x03\x04":
+            return zf.read(part)
+        name_len, extra_len = struct.unpack("<HH", head[26:30])
+        fh.seek(info.header_offset + 30 + name_len + extra_len)
+        packed = fh.read(info.compress_size)
+    data = zlib.decompressobj(-zlib.MAX_WBITS).decompress(packed, info.file_size)
+    if zlib.crc32(data) != info.CRC:
+        raise zipfile.BadZipFile(part)
+    return data
 
 
 def _sheet_names(zf: zipfile.ZipFile) -> list[str]:
@@ -81,29 +104,18 @@ def _sheet_names(zf: zipfile.ZipFile) -> list[str]:
     ]
 
 
-def formula_cells_without_value(path: Path, sheet: str | None) -> set[tuple[int, int]]:
-    """(Excel row, 0-based column) of every formula cell with no cached value on the sheet."""
-    if sheet is None:
-        return set()
-    try:
-        with zipfile.ZipFile(path) as zf:
-            part = _sheet_part(zf, sheet)
-            data = zf.read(part) if part else b""
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
-        return set()
-    return formula_cells(data)
-
-
 def formula_cells(data: bytes) -> set[tuple[int, int]]:
     begin, end = data.find(b"<sheetData"), data.find(b"</sheetData>")
     if begin == -1 or end == -1:
         return set()
-    data = data[begin:end]  # formulas of data validation and conditional formats are not cells
+    # Searched within bounds, not sliced: a copy of a 100k-row sheet's XML would be tens of MB more
+    # at the moment calamine's own parse peaks. Formulas of data validation and conditional formats
+    # lie outside sheetData and are not cells.
     found = set()
-    start = data.find(b"<f")
+    start = data.find(b"<f", begin, end)
     while start != -1:
-        cell_start = data.rfind(b"<c ", 0, start)
-        cell_end = data.find(b"</c>", start)
+        cell_start = data.rfind(b"<c ", begin, start)
+        cell_end = data.find(b"</c>", start, end)
         if cell_start == -1 or cell_end == -1:
             break
         cell = data[cell_start:cell_end]
@@ -111,5 +123,5 @@ def formula_cells(data: bytes) -> set[tuple[int, int]]:
             ref = _REF.search(cell)
             if ref:
                 found.add((int(ref.group(2)), _column(ref.group(1))))
-        start = data.find(b"<f", cell_end)
+        start = data.find(b"<f", cell_end, end)
     return found
