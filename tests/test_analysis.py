@@ -385,3 +385,27 @@ def test_json_to_a_file_and_table_with_a_copy(boundary, tmp_path):
     copy = tmp_path / "屡查.xlsx"
     result = runner.invoke(app, ["repeats", str(boundary), "--as-of", "2026-10-31", "-o", str(copy)])
     assert result.exit_code == 0 and "屡查屡有" in result.stdout and copy.exists()
+
+
+def test_report_columns_become_plain_json_values():
+
+    import numpy as np
+    import pandas as pd
+
+    from anquan_cli.analysis.plain import iso_days, plain_list, text_list
+
+    days = pd.Series(pd.to_datetime(["2026-10-01", None, "2026-10-01", "2026-09-30"]))
+    assert iso_days(days) == ["2026-10-01", None, "2026-10-01", "2026-09-30"]
+    assert plain_list(days) == iso_days(days)
+    numbers = pd.Series([3, 12], dtype="int64")
+    assert plain_list(numbers) == [3, 12] and all(type(v) is int for v in plain_list(numbers))
+    mixed = pd.Series([1.5, np.nan, True], dtype=object)
+    assert plain_list(mixed) == [1.5, None, True]
+    assert text_list(pd.Series(["甲", "", None, np.nan, "甲"], dtype=object)) == [
+        "甲",
+        None,
+        None,
+        None,
+        "甲",
+    ]
+    json.dumps([plain_list(numbers), plain_list(mixed)])  # numpy scalars would not serialise

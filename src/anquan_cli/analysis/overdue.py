@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from anquan_cli.analysis.merge import HazardSet
+from anquan_cli.analysis.plain import plain_list
 from anquan_cli.vocab import CLOSED, MAJOR
 
 ITEM_COLUMNS = ("hazard_id", "town", "unit", "uscc", "level", "description", "deadline")
@@ -85,42 +85,18 @@ def compute_overdue(hazards: HazardSet, as_of: dt.date, due_within: int = 7) -> 
     )
 
 
-def _date(value) -> str | None:
-    return None if pd.isna(value) else value.date().isoformat()
-
-
 def _items(frame: pd.DataFrame, *, overdue: bool = False, late: bool = False) -> list[dict]:
-    records = []
-    columns = {
-        c: frame[c].to_numpy() for c in (*ITEM_COLUMNS, "found_on", "closed_on", "path", "sheet", "row")
-    }
-    extra = {}
+    """One dict per listed hazard, built column by column (24k overdue rows in a 100k county)."""
+    names = [*ITEM_COLUMNS, "found_on", "closed_on"]
     if overdue:
-        extra = {
-            "days_overdue": frame["days_overdue"].to_numpy(),
-            "major_stop_order": frame["major_stop_order"].to_numpy(),
-        }
+        names += ["days_overdue", "major_stop_order"]
     elif late:
-        extra = {"days_late": frame["days_late"].to_numpy()}
-    for i in range(len(frame)):  # one dict per listed hazard: the output itself, not a hot path
-        item = {c: _plain(columns[c][i]) for c in ITEM_COLUMNS}
-        item["deadline"] = _date(pd.Timestamp(columns["deadline"][i]))
-        item["found_on"] = _date(pd.Timestamp(columns["found_on"][i]))
-        item["closed_on"] = _date(pd.Timestamp(columns["closed_on"][i]))
-        for k, v in extra.items():
-            item[k] = _plain(v[i])
-        item["source"] = {
-            "path": columns["path"][i],
-            "sheet": columns["sheet"][i],
-            "row": int(columns["row"][i]),
-        }
-        records.append(item)
-    return records
-
-
-def _plain(value):
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, float) and value != value:
-        return None
-    return value
+        names.append("days_late")
+    columns = [plain_list(frame[c]) for c in names]
+    sources = zip(
+        plain_list(frame["path"]), plain_list(frame["sheet"]), plain_list(frame["row"]), strict=True
+    )
+    return [
+        {**dict(zip(names, values, strict=True)), "source": {"path": path, "sheet": sheet, "row": row}}
+        for (path, sheet, row), *values in zip(sources, *columns, strict=True)
+    ]

@@ -15,6 +15,7 @@ import pandas as pd
 
 from anquan_cli.analysis.merge import HazardSet
 from anquan_cli.analysis.overdue import as_of_view
+from anquan_cli.analysis.plain import iso_days, text_list
 from anquan_cli.analysis.topics import topic_of
 from anquan_cli.read.normalize import map_unique
 
@@ -136,22 +137,10 @@ def _groups(repeated: pd.DataFrame) -> list[RepeatGroup]:
     key = repeated["unit_key"].astype(str) + "\x00" + repeated["topic"].astype(str)
     starts = np.flatnonzero(np.r_[True, key.to_numpy()[1:] != key.to_numpy()[:-1]])
     ends = np.r_[starts[1:], len(repeated)]
-    col = {
-        c: repeated[c].tolist()
-        for c in (
-            "unit",
-            "uscc",
-            "town",
-            "topic",
-            "hazard_id",
-            "description",
-            "closed",
-            "path",
-            "sheet",
-            "row",
-        )
-    }
-    dates = [d.date().isoformat() for d in repeated["found_on"]]
+    col = {c: repeated[c].tolist() for c in ("unit", "topic", "description", "closed", "path")}
+    col |= {c: text_list(repeated[c]) for c in ("uscc", "town", "hazard_id", "sheet")}
+    rows = repeated["row"].astype(int).tolist()
+    dates = iso_days(repeated["found_on"])
     groups = []
     for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
         last = b - 1
@@ -159,21 +148,17 @@ def _groups(repeated: pd.DataFrame) -> list[RepeatGroup]:
         groups.append(
             RepeatGroup(
                 unit=col["unit"][last],
-                uscc=_text(col["uscc"][last]),
-                town=_text(col["town"][last]),
+                uscc=col["uscc"][last],
+                town=col["town"][last],
                 topic=SIMILAR if topic.startswith(SIMILAR) else topic,
-                hazard_ids=[_text(h) for h in col["hazard_id"][a:b]],
+                hazard_ids=col["hazard_id"][a:b],
                 dates=dates[a:b],
                 descriptions=col["description"][a:b],
                 open=not bool(col["closed"][last]),
                 sources=[
-                    {"path": p, "sheet": _text(sh), "row": int(r)}
-                    for p, sh, r in zip(col["path"][a:b], col["sheet"][a:b], col["row"][a:b], strict=True)
+                    {"path": p, "sheet": sh, "row": r}
+                    for p, sh, r in zip(col["path"][a:b], col["sheet"][a:b], rows[a:b], strict=True)
                 ],
             )
         )
     return groups
-
-
-def _text(value) -> str | None:
-    return value if isinstance(value, str) and value else None
