@@ -177,7 +177,7 @@ def run_monthly(
         "duplicates": hazards.duplicates,
         "found_in_month": stats["town"].total["found"],
         "overdue": len(overdue.overdue),
-        "major_overdue": int(overdue.to_dict()["counts"]["major_overdue"]),
+        "major_overdue": overdue.major_overdue,
         "repeat_groups": len(repeats.groups),
         "letters": len(letters.letters),
         "returned_copies": len(run.annotated),

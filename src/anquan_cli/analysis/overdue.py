@@ -40,6 +40,10 @@ class OverdueReport:
     no_deadline: pd.DataFrame
     hazards: HazardSet
 
+    @property
+    def major_overdue(self) -> int:
+        return int((self.overdue["level"] == MAJOR).sum())
+
     def to_dict(self) -> dict:
         return {
             "as_of": self.as_of.isoformat(),
@@ -50,7 +54,7 @@ class OverdueReport:
             "no_deadline": _items(self.no_deadline),
             "counts": {
                 "overdue": len(self.overdue),
-                "major_overdue": int((self.overdue["level"] == MAJOR).sum()),
+                "major_overdue": self.major_overdue,
                 "due_soon": len(self.due_soon),
                 "closed_late": len(self.closed_late),
                 "no_deadline": len(self.no_deadline),

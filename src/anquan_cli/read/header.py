@@ -37,6 +37,12 @@ def _lookup_tables(schema: Schema) -> tuple[dict[str, str], tuple[tuple[str, str
     return exact, long
 
 
+@cache
+def _longest(schema: Schema) -> int:
+    _, long = _lookup_tables(schema)
+    return max((len(k) for k, _ in long), default=0) + _MAX_EXTRA_CHARS
+
+
 def match_header(schema: Schema, text: str) -> tuple[str, int] | None:
     """Header cell text → (field id, quality) or None."""
     return _match(schema, text)
@@ -58,6 +64,8 @@ def _match(schema: Schema, text: str) -> tuple[str, int] | None:
     bare = strip_parens(key)
     if bare in exact:
         return exact[bare], NO_PARENS
+    if len(bare) > _longest(schema):  # a data cell (a description, an address) cannot contain one
+        return None
     for syn, field_id in long:
         if syn in bare and len(bare) <= len(syn) + _MAX_EXTRA_CHARS:
             return field_id, CONTAINS
