@@ -388,7 +388,6 @@ def test_json_to_a_file_and_table_with_a_copy(boundary, tmp_path):
 
 
 def test_report_columns_become_plain_json_values():
-
     import numpy as np
     import pandas as pd
 
