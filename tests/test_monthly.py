@@ -117,6 +117,24 @@ def test_rerun_is_idempotent(month_out):
     assert not list(out.rglob(".~anquan-*"))  # no temporary files left behind
 
 
+def test_brief_rendered_beside_the_workbooks_matches_one_rendered_inline(month_out, tmp_path, monkeypatch):
+    import os
+
+    out, _ = month_out
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)  # one core: the 通报 is rendered in this process
+    inline = tmp_path / "inline"
+    result = runner.invoke(app, ["monthly", "--demo", "--out", str(inline), "--date", "2026-11-03"])
+    assert result.exit_code == 1, result.output
+    md = "月度通报.md"
+    assert (inline / md).read_text(encoding="utf-8") == (out / md).read_text(encoding="utf-8")
+
+    def text(path: Path) -> list[str]:
+        return [p.text for p in docx.Document(str(path)).paragraphs]
+
+    assert text(inline / "月度通报.docx") == text(out / "月度通报.docx")
+    assert len(text(out / "月度通报.docx")) > 10
+
+
 def test_out_inside_the_input_is_refused(tmp_path):
     ledger_file(tmp_path, good_records())
     result = runner.invoke(
@@ -169,6 +187,8 @@ def test_an_interrupted_run_leaves_the_previous_outputs_intact(tmp_path, monkeyp
     assert result.exit_code == 130 and "已中断" in result.output
     after = _checksums(out)
     assert set(after) == set(before)  # nothing half-written, no temporary files left
-    for name in ("屡查屡有隐患.xlsx", "统计汇总.xlsx", "月度通报.docx", "run.json"):
+    for name in ("屡查屡有隐患.xlsx", "统计汇总.xlsx", "run.json"):
         assert after[name] == before[name]  # not reached yet: untouched
+    # The 通报 is rendered in a second process beside the workbooks: the old one or a whole new one.
+    assert docx.Document(str(out / "月度通报.docx")).paragraphs
     assert openpyxl.load_workbook(out / "逾期未整改隐患清单.xlsx").sheetnames  # replaced whole, still opens

@@ -61,35 +61,66 @@ def write_brief(
 ) -> BriefResult:
     """The 通报 at `output` (.docx, or .md), and its Markdown twin at `markdown` when asked: one context
     and one chart for both, so the two can never disagree."""
+    return prepare_brief(inputs, config, output, date=date, templates=templates, markdown=markdown).run()
+
+
+@dataclass
+class BriefJob:
+    """A 通报 with its figures settled, to be drawn and rendered; small enough to hand to a worker
+    process (monthly renders it there while the lists are written)."""
+
+    context: dict
+    config: Config
+    folder: Path
+    output: Path | None
+    markdown: Path | None
+
+    def run(self) -> BriefResult:
+        from anquan_cli.render.chart import bar_chart
+        from anquan_cli.render.documents import render_docx, render_markdown, template_path
+
+        context, notes = self.context, []
+        rows = [{"name": r["name"], "found": r["found"], "closed": r["closed"]} for r in context["towns"]]
+        title = f"{context['month_label']}各镇（街道）隐患发现和整改情况"
+        with tempfile.TemporaryDirectory() as tmp:
+            # The Markdown twin links its picture by file name, so it lives beside it.
+            target = self.markdown.with_suffix(".png") if self.markdown else Path(tmp) / "chart.png"
+            chart = bar_chart(rows, target, title=title)
+            if self.markdown is not None:
+                context["chart_path"] = chart.name if chart else ""
+                render_markdown(template_path(self.folder, "月度通报", ".md.j2"), context, self.markdown)
+            if self.output is not None:
+                render_docx(
+                    template_path(self.folder, "月度通报", ".docx"),
+                    context,
+                    self.output,
+                    self.config,
+                    images={"chart": chart},
+                )
+        if chart is None and rows:
+            from anquan_cli.messages import LABELS
+
+            notes.append(LABELS["no-cjk-font"])
+        return BriefResult(self.output or self.markdown, context, notes)
+
+
+def prepare_brief(
+    inputs,
+    config: Config,
+    output: Path,
+    *,
+    date: dt.date,
+    templates: Path | None = None,
+    markdown: Path | None = None,
+) -> BriefJob:
     from anquan_cli.analysis.briefing import brief_context
-    from anquan_cli.render.chart import bar_chart
-    from anquan_cli.render.documents import render_docx, render_markdown, template_path, templates_dir
+    from anquan_cli.render.documents import templates_dir
 
     first = dt.date.fromisoformat(inputs.month + "-01")
     context = brief_context(inputs, config, date=date, doc_number=f"{first.year}年第{first.month}期")
-    folder = templates_dir(config, templates)
-    notes = []
-    rows = [{"name": r["name"], "found": r["found"], "closed": r["closed"]} for r in context["towns"]]
-    title = f"{context['month_label']}各镇（街道）隐患发现和整改情况"
     if output.suffix.lower() == ".md":
         output, markdown = None, output
-    with tempfile.TemporaryDirectory() as tmp:
-        # The Markdown twin links its picture by file name, so it lives beside it.
-        chart = bar_chart(
-            rows, markdown.with_suffix(".png") if markdown else Path(tmp) / "chart.png", title=title
-        )
-        if markdown is not None:
-            context["chart_path"] = chart.name if chart else ""
-            render_markdown(template_path(folder, "月度通报", ".md.j2"), context, markdown)
-        if output is not None:
-            render_docx(
-                template_path(folder, "月度通报", ".docx"), context, output, config, images={"chart": chart}
-            )
-    if chart is None and rows:
-        from anquan_cli.messages import LABELS
-
-        notes.append(LABELS["no-cjk-font"])
-    return BriefResult(output or markdown, context, notes)
+    return BriefJob(context, config, templates_dir(config, templates), output, markdown)
 
 
 @dataclass

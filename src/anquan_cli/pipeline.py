@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,7 +101,7 @@ def run_monthly(
     from anquan_cli.analysis.briefing import BriefInputs
     from anquan_cli.analysis.overdue import compute_overdue
     from anquan_cli.analysis.stats import compute_stats, month_bounds
-    from anquan_cli.jobs import write_brief, write_letters
+    from anquan_cli.jobs import prepare_brief, write_letters
     from anquan_cli.read.prefetch import discovered
     from anquan_cli.render.lists import write_findings, write_overdue, write_repeats, write_stats
     from anquan_cli.validate import run_validation
@@ -140,14 +141,8 @@ def run_monthly(
     }
 
     stage("documents")
-    written = {
-        "findings": write_findings(run.results, out / OUTPUTS["findings"], as_of=as_of),
-        "overdue": write_overdue(overdue, out / OUTPUTS["overdue"]),
-        "repeats": write_repeats(repeats, out / OUTPUTS["repeats"]),
-        "stats": write_stats(stats, out / OUTPUTS["stats"]),
-    }
     brief_inputs = BriefInputs(month, as_of, stats["town"], stats["industry"], overdue, repeats, run.results)
-    result = write_brief(
+    brief = prepare_brief(
         brief_inputs,
         config,
         out / OUTPUTS["brief"],
@@ -155,6 +150,16 @@ def run_monthly(
         templates=templates,
         markdown=out / OUTPUTS["brief_md"],
     )
+    # The 通报's chart and docxtpl rendering (seconds on a county-year) take the second core while
+    # this process writes the four workbooks.
+    with _beside(brief.run) as pending:
+        written = {
+            "findings": write_findings(run.results, out / OUTPUTS["findings"], as_of=as_of),
+            "overdue": write_overdue(overdue, out / OUTPUTS["overdue"]),
+            "repeats": write_repeats(repeats, out / OUTPUTS["repeats"]),
+            "stats": write_stats(stats, out / OUTPUTS["stats"]),
+        }
+        result = pending.result()
     written["brief"], written["brief_md"], notes = result.path, out / OUTPUTS["brief_md"], result.notes
 
     stage("letters")
@@ -205,6 +210,30 @@ def run_monthly(
     _write_json(out / OUTPUTS["run"], record)
     failed = summary["errors"] or summary["unreadable"]
     return MonthlyResult(out, month, as_of, date, counts, outputs, notes, 1 if failed else 0)
+
+
+class _Later:
+    """A job run when its result is asked for (one core: nothing to overlap with)."""
+
+    def __init__(self, fn: Callable) -> None:
+        self._fn = fn
+
+    def result(self):
+        return self._fn()
+
+
+@contextmanager
+def _beside(fn: Callable):
+    """`fn` started in a second process when there is a second core; `.result()` waits for it."""
+    import os
+
+    if (os.cpu_count() or 1) < 2:
+        yield _Later(fn)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        yield pool.submit(fn)
 
 
 def _write_json(target: Path, document: dict) -> None:
