@@ -50,20 +50,6 @@ def brief_inputs(paths: Iterable[Path], config: Config, *, month: str, as_of: dt
     )
 
 
-def write_brief(
-    inputs,
-    config: Config,
-    output: Path,
-    *,
-    date: dt.date,
-    templates: Path | None = None,
-    markdown: Path | None = None,
-) -> BriefResult:
-    """The 通报 at `output` (.docx, or .md), and its Markdown twin at `markdown` when asked: one context
-    and one chart for both, so the two can never disagree."""
-    return prepare_brief(inputs, config, output, date=date, templates=templates, markdown=markdown).run()
-
-
 @dataclass
 class BriefJob:
     """A 通报 with its figures settled, to be drawn and rendered; small enough to hand to a worker
@@ -113,6 +99,8 @@ def prepare_brief(
     templates: Path | None = None,
     markdown: Path | None = None,
 ) -> BriefJob:
+    """The 通报 at `output` (.docx, or .md), and its Markdown twin at `markdown` when asked, ready to
+    run(): one context and one chart for both, so the two can never disagree."""
     from anquan_cli.analysis.briefing import brief_context
     from anquan_cli.render.documents import templates_dir
 
