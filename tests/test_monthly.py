@@ -192,3 +192,21 @@ def test_an_interrupted_run_leaves_the_previous_outputs_intact(tmp_path, monkeyp
     # The 通报 is rendered in a second process beside the workbooks: the old one or a whole new one.
     assert docx.Document(str(out / "月度通报.docx")).paragraphs
     assert openpyxl.load_workbook(out / "逾期未整改隐患清单.xlsx").sheetnames  # replaced whole, still opens
+
+
+def test_broken_brief_template_in_the_second_process_is_one_line_naming_it(tmp_path):
+    import shutil
+
+    folder = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", folder)
+    document = docx.Document(str(folder / "月度通报.docx"))
+    document.paragraphs[-1].text = "{{ 没有这个变量 }}"
+    document.save(str(folder / "月度通报.docx"))
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["monthly", str(SAMPLES), "--month", "2026-10", "--out", str(out), "--templates", str(folder)]
+    )
+    assert result.exit_code == 2, result.output
+    assert "月度通报.docx" in result.output and "没有这个变量" in result.output
+    assert "Traceback" not in result.output
+    assert not (out / "月度通报.docx").exists() and not list(out.rglob(".~anquan-*"))
