@@ -209,7 +209,8 @@ def main() -> int:
                     results[f"{name} ({args.linear} rows)"].seconds
                     / results[base.get(name, f"{name} --format json")].seconds,
                     1.1 * args.linear / args.rows,  # linear, with 10 % slack
-                    "<=",
+                    # The raw read is the baseline: its growth is python-calamine's, shown for reference.
+                    "ref" if name == "raw calamine read" else "<=",
                 )
             )
     if "frictionless validate" in results:
@@ -260,7 +261,8 @@ def write_results(args, results, targets, absolute, letter_count, per_second) ->
         lines.append(f"| {name} | {value:.2f}× | {limit}× | {'yes' if value <= limit else 'NO'} |")
     for name, value, limit, op in absolute:
         ok = value >= limit if op == ">=" else value <= limit
-        lines.append(f"| {name} | {value:.2f} | {limit} | {'yes' if ok else 'NO'} |")
+        met = "(baseline)" if op == "ref" else "yes" if ok else "NO"
+        lines.append(f"| {name} | {value:.2f} | {limit} | {met} |")
     lines += [
         "",
         f"Letters: {letter_count} letters; per second = letters ÷ (letters run − dry run).",
