@@ -53,16 +53,28 @@ class Reporter:
         elif field_id in ledger.origin:  # likewise a cell merged down over several rows
             rows = ledger.origin[field_id]
             idx = idx[np.unique(rows[idx], return_index=True)[1]]
-        for i in idx:
+        numbers = [ref.context_row] * len(idx) if ref.context else rows[idx].tolist()
+        shown = [display(v) for v in raw[idx]]
+        if not any(isinstance(v, np.ndarray) for v in params.values()):
+            # One message for the whole column (it never quotes the cell): rendered once, not per cell.
+            one = Finding.make(
+                code, sheet=ledger.sheet, column=ref.letter, field=header, severity=severity, **params
+            )
+            self.findings.extend(
+                Finding(one.severity, code, one.message, ledger.sheet, row, ref.letter, header, value)
+                for row, value in zip(numbers, shown, strict=True)
+            )
+            return idx
+        for i, row, value in zip(idx, numbers, shown, strict=True):
             values = {k: _param(v[i]) if isinstance(v, np.ndarray) else v for k, v in params.items()}
             self.findings.append(
                 Finding.make(
                     code,
                     sheet=ledger.sheet,
-                    row=ref.context_row if ref.context else int(rows[i]),
+                    row=row,
                     column=ref.letter,
                     field=header,
-                    value=display(raw[i]),
+                    value=value,
                     severity=severity,
                     **values,
                 )
