@@ -120,7 +120,7 @@ def build_ledger(
     arr = np.empty((n, width), dtype=object)
     if n:
         arr[:, :] = (
-            body if all(len(r) == width for r in body) else [r + [""] * (width - len(r)) for r in body]
+            body if set(map(len, body)) == {width} else [r + [""] * (width - len(r)) for r in body]
         )
     origins = _fill_vertical_merges(arr, grid.merged, start)
 
