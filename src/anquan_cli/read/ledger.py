@@ -119,9 +119,7 @@ def build_ledger(
     n = len(body)
     arr = np.empty((n, width), dtype=object)
     if n:
-        arr[:, :] = (
-            body if set(map(len, body)) == {width} else [r + [""] * (width - len(r)) for r in body]
-        )
+        arr[:, :] = body if set(map(len, body)) == {width} else [r + [""] * (width - len(r)) for r in body]
     origins = _fill_vertical_merges(arr, grid.merged, start)
 
     columns = {f: ColumnRef(c, match.texts.get(c, schema[f].header)) for f, c in match.columns.items()}
