@@ -129,6 +129,36 @@ def test_bad_as_of_is_a_usage_error(good):
     assert "--as-of" in result.output and "日期无法识别" in result.output
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "--as-of", "明天"],
+        ["overdue", "--as-of", "明天"],
+        ["repeats", "--as-of", "2026-13-01"],
+        ["stats", "--month", "2026-13"],
+        ["brief", "--month", "十月"],
+        ["letters", "--month", "2026-10", "--date", "下周"],
+        ["monthly", "--month", "2026/13"],
+    ],
+)
+def test_mistyped_options_are_refused_before_any_workbook_is_opened(good, tmp_path, monkeypatch, argv):
+    from anquan_cli.read import sources
+
+    opened = []
+    original = sources.Source.__init__
+
+    def counting(self, path, *args, **kwargs):
+        opened.append(path)
+        return original(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(sources.Source, "__init__", counting)
+    command, *options = argv
+    extra = ["--out", str(tmp_path / "out")] if command == "monthly" else []
+    result = runner.invoke(app, [command, str(good), *options, *extra])
+    assert result.exit_code == 2, result.output
+    assert opened == []  # a mistyped date costs no read of a county-year ledger
+
+
 def test_unknown_kind(good):
     result = invoke("validate", good, "--kind", "fish")
     assert result.exit_code == 2 and "未知的台账类型" in result.output

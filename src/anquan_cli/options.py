@@ -89,6 +89,6 @@ DateOpt = Annotated[
 
 
 def month_end(month: str):
-    from anquan_cli.analysis.stats import month_bounds
+    from anquan_cli.months import month_bounds
 
     return month_bounds(month)[1]

@@ -100,8 +100,9 @@ def run_monthly(
     from anquan_cli.analysis import repeats_of
     from anquan_cli.analysis.briefing import BriefInputs
     from anquan_cli.analysis.overdue import compute_overdue
-    from anquan_cli.analysis.stats import compute_stats, month_bounds
+    from anquan_cli.analysis.stats import compute_stats
     from anquan_cli.jobs import prepare_brief, write_letters
+    from anquan_cli.months import month_bounds
     from anquan_cli.read.prefetch import discovered
     from anquan_cli.render.lists import write_findings, write_overdue, write_repeats, write_stats
     from anquan_cli.validate import run_validation

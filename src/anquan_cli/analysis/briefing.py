@@ -13,8 +13,9 @@ from anquan_cli.analysis.letters import month_label
 from anquan_cli.analysis.merge import submission_date
 from anquan_cli.analysis.overdue import OverdueReport
 from anquan_cli.analysis.repeats import RepeatReport
-from anquan_cli.analysis.stats import UNKNOWN, StatsReport, month_bounds
+from anquan_cli.analysis.stats import UNKNOWN, StatsReport
 from anquan_cli.config import Config
+from anquan_cli.months import month_bounds
 from anquan_cli.render.jinja import cn_number, percent
 from anquan_cli.vocab import MAJOR
 

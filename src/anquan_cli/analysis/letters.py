@@ -19,9 +19,9 @@ import pandas as pd
 from anquan_cli.analysis.overdue import OverdueReport
 from anquan_cli.analysis.repeats import RepeatReport
 from anquan_cli.analysis.seasons import season_for
-from anquan_cli.analysis.stats import month_bounds
 from anquan_cli.config import Config
 from anquan_cli.messages import LETTER_KINDS, LETTER_REASONS
+from anquan_cli.months import month_bounds
 from anquan_cli.read.dates import format_cn
 from anquan_cli.vocab import MAJOR
 

@@ -24,25 +24,13 @@ from anquan_cli.analysis.merge import HazardSet
 from anquan_cli.analysis.overdue import as_of_view
 from anquan_cli.analysis.repeats import RepeatReport
 from anquan_cli.messages import INDICATORS
+from anquan_cli.months import month_bounds
 from anquan_cli.read.normalize import map_unique
 from anquan_cli.vocab import MAJOR
 
 COUNTS = [k for k in INDICATORS if not k.endswith("_rate")]
 _NO_HAZARD = re.compile(r"^(?:无|无隐患|无问题|未发现隐患|未发现问题|未发现安全隐患|正常|合格)$")
 UNKNOWN = "（未填写）"
-
-
-def month_bounds(month: str) -> tuple[dt.date, dt.date]:
-    """ "2026-10" → (2026-10-01, 2026-10-31)."""
-    from anquan_cli.errors import AnquanError
-
-    m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*", month or "")
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise AnquanError("option-month-invalid", value=month)
-    year, mon = int(m.group(1)), int(m.group(2))
-    first = dt.date(year, mon, 1)
-    last = dt.date(year + mon // 12, mon % 12 + 1, 1) - dt.timedelta(days=1)
-    return first, last
 
 
 @dataclass

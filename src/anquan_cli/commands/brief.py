@@ -39,14 +39,15 @@ def brief(
     """
 
     def body() -> int:
+        day = parse_as_of(as_of) if as_of else month_end(month)  # before a big file is read
+        written_on = parse_as_of(date, "--date")
         cfg = load_and_read(config, paths)
         from anquan_cli.jobs import brief_inputs, prepare_brief
         from anquan_cli.messages import LABELS
         from anquan_cli.render.terminal import console
 
-        day = parse_as_of(as_of) if as_of else month_end(month)
         inputs = brief_inputs(paths, cfg, month=month, as_of=day, debug=debug)
-        brief = prepare_brief(inputs, cfg, output, date=parse_as_of(date, "--date"), templates=templates)
+        brief = prepare_brief(inputs, cfg, output, date=written_on, templates=templates)
         result = brief.run()
         out = console()
         for note in result.notes:

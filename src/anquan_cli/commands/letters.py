@@ -54,6 +54,8 @@ def letters(
     """
 
     def body() -> int:
+        day = parse_as_of(as_of) if as_of else month_end(month)  # before a big file is read
+        written_on = parse_as_of(date, "--date")
         cfg = load_and_read(config, paths)
         from anquan_cli.jobs import make_letters
         from anquan_cli.render.report_terminal import print_letters
@@ -63,8 +65,8 @@ def letters(
             cfg,
             month=month,
             out_dir=out_dir,
-            as_of=parse_as_of(as_of) if as_of else month_end(month),
-            date=parse_as_of(date, "--date"),
+            as_of=day,
+            date=written_on,
             kinds=tuple(k.value for k in kind) if kind else ("warning", "supervision", "reminder"),
             dry_run=dry_run,
             templates=templates,

@@ -41,6 +41,7 @@ def monthly(
 
     def body() -> int:
         from anquan_cli.errors import AnquanError
+        from anquan_cli.months import month_bounds
         from anquan_cli.resources import shipped
 
         inputs = list(paths or [])
@@ -51,6 +52,9 @@ def monthly(
         chosen = month or (DEMO_MONTH if demo else None)
         if chosen is None:
             raise AnquanError("option-month-invalid", value="（未给出 --month）")
+        month_bounds(chosen)  # mistyped options are reported before the first workbook is read
+        day = parse_as_of(as_of) if as_of else None
+        written_on = parse_as_of(date, "--date") if date else None
         cfg = load_and_read(config, inputs)
         from anquan_cli.pipeline import run_monthly
         from anquan_cli.render.monthly_terminal import MonthlyProgress, print_monthly
@@ -62,8 +66,8 @@ def monthly(
                 cfg,
                 month=chosen,
                 out=target,
-                as_of=parse_as_of(as_of) if as_of else None,
-                date=parse_as_of(date, "--date") if date else None,
+                as_of=day,
+                date=written_on,
                 templates=templates,
                 stage=progress.stage,
                 progress=progress.file_done,

@@ -39,13 +39,14 @@ def overdue(
     """
 
     def body() -> int:
+        day = parse_as_of(as_of)  # a mistyped option is reported before a big file is read
         cfg = load_and_read(config, paths)
         from anquan_cli.analysis import overdue_report
         from anquan_cli.commands._report import emit
         from anquan_cli.render.lists import write_overdue
         from anquan_cli.render.report_terminal import print_overdue
 
-        report = overdue_report(paths, cfg, as_of=parse_as_of(as_of), due_within=due_within, debug=debug)
+        report = overdue_report(paths, cfg, as_of=day, due_within=due_within, debug=debug)
         return emit(
             report,
             output_format,

@@ -36,13 +36,14 @@ def repeats(
     """屡查屡有隐患：同一企业、同一类问题在不同日期被两次及以上发现（按问题类别词典，其余按描述相似度）。"""
 
     def body() -> int:
+        day = parse_as_of(as_of)  # a mistyped option is reported before a big file is read
         cfg = load_and_read(config, paths)
         from anquan_cli.analysis import repeats_report
         from anquan_cli.commands._report import emit
         from anquan_cli.render.lists import write_repeats
         from anquan_cli.render.report_terminal import print_repeats
 
-        report = repeats_report(paths, cfg, as_of=parse_as_of(as_of), window_days=window_days, debug=debug)
+        report = repeats_report(paths, cfg, as_of=day, window_days=window_days, debug=debug)
         return emit(
             report,
             output_format,

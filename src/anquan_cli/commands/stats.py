@@ -49,14 +49,16 @@ def stats(
     """
 
     def body() -> int:
+        from anquan_cli.months import month_bounds
+
+        # Mistyped options are reported before a big file is read.
+        day = parse_as_of(as_of) if as_of or not month else month_bounds(month)[1]
         cfg = load_and_read(config, paths)
         from anquan_cli.analysis import stats_report
-        from anquan_cli.analysis.stats import month_bounds
         from anquan_cli.commands._report import emit
         from anquan_cli.render.lists import write_stats
         from anquan_cli.render.report_terminal import print_stats
 
-        day = parse_as_of(as_of) if as_of or not month else month_bounds(month)[1]
         report = stats_report(paths, cfg, as_of=day, by=by.value, month=month, debug=debug)
 
         def workbook(rep, target):

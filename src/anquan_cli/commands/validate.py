@@ -53,13 +53,14 @@ def validate(
     """
 
     def body() -> int:
+        day = parse_as_of(as_of)  # a mistyped option is reported before a big file is read
         cfg = load_and_read(config, paths, sheet)
         from anquan_cli.validate import run_validation
 
         outcome = run_validation(
             paths,
             cfg,
-            as_of=parse_as_of(as_of),
+            as_of=day,
             kind=kind,
             sheet=sheet,
             annotate_dir=annotate,
