@@ -357,3 +357,16 @@ def test_output_names_are_portable():
     assert safe_filename("...") == "未命名"
     names = unique_names([(Path("a/x.xlsx"), "x"), (Path("b/x.xlsx"), "x"), (Path("c/q:r.xlsx"), "q:r")])
     assert names == {Path("a/x.xlsx"): "a_x", Path("b/x.xlsx"): "b_x", Path("c/q:r.xlsx"): "q_r"}
+
+
+def test_python_dash_m_entry_does_not_rerun_in_spawned_workers(monkeypatch):
+    import runpy
+
+    import anquan_cli.cli
+
+    calls = []
+    monkeypatch.setattr(anquan_cli.cli, "main", lambda: calls.append(1))
+    runpy.run_module("anquan_cli.__main__", run_name="__mp_main__")  # what a spawned worker does
+    assert calls == []
+    runpy.run_module("anquan_cli.__main__", run_name="__main__")  # `python -m anquan_cli`
+    assert calls == [1]
