@@ -34,18 +34,18 @@ def run(debug: bool, body: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
-def load_and_read(config_path, paths, sheet: str | None = None, warm: tuple[str, ...] = ()):
+def load_and_read(config_path, paths, sheet: str | None = None):
     """The config, with the first workbook below `paths` already read (see read.prefetch.read_first).
 
     Called before a command imports pandas and the analysis: on a big ledger the parse (which runs
-    without the GIL) then overlaps those imports and the command's own `warm` modules.
+    without the GIL) then overlaps those imports.
     """
     from anquan_cli.config import load_config
     from anquan_cli.read.prefetch import read_first
 
     config = load_config(config_path)
     if paths:
-        read_first(paths, config.limits.read_limits(), sheet, warm)
+        read_first(paths, config.limits.read_limits(), sheet)
     return config
 
 

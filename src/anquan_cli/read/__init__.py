@@ -78,8 +78,8 @@ def read_ledgers(
     The best-matching visible sheet decides the kind. A kind that allows one ledger per sheet
     (responsibility lists, one enterprise per sheet) also takes every other sheet whose header matches.
     """
-    # pandas comes in here, not at package import, so a command can start reading a workbook on a
-    # thread (read.prefetch) while the heavy libraries load.
+    # pandas comes in here, not at package import, so a command can parse its first workbook while
+    # the heavy libraries load on another thread (read.prefetch.read_first).
     from anquan_cli.read.ledger import build_ledger
     from anquan_cli.read.normalize import NormOptions
 

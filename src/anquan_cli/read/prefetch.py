@@ -35,10 +35,8 @@ _FOUND: dict[tuple[Path, ...], list[Path]] = {}
 CORE_MODULES = ("anquan_cli.validate", "anquan_cli.rules.hazard", "anquan_cli.rules.responsibility")
 
 
-def read_first(
-    paths: Iterable[Path], limits: Limits, sheet: str | None = None, warm: Iterable[str] = ()
-) -> None:
-    """Read the first workbook below `paths` now while pandas, the rules and `warm` import on a thread.
+def read_first(paths: Iterable[Path], limits: Limits, sheet: str | None = None) -> None:
+    """Read the first workbook below `paths` now while pandas and the rules import on a thread.
 
     calamine parses without the GIL, so on a big file the imports (about half a second) cost no wall
     time. The parse stays on the main thread: memory a reading thread allocates lives in that thread's
@@ -58,9 +56,8 @@ def read_first(
     _FOUND[paths] = files
     if not files or files[0].suffix.lower() not in WORKBOOK_EXTS:
         return
-    names = (*CORE_MODULES, *warm)
     importer = threading.Thread(
-        target=lambda: [importlib.import_module(n) for n in names], name="anquan-import", daemon=True
+        target=lambda: [importlib.import_module(n) for n in CORE_MODULES], name="anquan-import", daemon=True
     )
     importer.start()
     future: Future = Future()
