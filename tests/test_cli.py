@@ -370,3 +370,68 @@ def test_python_dash_m_entry_does_not_rerun_in_spawned_workers(monkeypatch):
     assert calls == []
     runpy.run_module("anquan_cli.__main__", run_name="__main__")  # `python -m anquan_cli`
     assert calls == [1]
+
+
+def test_a_command_leaves_the_collector_as_it_found_it(good):
+    import gc
+
+    assert invoke("validate", good, "--format", "json").exit_code == 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # the early read's freeze is undone
+
+
+def test_leave_flushes_and_runs_exit_handlers_before_ending(monkeypatch, capsys):
+    import atexit
+    import os
+    import threading
+
+    from anquan_cli import cli
+
+    class Ended(Exception):
+        pass
+
+    def fake_exit(code):
+        raise Ended(code)
+
+    ran = []
+    atexit.register(ran.append, "handler")
+    monkeypatch.setattr(os, "_exit", fake_exit)
+    with pytest.raises(Ended) as ended:
+        cli.leave(None)
+    assert ended.value.args == (0,) and ran == ["handler"]
+    with pytest.raises(Ended) as ended:
+        cli.leave("出错了")  # sys.exit("text") semantics: the text on stderr, code 1
+    assert ended.value.args == (1,) and "出错了" in capsys.readouterr().err
+    # A worker thread still running: the ordinary exit waits for it instead of cutting it off.
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait)
+    worker.start()
+    try:
+        with pytest.raises(SystemExit) as normal:
+            cli.leave(1)
+        assert normal.value.code == 1
+    finally:
+        release.set()
+        worker.join()
+
+
+def test_whole_process_output_is_complete(tmp_path):
+    """`anquan` ends without interpreter teardown: what it printed and wrote must all be there."""
+    path = ledger_file(
+        tmp_path, [*good_records(29), {**good_records(1)[0], "hazard_id": "QS-X", "deadline": "不知道"}]
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "anquan_cli", "validate", str(path), "--format", "json"],
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    data = json.loads(proc.stdout.decode("utf-8"))
+    assert data["summary"]["rows"] == 30 and data["summary"]["errors"] >= 1
+    target = tmp_path / "模板.xlsx"
+    proc = subprocess.run(
+        [sys.executable, "-m", "anquan_cli", "template", "hazards", "-o", str(target)],
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+    assert openpyxl.load_workbook(target).sheetnames[0] == "隐患台账"

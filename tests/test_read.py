@@ -492,3 +492,24 @@ def test_factorize_gives_missing_cells_one_code():
     codes, uniques = factorize(values)
     assert list(uniques[codes]) == ["甲", None, "乙", None, "甲", ""]
     assert codes[1] == codes[3] and len(set(codes.tolist())) == 4
+
+
+def test_reading_pauses_the_collector_only_while_cells_are_built(tmp_path):
+    import gc
+
+    from anquan_cli.read.sources import Source, collector_paused
+
+    path = ledger_file(tmp_path, good_records(10))
+    source = Source(path)
+    source.grid(source.sheets()[0])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        second = Source(path)
+        second.grid(second.sheets()[0])
+        assert not gc.isenabled()  # a caller's own pause is not cut short
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

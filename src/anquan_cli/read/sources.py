@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import io
 import re
 import zipfile
@@ -111,7 +112,8 @@ class Source:
         try:
             sheet = self._book.get_sheet_by_name(info.name)
             # Keep leading empty rows/columns so list positions are Excel positions.
-            rows = sheet.to_python(skip_empty_area=False)
+            with collector_paused():
+                rows = sheet.to_python(skip_empty_area=False)
             merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
         except CalamineError as exc:
             raise AnquanError(
@@ -128,6 +130,24 @@ class Source:
             formula_probe=probe,
         )
         return grid
+
+
+class collector_paused:
+    """No cyclic garbage collection while calamine builds the rows.
+
+    Every few hundred new row lists trigger a collection that walks all the young ones, and now and
+    then a full one that walks every row read so far: 0.05–0.1 s on 100k rows, for lists of cell
+    values that cannot form a cycle. Only a collector that was on is turned back on (a second reading
+    thread may be inside its own pause).
+    """
+
+    def __enter__(self) -> None:
+        self._was = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc) -> None:
+        if self._was:
+            gc.enable()
 
 
 def _open_workbook(path: Path, ext: str, limits: Limits):
