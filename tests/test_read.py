@@ -513,3 +513,11 @@ def test_reading_pauses_the_collector_only_while_cells_are_built(tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_built_in_read_limits_match_the_config_defaults():
+    """Without an anquan.toml the first workbook is read before the config model loads, with these."""
+    from anquan_cli.config import Config
+    from anquan_cli.read.inspect import Limits
+
+    assert Config().limits.read_limits() == Limits()

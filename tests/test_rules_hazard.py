@@ -220,3 +220,30 @@ def test_two_columns_for_one_field(tmp_path):
     (hit,) = _cell(result, "column-duplicate")
     assert hit.column == "O" and "K" in hit.message and hit.field == "整改期限"
     assert len(result.findings) == 1
+
+
+def test_row_identity_is_equal_exactly_when_every_cell_is_equal():
+    """Keys stay exact when the mixed-radix product would overflow int64 and must be renumbered."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from anquan_cli.rules.common import row_identity
+
+    rng = np.random.default_rng(7)
+    n = 2000
+    wide = [rng.integers(0, 3, n) for _ in range(6)]  # few values: many repeated rows
+    huge = [
+        rng.integers(0, 3, n) * 1_000_000_007 for _ in range(4)
+    ]  # radix ~3e9: overflow without renumbering
+    columns = {f"f{i}": c for i, c in enumerate([*wide, *huge])}
+    key = row_identity(SimpleNamespace(data=np.zeros(n), codes=columns))
+    rows = list(zip(*columns.values(), strict=True))
+    first_seen: dict = {}
+    for i, row in enumerate(rows):
+        first_seen.setdefault(row, i)
+    by_key: dict = {}
+    for i, k in enumerate(key.tolist()):
+        by_key.setdefault(k, i)
+    assert [first_seen[r] for r in rows] == [by_key[k] for k in key.tolist()]
+    assert len(set(rows)) < n  # the data does repeat, so equality is really exercised

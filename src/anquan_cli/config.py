@@ -12,10 +12,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from anquan_cli.configfile import DEFAULT_CONFIG_NAME, config_file
 from anquan_cli.errors import AnquanError
 from anquan_cli.vocab import DEFAULT_NONSTANDARD_LEVELS, DEFAULT_TIER_KEYWORDS
 
-DEFAULT_CONFIG_NAME = "anquan.toml"
+__all__ = ["DEFAULT_CONFIG_NAME", "Config", "load_config"]
 
 
 class _Section(BaseModel):
@@ -195,11 +196,9 @@ _REASONS = {
 
 def load_config(path: Path | None) -> Config:
     """Explicit path, else ./anquan.toml when present, else the built-in defaults."""
+    path = config_file(path)
     if path is None:
-        candidate = Path.cwd() / DEFAULT_CONFIG_NAME
-        if not candidate.is_file():
-            return Config()
-        path = candidate
+        return Config()
     if not path.is_file():
         raise AnquanError("config-not-found", path=path)
     try:

@@ -53,19 +53,36 @@ def load_and_read(config_path, paths, sheet: str | None = None):
     """
     import gc
 
-    from anquan_cli.config import load_config
+    from anquan_cli.configfile import config_file
     from anquan_cli.read.prefetch import read_first
     from anquan_cli.read.sources import collector_paused
 
-    config = load_config(config_path)
-    if paths:
-        with collector_paused():
-            read_first(paths, config.limits.read_limits(), sheet)
-            # What is alive now (modules, the rows just read) lives until the command ends. Frozen,
-            # it is left out of every later collection; each full one would otherwise walk all 2 M
-            # cells of a 100k-row ledger again (0.04 s a time). Row lists hold no cycles; the little
-            # cyclic garbage the imports left waits for `run` to unfreeze, or for the process to end.
-            gc.freeze()
+    if not paths:
+        from anquan_cli.config import load_config
+
+        return load_config(config_path)
+    if config_file(config_path) is None:
+        # Built-in defaults: the read needs only the default limits, so it starts now and the config
+        # model (a tenth of a second of pydantic class building) loads on the import thread.
+        from anquan_cli.read.inspect import Limits
+
+        config, limits = None, Limits()
+    else:
+        from anquan_cli.config import load_config
+
+        config = load_config(config_path)
+        limits = config.limits.read_limits()
+    with collector_paused():
+        read_first(paths, limits, sheet)
+        # What is alive now (modules, the rows just read) lives until the command ends. Frozen,
+        # it is left out of every later collection; each full one would otherwise walk all 2 M
+        # cells of a 100k-row ledger again (0.04 s a time). Row lists hold no cycles; the little
+        # cyclic garbage the imports left waits for `run` to unfreeze, or for the process to end.
+        gc.freeze()
+    if config is None:
+        from anquan_cli.config import Config
+
+        config = Config()
     return config
 
 

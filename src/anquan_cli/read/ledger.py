@@ -82,7 +82,9 @@ class Ledger:
     header_rows: tuple[int, int]  # Excel row numbers, first and last
     columns: dict[str, ColumnRef]
     data: pd.DataFrame  # "<field>", "<field>__state" (typed fields), ROW
-    raw: pd.DataFrame  # the raw cell value of each mapped field, same index as data
+    # Per mapped field, its distinct raw cell values: row i's raw cell is raw_uniques[f][codes[f][i]].
+    # Kept factorized: messages need the raw text of a few failing cells, not 2 M references.
+    raw_uniques: dict[str, np.ndarray]
     counts: RowCounts
     findings: list[Finding] = field(default_factory=list)  # structural, found while reading
     encoding: str | None = None
@@ -98,6 +100,18 @@ class Ledger:
     @property
     def kind(self) -> str:
         return self.schema.kind
+
+    def raw_values(self, field_id: str, positions: np.ndarray | None = None) -> np.ndarray:
+        """The raw cell values of a field as written (all rows, or the row positions given)."""
+        codes = self.codes[field_id]
+        return self.raw_uniques[field_id][codes if positions is None else codes[positions]]
+
+    @property
+    def raw(self) -> pd.DataFrame:
+        """Every mapped field's raw cell values as a frame (for inspection; built when asked)."""
+        return pd.DataFrame(
+            {f: pd.Series(self.raw_values(f), dtype=object) for f in self.raw_uniques}, index=self.data.index
+        )
 
     def has(self, field_id: str) -> bool:
         return field_id in self.columns
@@ -157,7 +171,7 @@ def build_ledger(
 
     data: dict[str, np.ndarray] = {ROW: _row_numbers(grid, start, keep)}
     origin: dict[str, np.ndarray] = {}
-    raw: dict[str, np.ndarray] = {}
+    raw_uniques: dict[str, np.ndarray] = {}
     codes: dict[str, np.ndarray] = {}
     extras: dict[str, dict[str, np.ndarray]] = {}
     for f, col in factorized.items():
@@ -169,14 +183,13 @@ def build_ledger(
         else:
             out.pop("state")
         extras[f] = out
-        raw[f] = col.take(col.uniques, keep)
+        raw_uniques[f] = col.uniques
         codes[f] = col.codes[keep]
         if f in columns and columns[f].index in origins:
             origin[f] = _row_numbers(grid, start, origins[columns[f].index][keep])
     _resolve_found_relative(schema, data, extras)
 
     frame = pd.DataFrame({k: _series(v) for k, v in data.items()})
-    raw_frame = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in raw.items()}, index=frame.index)
     findings = [
         Finding.make(
             "column-duplicate",
@@ -196,7 +209,7 @@ def build_ledger(
         header_rows=(grid.row_number(match.first), grid.row_number(match.last)),
         columns=columns,
         data=frame,
-        raw=raw_frame,
+        raw_uniques=raw_uniques,
         counts=counts,
         findings=findings,
         encoding=grid.encoding,

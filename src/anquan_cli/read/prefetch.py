@@ -32,7 +32,12 @@ _FIRST: dict[tuple[Path, Limits, str | None], Future] = {}
 _FOUND: dict[tuple[Path, ...], list[Path]] = {}
 
 # What every ledger-reading command needs next: imported while the first workbook parses.
-CORE_MODULES = ("anquan_cli.validate", "anquan_cli.rules.hazard", "anquan_cli.rules.responsibility")
+CORE_MODULES = (
+    "anquan_cli.config",
+    "anquan_cli.validate",
+    "anquan_cli.rules.hazard",
+    "anquan_cli.rules.responsibility",
+)
 
 
 def read_first(paths: Iterable[Path], limits: Limits, sheet: str | None = None) -> None:

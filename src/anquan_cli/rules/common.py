@@ -171,14 +171,23 @@ def duplicate_rows(ledger: Ledger, report: Reporter, anchor: str, skip: np.ndarr
 def row_identity(ledger: Ledger) -> np.ndarray:
     """One int64 per row, equal exactly when all recognised raw cells are equal.
 
-    Folds the per-column value codes pairwise and re-factorizes after each step, so the combined
-    key never overflows however many columns there are.
+    The per-column value codes are digits of one mixed-radix number. Only when the next digit could
+    overflow int64 is the key renumbered densely (factorized) first, so however many columns there
+    are it never overflows, and most ledgers need one or two renumberings instead of one per column.
     """
     key = np.zeros(len(ledger.data), dtype=np.int64)
+    span = 1  # every key is below this
     for codes in ledger.codes.values():
-        key, _ = pd.factorize(key * (int(codes.max(initial=0)) + 1) + codes)
-        key = key.astype(np.int64)
+        radix = int(codes.max(initial=0)) + 1
+        if span * radix > _KEY_LIMIT:
+            dense, uniques = pd.factorize(key)
+            key, span = dense.astype(np.int64), max(len(uniques), 1)
+        key = key * radix + codes
+        span *= radix
     return key
+
+
+_KEY_LIMIT = 2**62
 
 
 def one_to_one(ledger: Ledger, report: Reporter, unit: str = "unit", uscc: str = "uscc") -> None:
@@ -188,16 +197,24 @@ def one_to_one(ledger: Ledger, report: Reporter, unit: str = "unit", uscc: str =
     ok = valid_uscc(ledger, uscc) & ledger.data[unit].notna().to_numpy()
     if ok.sum() < 2:
         return
-    frame = pd.DataFrame(
-        {
-            "code": values(ledger, uscc)[ok],
-            "key": map_unique(values(ledger, unit)[ok], name_key),
-            "name": values(ledger, unit)[ok],
-        }
-    )
+    names = values(ledger, unit)[ok]
+    name_codes, name_uniques = factorize(names)
+    keys_u = np.array([name_key(u) for u in name_uniques], dtype=object)
+    code_ids = factorize(values(ledger, uscc)[ok])[0]
+    key_ids = factorize(keys_u)[0][name_codes]
+    if not _pairing_conflicts(code_ids, key_ids):
+        return  # the usual case: grouped as integers, no frame and no groupby needed
+    frame = pd.DataFrame({"code": values(ledger, uscc)[ok], "key": keys_u[name_codes], "name": names})
     positions = np.flatnonzero(ok)
     _flag_minority(report, frame, positions, "code", "key", "name", unit, "uscc-many-names", "names")
     _flag_minority(report, frame, positions, "key", "code", "code", uscc, "name-many-uscc", "codes")
+
+
+def _pairing_conflicts(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether some value of `a` is paired with two values of `b`, or the other way round."""
+    radix = int(b.max(initial=0)) + 1
+    pairs = np.unique(a.astype(np.int64) * radix + b)
+    return bool((np.bincount(pairs // radix) > 1).any() or (np.bincount(pairs % radix) > 1).any())
 
 
 def _flag_minority(report, frame, positions, group, member, shown, field_id, code, param) -> None:

@@ -46,7 +46,6 @@ class Reporter:
         ledger = self.ledger
         ref = ledger.columns[field_id]
         header = ledger.schema[field_id].header
-        raw = ledger.raw[field_id].to_numpy()
         rows = self._rows
         if ref.context:  # a value written once above the header is one cell: report it once, there
             idx = idx[:1]
@@ -54,14 +53,15 @@ class Reporter:
             rows = ledger.origin[field_id]
             idx = idx[np.unique(rows[idx], return_index=True)[1]]
         numbers = [ref.context_row] * len(idx) if ref.context else rows[idx].tolist()
-        shown = [display(v) for v in raw[idx]]
+        shown = [display(v) for v in ledger.raw_values(field_id, idx)]
+        letter = ref.letter
         if not any(isinstance(v, np.ndarray) for v in params.values()):
             # One message for the whole column (it never quotes the cell): rendered once, not per cell.
             one = Finding.make(
-                code, sheet=ledger.sheet, column=ref.letter, field=header, severity=severity, **params
+                code, sheet=ledger.sheet, column=letter, field=header, severity=severity, **params
             )
             self.findings.extend(
-                Finding(one.severity, code, one.message, ledger.sheet, row, ref.letter, header, value)
+                Finding(one.severity, code, one.message, ledger.sheet, row, letter, header, value)
                 for row, value in zip(numbers, shown, strict=True)
             )
             return idx
@@ -72,7 +72,7 @@ class Reporter:
                     code,
                     sheet=ledger.sheet,
                     row=row,
-                    column=ref.letter,
+                    column=letter,
                     field=header,
                     value=value,
                     severity=severity,

@@ -99,7 +99,7 @@ def _marks(ledger: Ledger) -> np.ndarray:
     text = np.full(len(ledger.data), "", dtype=object)
     for f in ("post", "tier", "note"):
         if ledger.has(f) and not ledger.columns[f].context:
-            text = text + map_unique(ledger.raw[f].to_numpy(), lambda u: f"{u}|", missing="")
+            text = text + map_unique(ledger.raw_values(f), lambda u: f"{u}|", missing="")
 
     def mark(t: str) -> str:
         t = unicodedata.normalize("NFKC", t)
