@@ -521,3 +521,29 @@ def test_built_in_read_limits_match_the_config_defaults():
     from anquan_cli.read.inspect import Limits
 
     assert Config().limits.read_limits() == Limits()
+
+
+def test_distinct_values_come_from_the_kept_cell_codes(tmp_path):
+    """ledger.distinct reuses the build's codes; values written differently but equal once cleaned
+    keep separate codes, and value_ids then joins them."""
+    import numpy as np
+
+    from anquan_cli.read.normalize import map_unique
+    from anquan_cli.rules.common import name_key, value_ids
+
+    records = good_records(6)
+    records[1]["unit"] = "  示例县宏达机械有限公司\u3000"  # same enterprise as rows 1, 3, 5 once cleaned
+    records[4]["owner"] = "/"  # a placeholder: empty
+    ledger = read(ledger_file(tmp_path, records))
+    for f in ("unit", "owner", "hazard_id", "status"):
+        codes, per_code = ledger.distinct(f)
+        column = ledger.data[f].to_numpy()
+        assert list(per_code[codes]) == list(column), f
+        assert list(ledger.map_values(f, name_key)) == list(map_unique(column, name_key)), f
+    codes, _ = ledger.distinct("unit")
+    assert len(set(codes.tolist())) == 3  # two spellings of one enterprise, and the other one
+    ids = value_ids(ledger, "unit")
+    assert len(set(ids.tolist())) == 2 and ids[0] == ids[1]
+    assert ledger.distinct("owner")[1][ledger.distinct("owner")[0][4]] is None
+    found_codes, found = ledger.distinct("found_on")  # dates: factorized afresh, not from raw codes
+    assert np.array_equal(found[found_codes], ledger.data["found_on"].to_numpy())

@@ -21,7 +21,6 @@ import pandas as pd
 
 from anquan_cli.read.dates import DateState
 from anquan_cli.read.ledger import ROW, Ledger, state_col
-from anquan_cli.read.normalize import map_unique
 from anquan_cli.rules.common import name_key, valid_uscc
 from anquan_cli.vocab import VocabState, canonical_industry
 
@@ -111,6 +110,10 @@ def frame_of(
     def column(f: str, default=None) -> np.ndarray:
         return data[f].to_numpy() if ledger.has(f) else np.full(n, default, dtype=object)
 
+    def mapped(f: str, fn) -> np.ndarray:
+        """fn once per distinct cell (the ledger kept its cells factorized)."""
+        return ledger.map_values(f, fn) if ledger.has(f) else np.full(n, None, dtype=object)
+
     def usable(f: str, ok_state: int) -> np.ndarray:
         if not ledger.has(f):
             return np.zeros(n, dtype=bool)
@@ -130,7 +133,7 @@ def frame_of(
         excluded[reason] = int((keep & ~ok).sum())  # each row counted once, by its first reason
         keep &= ok
     uscc = np.where(valid_uscc(ledger), column("uscc"), None)
-    names = map_unique(unit, name_key)
+    names = mapped("unit", name_key)
     deadline = (
         data["deadline"].to_numpy() if ledger.has("deadline") else np.full(n, np.datetime64("NaT"), "M8[s]")
     )
@@ -139,16 +142,16 @@ def frame_of(
     )
     frame = pd.DataFrame(
         {
-            "hazard_id": map_unique(column("hazard_id"), lambda s: s.upper()),
+            "hazard_id": mapped("hazard_id", str.upper),
             "town": column("town"),
             "unit": unit,
             "unit_key": np.where(uscc != None, uscc, names),  # noqa: E711
             "uscc": uscc,
-            "industry": map_unique(column("industry"), canonical_industry),
+            "industry": mapped("industry", canonical_industry),
             "found_on": data["found_on"].to_numpy() if ledger.has("found_on") else None,
             "level": column("level"),
             "description": column("description"),
-            "description_key": map_unique(column("description"), lambda s: _TEXT_KEY.sub("", s)),
+            "description_key": mapped("description", lambda s: _TEXT_KEY.sub("", s)),
             "owner": column("owner"),
             "deadline": deadline,
             "deadline_state": data[state_col("deadline")].to_numpy() if ledger.has("deadline") else 0,

@@ -96,6 +96,9 @@ class Ledger:
     # wrong merged cell (a code merged down over an enterprise's rows) is reported once, where it is.
     origin: dict[str, np.ndarray] = field(default_factory=dict)
     formula_probe: Callable[[], set[tuple[int, int]]] | None = None  # see read.formulas
+    _distinct: dict[str, tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def kind(self) -> str:
@@ -105,6 +108,42 @@ class Ledger:
         """The raw cell values of a field as written (all rows, or the row positions given)."""
         codes = self.codes[field_id]
         return self.raw_uniques[field_id][codes if positions is None else codes[positions]]
+
+    def distinct(self, field_id: str) -> tuple[np.ndarray, np.ndarray]:
+        """codes, values with `values[codes] == ledger.data[field_id]`, one entry per distinct raw cell.
+
+        Built from the raw-cell codes kept at build time, so no value is hashed a second time. Two
+        raw cells may share a value ("张三" and " 张三"): callers needing equal values to share a code
+        factorize `values`, which is short. Dates can depend on the row (a year taken from the found
+        date), so they, and ledgers assembled without codes, are factorized afresh.
+        """
+        if field_id in self._distinct:
+            return self._distinct[field_id]
+        column = self.data[field_id].to_numpy()
+        codes = self.codes.get(field_id)
+        if (
+            codes is None
+            or len(codes) != len(column)
+            or column.dtype != object
+            or self.schema[field_id].type in (FieldType.DATE, FieldType.DEADLINE)
+        ):
+            result = factorize(column)
+        else:
+            n = len(codes)
+            first = np.full(len(self.raw_uniques[field_id]), n, dtype=np.intp)
+            np.minimum.at(first, codes, np.arange(n))
+            seen = first < n  # raw cells found only in blank, subtotal or footer rows map to None
+            per_code = np.empty(len(first), dtype=object)
+            per_code[seen] = column[first[seen]]
+            result = (codes, per_code)
+        self._distinct[field_id] = result
+        return result
+
+    def map_values(self, field_id: str, fn, *, dtype=object, missing=None) -> np.ndarray:
+        """fn once per distinct cell of the field, spread to every row; empty cells get `missing`."""
+        codes, per_code = self.distinct(field_id)
+        out = np.array([missing if v is None else fn(v) for v in per_code], dtype=dtype)
+        return out[codes] if len(out) else np.empty(len(codes), dtype=dtype)
 
     @property
     def raw(self) -> pd.DataFrame:

@@ -41,7 +41,8 @@ def states(ledger: Ledger, field_id: str) -> np.ndarray:
 def present(ledger: Ledger, field_id: str) -> np.ndarray:
     """Cells that hold something (typed fields: any state but EMPTY)."""
     if ledger.schema[field_id].type in (FieldType.TEXT, FieldType.ID):
-        return ledger.data[field_id].notna().to_numpy()
+        codes, per_code = ledger.distinct(field_id)
+        return (per_code != None)[codes]  # noqa: E711 (elementwise)
     return states(ledger, field_id) != 0
 
 
@@ -108,41 +109,34 @@ def uscc_cells(ledger: Ledger, report: Reporter, field_id: str = "uscc") -> None
     text = st == UsccState.TEXT
     if not text.any():
         return
-    codes, uniques = factorize(values(ledger, field_id)[text])
-    problems = [uscc_problem(u) for u in uniques]
+    codes, problems = _uscc_problems(ledger, field_id)
     for problem_code in ("uscc-length", "uscc-charset", "uscc-checksum"):
-        hit_u = np.array([p is not None and p[0] == problem_code for p in problems], dtype=bool)
-        if not hit_u.any():
+        hit = np.array([p is not None and p[0] == problem_code for p in problems], dtype=bool)
+        if not hit.any():
             continue
-        mask = np.zeros(len(st), dtype=bool)
-        mask[np.flatnonzero(text)] = hit_u[codes]
         params = {
-            k: _per_row(mask, text, codes, [p[1].get(k) if p else None for p in problems])
+            k: np.array([p[1].get(k) if p else None for p in problems], dtype=object)[codes]
             for k in _KEYS[problem_code]
         }
-        report.cells(problem_code, field_id, mask, **params)
+        report.cells(problem_code, field_id, hit[codes] & text, **params)
 
 
 _KEYS = {"uscc-length": ("length",), "uscc-charset": ("chars",), "uscc-checksum": ("expected",)}
 
 
-def _per_row(mask: np.ndarray, subset: np.ndarray, codes: np.ndarray, per_unique: list) -> np.ndarray:
-    out = np.empty(len(mask), dtype=object)
-    out[np.flatnonzero(subset)] = np.array(per_unique, dtype=object)[codes]
-    return out
+def _uscc_problems(ledger: Ledger, field_id: str) -> tuple[np.ndarray, list]:
+    """codes, and per code the problem of that credit code (None when valid or empty)."""
+    codes, per_code = ledger.distinct(field_id)
+    return codes, [None if v is None else uscc_problem(v) for v in per_code]
 
 
 def valid_uscc(ledger: Ledger, field_id: str = "uscc") -> np.ndarray:
-    """Rows whose credit code is well-formed and passes the check digit."""
+    """Rows whose credit code, written as text, is well-formed and passes the check digit."""
     if not ledger.has(field_id):
         return np.zeros(len(ledger.data), dtype=bool)
-    st = states(ledger, field_id)
-    text = st == UsccState.TEXT
-    out = np.zeros(len(st), dtype=bool)
-    out[text] = map_unique(
-        values(ledger, field_id)[text], lambda u: uscc_problem(u) is None, dtype=bool, missing=False
-    )
-    return out
+    codes, per_code = ledger.distinct(field_id)
+    ok = np.array([v is not None and uscc_problem(v) is None for v in per_code], dtype=bool)
+    return ok[codes] & (states(ledger, field_id) == UsccState.TEXT)
 
 
 def duplicate_values(ledger: Ledger, report: Reporter, field_id: str, code: str) -> np.ndarray:
@@ -194,20 +188,29 @@ def one_to_one(ledger: Ledger, report: Reporter, unit: str = "unit", uscc: str =
     """One credit code, one enterprise name (and back). Only rows off the majority pairing are flagged."""
     if not (ledger.has(unit) and ledger.has(uscc)):
         return
-    ok = valid_uscc(ledger, uscc) & ledger.data[unit].notna().to_numpy()
+    ok = valid_uscc(ledger, uscc) & present(ledger, unit)
     if ok.sum() < 2:
         return
-    names = values(ledger, unit)[ok]
-    name_codes, name_uniques = factorize(names)
-    keys_u = np.array([name_key(u) for u in name_uniques], dtype=object)
-    code_ids = factorize(values(ledger, uscc)[ok])[0]
-    key_ids = factorize(keys_u)[0][name_codes]
-    if not _pairing_conflicts(code_ids, key_ids):
+    if not _pairing_conflicts(value_ids(ledger, uscc)[ok], value_ids(ledger, unit, name_key)[ok]):
         return  # the usual case: grouped as integers, no frame and no groupby needed
-    frame = pd.DataFrame({"code": values(ledger, uscc)[ok], "key": keys_u[name_codes], "name": names})
+    frame = pd.DataFrame(
+        {
+            "code": values(ledger, uscc)[ok],
+            "key": ledger.map_values(unit, name_key)[ok],
+            "name": values(ledger, unit)[ok],
+        }
+    )
     positions = np.flatnonzero(ok)
     _flag_minority(report, frame, positions, "code", "key", "name", unit, "uscc-many-names", "names")
     _flag_minority(report, frame, positions, "key", "code", "code", uscc, "name-many-uscc", "codes")
+
+
+def value_ids(ledger: Ledger, field_id: str, key: Callable[[str], str] | None = None) -> np.ndarray:
+    """Per row an int, equal exactly when the field's values (or their `key`) are equal."""
+    codes, per_code = ledger.distinct(field_id)
+    if key is not None:
+        per_code = np.array([None if v is None else key(v) for v in per_code], dtype=object)
+    return factorize(per_code)[0][codes]
 
 
 def _pairing_conflicts(a: np.ndarray, b: np.ndarray) -> bool:

@@ -9,12 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from anquan_cli.findings import Finding
 from anquan_cli.read.ledger import ROW, Ledger
-from anquan_cli.read.normalize import map_unique
-from anquan_cli.rules.common import name_key, valid_uscc
+from anquan_cli.rules.common import name_key, present, valid_uscc, value_ids
 
 
 @dataclass(frozen=True)
@@ -33,31 +31,25 @@ def roster(ledger: Ledger) -> list[Enterprise]:
     if not ledger.has("unit") or not len(ledger.data):
         return []
     data = ledger.data
-    ok = valid_uscc(ledger)
-    uscc = np.where(ok, data["uscc"].to_numpy(), None) if ledger.has("uscc") else np.full(len(data), None)
-    frame = pd.DataFrame(
-        {
-            "unit": data["unit"].to_numpy(),
-            "uscc": uscc,
-            "town": data["town"].to_numpy() if ledger.has("town") else None,
-            # a name merged down over its rows is one cell: point at it
-            "row": ledger.origin.get("unit", data[ROW].to_numpy()),
-        }
-    ).dropna(subset=["unit"])
-    frame["key"] = map_unique(frame["unit"].to_numpy(), name_key)
-    firsts = frame.drop_duplicates("key", keep="first")
+    has_name = np.flatnonzero(present(ledger, "unit"))
+    firsts = has_name[np.sort(np.unique(value_ids(ledger, "unit", name_key)[has_name], return_index=True)[1])]
+    units = data["unit"].to_numpy()[firsts]
+    uscc = np.where(valid_uscc(ledger), data["uscc"].to_numpy(), None)[firsts] if ledger.has("uscc") else None
+    towns = data["town"].to_numpy()[firsts] if ledger.has("town") else None
+    # a name merged down over its rows is one cell: point at it
+    rows = ledger.origin.get("unit", data[ROW].to_numpy())[firsts]
     ref = ledger.columns["unit"]
     return [
         Enterprise(
-            r.unit,
-            r.key,
-            _text(r.uscc),
-            _text(r.town),
+            unit,
+            name_key(unit),
+            _text(uscc[i]) if uscc is not None else None,
+            _text(towns[i]) if towns is not None else None,
             ledger.sheet,
-            ref.context_row if ref.context else int(r.row),
+            ref.context_row if ref.context else int(rows[i]),
             ref.letter,
         )
-        for r in firsts.itertuples(index=False)
+        for i, unit in enumerate(units)
     ]
 
 

@@ -56,7 +56,7 @@ def effective_tiers(ledger: Ledger, keywords: dict[str, tuple[str, ...]], report
     n = len(ledger.data)
     inferred = np.full(n, None, dtype=object)
     if ledger.has("post"):
-        inferred = map_unique(values(ledger, "post"), lambda u: infer_tier(u, keywords) or STAFF)
+        inferred = ledger.map_values("post", lambda u: infer_tier(u, keywords) or STAFF)
     has_column = ledger.has("tier") and not ledger.columns["tier"].context
     if not has_column:
         if report is not None:
@@ -72,21 +72,21 @@ def effective_tiers(ledger: Ledger, keywords: dict[str, tuple[str, ...]], report
 
 
 def _short_duties(ledger: Ledger, report: Reporter, minimum: int) -> None:
-    lengths = map_unique(values(ledger, "duty"), lambda u: len(_PUNCT.sub("", u)), dtype=np.int64, missing=-1)
+    lengths = ledger.map_values("duty", lambda u: len(_PUNCT.sub("", u)), dtype=np.int64, missing=-1)
     report.cells("duty-short", "duty", (lengths >= 0) & (lengths < minimum), length=lengths, min=minimum)
 
 
 def _frame(ledger: Ledger, tiers: np.ndarray) -> pd.DataFrame:
     data = ledger.data
     unit = data["unit"].to_numpy()
-    ent = map_unique(unit, name_key)
+    ent = ledger.map_values("unit", name_key)
     frame = pd.DataFrame(
         {
             "pos": np.arange(len(data)),
             "ent": ent,
             "unit": unit,
             "tier": tiers,
-            "name": map_unique(data["name"].to_numpy(), name_key) if ledger.has("name") else None,
+            "name": ledger.map_values("name", name_key) if ledger.has("name") else None,
             "post": data["post"].to_numpy() if ledger.has("post") else None,
             "marks": _marks(ledger),
         }
@@ -142,8 +142,8 @@ def _enterprise(ledger: Ledger, report: Reporter, group: pd.DataFrame, anchor: s
 
 
 def _copied_duties(ledger: Ledger, report: Reporter, frame: pd.DataFrame, threshold: int) -> None:
-    duty_key = map_unique(ledger.data["duty"].to_numpy(), lambda s: _PUNCT.sub("", s))
-    post_key = map_unique(ledger.data["post"].to_numpy(), name_key)
+    duty_key = ledger.map_values("duty", lambda s: _PUNCT.sub("", s))
+    post_key = ledger.map_values("post", name_key)
     sub = frame.assign(duty=duty_key[frame["pos"]], post_key=post_key[frame["pos"]]).dropna(subset=["duty"])
     spread = sub.groupby(["ent", "duty"], sort=False)["post_key"].transform("nunique")
     copied = sub[spread >= threshold]
