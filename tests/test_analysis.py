@@ -408,3 +408,13 @@ def test_report_columns_become_plain_json_values():
         "甲",
     ]
     json.dumps([plain_list(numbers), plain_list(mixed)])  # numpy scalars would not serialise
+
+
+def test_rows_without_id_stay_apart_when_date_or_enterprise_differs(tmp_path):
+    first = hazard(None, found=D(2026, 9, 1), deadline=D(2026, 9, 10), desc="消防通道堵塞")
+    other_day = {**first, "found_on": D(2026, 9, 2)}
+    other_unit = {**first, "unit": "示例县华丰建材有限公司", "uscc": None}
+    with_id = hazard("QS-1", found=D(2026, 9, 1), deadline=D(2026, 9, 10), desc="消防通道堵塞")
+    ledger_file(tmp_path, [first, other_day, other_unit, with_id], name="a_2026-09.xlsx")
+    hazards = load_hazards([tmp_path], Config())
+    assert len(hazards.frame) == 4 and hazards.duplicates == 0

@@ -42,17 +42,15 @@ def overdue(
         day = parse_as_of(as_of)  # a mistyped option is reported before a big file is read
         cfg = load_and_read(config, paths)
         from anquan_cli.analysis import overdue_report
-        from anquan_cli.commands._report import emit
-        from anquan_cli.render.lists import write_overdue
-        from anquan_cli.render.report_terminal import print_overdue
+        from anquan_cli.commands._report import emit, lazy
 
         report = overdue_report(paths, cfg, as_of=day, due_within=due_within, debug=debug)
         return emit(
             report,
             output_format,
             output,
-            printer=print_overdue,
-            xlsx=write_overdue,
+            printer=lazy("anquan_cli.render.report_terminal:print_overdue"),
+            xlsx=lazy("anquan_cli.render.lists:write_overdue"),
             default="逾期未整改隐患清单.xlsx",
         )
 

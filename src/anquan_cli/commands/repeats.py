@@ -39,17 +39,15 @@ def repeats(
         day = parse_as_of(as_of)  # a mistyped option is reported before a big file is read
         cfg = load_and_read(config, paths)
         from anquan_cli.analysis import repeats_report
-        from anquan_cli.commands._report import emit
-        from anquan_cli.render.lists import write_repeats
-        from anquan_cli.render.report_terminal import print_repeats
+        from anquan_cli.commands._report import emit, lazy
 
         report = repeats_report(paths, cfg, as_of=day, window_days=window_days, debug=debug)
         return emit(
             report,
             output_format,
             output,
-            printer=print_repeats,
-            xlsx=write_repeats,
+            printer=lazy("anquan_cli.render.report_terminal:print_repeats"),
+            xlsx=lazy("anquan_cli.render.lists:write_repeats"),
             default="屡查屡有隐患.xlsx",
         )
 

@@ -55,18 +55,23 @@ def stats(
         day = parse_as_of(as_of) if as_of or not month else month_bounds(month)[1]
         cfg = load_and_read(config, paths)
         from anquan_cli.analysis import stats_report
-        from anquan_cli.commands._report import emit
-        from anquan_cli.render.lists import write_stats
-        from anquan_cli.render.report_terminal import print_stats
+        from anquan_cli.commands._report import emit, lazy
 
         report = stats_report(paths, cfg, as_of=day, by=by.value, month=month, debug=debug)
 
         def workbook(rep, target):
+            from anquan_cli.render.lists import write_stats
+
             others = {b.value: rep if b.value == rep.by else _regroup(rep, b.value) for b in GroupBy}
             return write_stats(others, target)
 
         return emit(
-            report, output_format, output, printer=print_stats, xlsx=workbook, default="统计汇总.xlsx"
+            report,
+            output_format,
+            output,
+            printer=lazy("anquan_cli.render.report_terminal:print_stats"),
+            xlsx=workbook,
+            default="统计汇总.xlsx",
         )
 
     run(debug, body)
