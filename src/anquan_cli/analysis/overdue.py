@@ -97,10 +97,11 @@ def _items(frame: pd.DataFrame, *, overdue: bool = False, late: bool = False) ->
     elif late:
         names.append("days_late")
     columns = [plain_list(frame[c]) for c in names]
-    sources = zip(
-        plain_list(frame["path"]), plain_list(frame["sheet"]), plain_list(frame["row"]), strict=True
-    )
-    return [
-        {**dict(zip(names, values, strict=True)), "source": {"path": path, "sheet": sheet, "row": row}}
-        for (path, sheet, row), *values in zip(sources, *columns, strict=True)
+    sources = [
+        {"path": path, "sheet": sheet, "row": row}
+        for path, sheet, row in zip(
+            plain_list(frame["path"]), plain_list(frame["sheet"]), plain_list(frame["row"]), strict=True
+        )
     ]
+    keys = (*names, "source")
+    return [dict(zip(keys, values, strict=True)) for values in zip(*columns, sources, strict=True)]
