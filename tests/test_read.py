@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from anquan_cli.errors import AnquanError
 from anquan_cli.read import discover
@@ -547,3 +549,28 @@ def test_distinct_values_come_from_the_kept_cell_codes(tmp_path):
     assert ledger.distinct("owner")[1][ledger.distinct("owner")[0][4]] is None
     found_codes, found = ledger.distinct("found_on")  # dates: factorized afresh, not from raw codes
     assert np.array_equal(found[found_codes], ledger.data["found_on"].to_numpy())
+
+
+_TRICKY = "，：（）Ａａ０９～　①㎡ｶﾞ\u0301\u0308\u3099é한글一车间 \n\t/无"
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(), max_size=30), max_size=150))
+def test_fast_nfkc_equals_unicodedata(texts):
+    import unicodedata
+
+    from anquan_cli.text import nfkc_all
+
+    assert nfkc_all(texts) == [unicodedata.normalize("NFKC", t) for t in texts]
+
+
+def test_cleaning_a_column_at_once_matches_cell_by_cell():
+    import datetime as dt
+
+    import numpy as np
+
+    from anquan_cli.read.normalize import clean_text, clean_texts
+
+    values = [f"　第{i}处（东侧）：通道堵塞， " for i in range(100)]
+    values += ["／", " 无 ", "N/A", 3.0, 18.5, True, dt.date(2026, 3, 5), None, "", "ｎｕｌｌ"]
+    array = np.array(values, dtype=object)
+    assert list(clean_texts(array)) == [clean_text(v) for v in values]

@@ -8,7 +8,8 @@ anquan.toml ([analysis.topics]).
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from anquan_cli.text import nfkc
 
 DEFAULT_TOPICS: dict[str, tuple[str, ...]] = {
     "有限空间": ("有限空间", "受限空间", "污水池", "化粪池", "污水井", "窨井", "储罐内"),
@@ -118,7 +119,7 @@ _CLEAN = re.compile(r"\s+")
 
 
 def topic_of(description: str, topics: dict[str, tuple[str, ...]]) -> str | None:
-    text = _CLEAN.sub("", unicodedata.normalize("NFKC", description))
+    text = _CLEAN.sub("", nfkc(description))
     for topic, keywords in topics.items():
         if any(k in text for k in keywords):
             return topic

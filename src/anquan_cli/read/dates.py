@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
+
+from anquan_cli.text import nfkc
 
 
 class DateState(IntEnum):
@@ -66,7 +67,7 @@ _AFFIX_TAIL = re.compile(r"\s*(?:之前|以前|前|止|为止)?\s*(?:完成整�
 
 
 def clean_text(value: str) -> str:
-    return unicodedata.normalize("NFKC", value).strip()
+    return nfkc(value).strip()
 
 
 def from_serial(serial: float, date1904: bool = False) -> dt.date | None:

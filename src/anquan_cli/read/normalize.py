@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,6 +15,7 @@ import pandas as pd
 
 from anquan_cli.read.dates import PLACEHOLDERS, DateState, Parsed, parse_date, parse_deadline
 from anquan_cli.schema import FieldType
+from anquan_cli.text import nfkc, nfkc_all
 from anquan_cli.vocab import STATUS_LABEL, VocabState, map_level, map_status, map_tier
 
 
@@ -56,11 +56,24 @@ def display(value: object) -> str | None:
 def clean_text(value: object) -> str | None:
     """NFKC, trimmed, placeholders ("/", "—", "无") as empty. Non-text cells become their display text."""
     if isinstance(value, str):
-        s = (
-            value if unicodedata.is_normalized("NFKC", value) else unicodedata.normalize("NFKC", value)
-        ).strip()
+        s = nfkc(value).strip()
         return None if s.lower() in PLACEHOLDERS else s
     return display(value)
+
+
+def clean_texts(values: np.ndarray) -> np.ndarray:
+    """clean_text of each value, with the NFKC step done for all text values in one pass."""
+    out = np.empty(len(values), dtype=object)
+    is_text = np.fromiter((isinstance(v, str) for v in values), dtype=bool, count=len(values))
+    texts = [t.strip() for t in nfkc_all(values[is_text].tolist())]
+    out[is_text] = [
+        None if len(t) <= _LONGEST_PLACEHOLDER and t.lower() in PLACEHOLDERS else t for t in texts
+    ]
+    out[~is_text] = [display(v) for v in values[~is_text]]
+    return out
+
+
+_LONGEST_PLACEHOLDER = max(map(len, PLACEHOLDERS))
 
 
 def factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -94,8 +107,7 @@ class Column:
     @classmethod
     def of(cls, raw: np.ndarray) -> Column:
         codes, uniques = factorize(raw)
-        text = np.array([clean_text(u) for u in uniques], dtype=object)
-        return cls(codes, uniques, text)
+        return cls(codes, uniques, clean_texts(uniques))
 
     @property
     def blank(self) -> np.ndarray:

@@ -7,7 +7,6 @@ cells only. Per-value work (check digits) runs on the distinct values of a colum
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -19,7 +18,9 @@ from anquan_cli.read.ledger import ROW, Ledger, state_col
 from anquan_cli.read.normalize import UsccState, factorize, map_unique
 from anquan_cli.rules.engine import CheckContext, Reporter
 from anquan_cli.schema import FieldType
+from anquan_cli.text import nfkc
 
+_SPACE = re.compile(r"\s+")
 _BRACKETS = str.maketrans(
     {"（": "(", "）": ")", "【": "(", "】": ")", "[": "(", "]": ")", "〔": "(", "〕": ")"}
 )
@@ -27,7 +28,7 @@ _BRACKETS = str.maketrans(
 
 def name_key(name: str) -> str:
     """An enterprise name as compared: NFKC, no spaces, one kind of bracket."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).translate(_BRACKETS)
+    return _SPACE.sub("", nfkc(name)).translate(_BRACKETS)
 
 
 def values(ledger: Ledger, field_id: str) -> np.ndarray:
