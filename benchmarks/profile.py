@@ -73,11 +73,18 @@ def _cumulative(stats: pstats.Stats, suffix: str, name: str) -> float:
     return total
 
 
+# `anquan` itself ends with os._exit (no interpreter teardown), which would also skip cProfile's
+# writing of its results: the typer app is run from a driver script, which returns normally.
+DRIVER = "from anquan_cli.cli import app\n\napp(prog_name='anquan')\n"
+
+
 def profile(argv: list[str], phases: list[tuple]) -> tuple[float, list[tuple[str, float]]]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "run.prof"
+        driver = Path(tmp) / "anquan_driver.py"
+        driver.write_text(DRIVER, encoding="utf-8")
         subprocess.run(
-            [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "anquan_cli", *argv],
+            [sys.executable, "-m", "cProfile", "-o", str(out), str(driver), *argv],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             cwd=tmp,
