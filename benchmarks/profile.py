@@ -124,32 +124,35 @@ def tables(data: dict[str, Path]) -> list[str]:
     return lines
 
 
-WHY = """## Why four targets are not met
+WHY = """## Where the targets stand, and why three are not met
 
-- **validate ≤ 1.5× the raw read** (1.82–2.05× across runs on this 2-core machine). The raw read is the
-  parse plus `to_python()`; everything else has half a read (≈ 0.9 s) to fit in: start-up (interpreter,
-  typer, the pydantic config), the ledger columns (each of the 1.9 M cells is a Python string that
-  pandas hashes once to factorize its column; the ~100 k distinct values are normalised once each),
-  and the rule set (≈ 0.3 s, the 19 k findings that 1 % of flagged cells produce included).
-  None of these loops over rows in Python; pandas is imported on a thread while the first workbook
-  parses, and the read-ahead/formula scan run beside the parse. Getting under 1.5× means never
-  creating the 1.9 M Python strings at all: reading into Arrow (fastexcel) and normalising dictionary
-  arrays, a rewrite of the read layer around pyarrow that this round did not take.
-- **overdue ≤ 1.6×** (1.77–2.47×: the machine drifts, the gap to validate is 0.3 s) follows from validate: the analysis after the rows are validated (merge, judge
-  as of the date, report items, JSON) costs 0.1–0.2× of a read.
-- **monthly ≤ 3×** (6.35–8.4× across runs): the month's outputs are bigger than its input. On 100 k rows it
-  rewrites 20 marked-up copies cell by cell, writes 逾期清单 (24 k rows) and 校验报告 (19 k rows),
-  renders the 通报 with its chart, and 214 letters. Each writer is already on its fast path (our own
-  OOXML writer from values in memory with one XML fragment per distinct value, one compiled docxtpl
-  template per letter kind, a process pool for letters, files read ahead on a thread, the 通报
-  rendered in a second process while the workbooks are written); writing them still costs several
-  reads. Writing the marked-up copies in a second process as well was tried and dropped: the
-  read-ahead thread and the checking already keep both cores busy (5.9–6.7 s against 6.3 s).
+- **validate ≤ 1.5× the raw read**: 1.49× in RESULTS.md (11 pairs); 1.42–1.58× across this round's
+  runs on this 2-core machine, whose runs drift by a quarter from one to the next. It is met, at the
+  edge. What remains on top of the read (≈ 1 s on 100 k rows): start-up before the read can begin
+  (interpreter, typer, which builds a pydantic validator per option: ≈ 0.2 s against the raw read's
+  0.03 s); ledger columns ≈ 0.45 s, of which pandas hashing the 1.9 M cell strings to factorize each
+  column is ≈ 0.25 s; rules ≈ 0.1 s; JSON ≈ 0.05 s. Garbage collection (0.21 s → 0.02 s), interpreter
+  teardown (≈ 0.1 s) and freeing the rows (0.07 s) are gone. Going much further means never creating
+  the 1.9 M Python strings: an Arrow read layer (fastexcel), which loses calamine's cell types (date
+  cell against text date, a credit code typed as a number) and adds pyarrow.
+- **overdue ≤ 1.6×**: 1.78× in RESULTS.md, 1.62–1.70× in other runs. It is validate plus ≈ 0.3 s:
+  merge frame 0.05 s, dedupe 0.02 s, judging as of the date 0.05 s, report items 0.08 s and 0.12 s
+  to encode the 6 MB of JSON they make (24 k overdue hazards, each with its source). That 0.3 s is
+  0.15 of a read, the whole margin between the two targets; writing the items as pre-encoded JSON
+  fragments was tried and was no faster than the C encoder (0.147 s against 0.134 s).
+- **monthly ≤ 3×** (5.3–5.7× this round, 6.4–8.4× before): the month's outputs are bigger than its
+  input. On 100 k rows it rewrites 20 marked-up copies cell by cell, writes 逾期清单 (24 k rows) and
+  校验报告 (19 k rows), renders the 通报 with its chart, and 214 letters. Each writer is already on its
+  fast path (our own OOXML writer from values in memory with one XML fragment per distinct value,
+  one compiled docxtpl template per letter kind, a process pool for letters, files read ahead on a
+  thread, the 通报 rendered in a second process while the workbooks are written); writing them still
+  costs several reads. Writing the marked-up copies in a second process as well was tried and
+  dropped: the read-ahead thread and the checking already keep both cores busy.
 - The raw read's own 500k/100k ratio (4.6–6.5× across runs) is python-calamine's parse, the baseline,
   not anquan; anquan's commands stay within 5.5× of their 100k times.
-- **≥ 10× faster than frictionless** (5.5–7.1× across runs): on this machine frictionless takes 9–11× the raw
-  read (the issue's anchors: 14.5×), so 10× faster would mean validating in 0.9–1.1× the read, below
-  the 1.5× target itself; it follows from the first point.
+- **≥ 10× faster than frictionless** (6.5–7.0× this round): on this machine frictionless takes
+  9–11× the raw read (the issue's anchors: 14.5×), so 10× faster would mean validating in 0.9–1.1×
+  the read, less than the read itself plus start-up; it follows from the first point.
 """
 
 
