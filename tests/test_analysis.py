@@ -410,6 +410,56 @@ def test_report_columns_become_plain_json_values():
     json.dumps([plain_list(numbers), plain_list(mixed)])  # numpy scalars would not serialise
 
 
+def test_prebuilt_json_records_encode_like_the_plain_lists():
+    import numpy as np
+    import pandas as pd
+
+    from anquan_cli.analysis.plain import json_records, plain_list
+    from anquan_cli.render.jsonout import dumps
+
+    frame = pd.DataFrame(
+        {
+            "text": ['引号"与\\反斜杠', "换行\n制表\t", "\x01控制", "𠀋扩展区", None, "", '引号"与\\反斜杠'],
+            "day": pd.to_datetime(["2026-10-01", None, "2026-10-01", "2026-09-30", None, "2026-01-02", None]),
+            "count": pd.Series([3, 12, 3, 0, -1, 7, 2**40], dtype="int64"),
+            "flag": [True, False, True, True, False, False, True],
+            "ratio": [1.5, np.nan, 0.1, float("inf"), 2.0, 1e-9, 3.0],
+            # 1, 1.0 and True hash alike but JSON writes them differently.
+            "mixed": pd.Series([1, 1.0, True, "1", None, np.nan, 2**70], dtype=object),
+            "path": ["a.xlsx", "a.xlsx", "b.csv", "b.csv", "a.xlsx", "c", "c"],
+            "row": [4, 5, 6, 7, 8, 9, 10],
+        }
+    )
+    fields = [("text",), ("day",), ("count",), ("flag",), ("ratio",), ("mixed",)]
+    fields += [("source", "path"), ("source", "row")]
+    expected = [
+        {**dict(zip([f[-1] for f in fields[:6]], values, strict=True)), "source": {"path": p, "row": r}}
+        for *values, p, r in zip(*(plain_list(frame[f[-1]]) for f in fields), strict=True)
+    ]
+    document = {
+        "as_of": "2026-10-31",
+        "items": json_records(frame, fields),
+        "none": json_records(frame[:0], fields),
+    }
+    plain = {"as_of": "2026-10-31", "items": expected, "none": []}
+    assert dumps(document) == dumps(plain)
+    assert dumps(document, pretty=True) == dumps(plain, pretty=True)
+    assert json.loads(dumps(document))["items"][2]["mixed"] is True
+    # A nested object first, and one at the end of each row.
+    tail = json_records(frame[["path", "row", "text"]], [("source", "path"), ("source", "row"), ("text",)])
+    assert json.loads(tail.text)[0] == {"source": {"path": "a.xlsx", "row": 4}, "text": '引号"与\\反斜杠'}
+
+
+def test_overdue_json_document_is_the_report():
+    from anquan_cli.analysis import overdue_report
+    from anquan_cli.render.jsonout import dumps
+
+    samples = Path(__file__).resolve().parents[1] / "sample_ledgers"
+    report = overdue_report([samples], Config(), as_of=AS_OF)
+    assert report.overdue.shape[0] and report.closed_late.shape[0]
+    assert dumps(report.json_document()) == dumps(report.to_dict())
+
+
 def test_rows_without_id_stay_apart_when_date_or_enterprise_differs(tmp_path):
     first = hazard(None, found=D(2026, 9, 1), deadline=D(2026, 9, 10), desc="消防通道堵塞")
     other_day = {**first, "found_on": D(2026, 9, 2)}

@@ -11,7 +11,21 @@ import sys
 
 
 def dumps(document: dict, *, pretty: bool = False) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2 if pretty else None, default=str)
+    """`document` may hold analysis.plain.Prebuilt values at its top level: spliced in as they are
+    (compact), or decoded again for the indented form a person reads."""
+    from anquan_cli.analysis.plain import Prebuilt
+
+    if not any(isinstance(v, Prebuilt) for v in document.values()):
+        return json.dumps(document, ensure_ascii=False, indent=2 if pretty else None, default=str)
+    if pretty:
+        plain = {k: json.loads(v.text) if isinstance(v, Prebuilt) else v for k, v in document.items()}
+        return json.dumps(plain, ensure_ascii=False, indent=2, default=str)
+    parts = (
+        f"{json.dumps(str(k), ensure_ascii=False)}: "
+        + (v.text if isinstance(v, Prebuilt) else json.dumps(v, ensure_ascii=False, default=str))
+        for k, v in document.items()
+    )
+    return "{" + ", ".join(parts) + "}"
 
 
 def emit(document: dict) -> None:
