@@ -435,3 +435,44 @@ def test_whole_process_output_is_complete(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     assert openpyxl.load_workbook(target).sheetnames[0] == "隐患台账"
+
+
+_BEFORE_READ = """
+import sys
+import anquan_cli.read.prefetch as prefetch
+
+def first_read(*args, **kwargs):
+    print(sorted(m for m in ("numpy", "pandas") if m in sys.modules))
+    raise SystemExit(0)
+
+prefetch.read_first = first_read
+from anquan_cli.cli import app
+sys.argv = ["anquan", *sys.argv[1:]]
+app()
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate"],
+        ["overdue", "--as-of", "2026年10月31日"],
+        ["repeats", "--as-of", "2026-10-31"],
+        ["stats", "--month", "2026-10"],
+        ["letters", "--month", "2026-10", "--date", "2026-11-03", "--dry-run"],
+        ["monthly", "--month", "2026-10"],
+    ],
+)
+def test_the_first_read_starts_before_numpy_and_pandas_load(tmp_path, args):
+    # The read starts on its own thread while numpy and pandas load on another: a command that
+    # imports them first (parsing --as-of, say) makes every run wait for them.
+    ledger = ledger_file(tmp_path, good_records())
+    extra = ["--out", str(tmp_path / "out")] if args[0] == "monthly" else []
+    done = subprocess.run(
+        [sys.executable, "-c", _BEFORE_READ, *args, str(ledger), *extra],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import unicodedata
 
-import numpy as np
-
 _SEP = "\x00"  # never in a cell read from a workbook (XML forbids it) and removed from CSV text
 
 
@@ -25,6 +23,10 @@ def nfkc_all(texts: list[str]) -> list[str]:
     joined = _SEP.join(texts)
     if len(texts) < 64 or joined.count(_SEP) != len(texts) - 1:
         return [nfkc(t) for t in texts]
+    # Here, not at the top: --as-of is parsed through read.dates before the first workbook is read,
+    # and numpy on the main thread then would hold up that read by 0.14 s.
+    import numpy as np
+
     code = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).copy()
     wide = (code >= 0xFF01) & (code <= 0xFF5E)  # <wide> forms of U+0021..U+007E
     code[wide] -= 0xFEE0
