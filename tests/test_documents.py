@@ -483,3 +483,28 @@ def test_parallel_letters_equal_sequential(town_ledgers, tmp_path, monkeypatch):
     assert seq and seq == sorted(p.name for p in (tmp_path / "par").glob("*.docx"))
     for name in seq:
         assert text_of(tmp_path / "seq" / name) == text_of(tmp_path / "par" / name)
+
+
+def test_package_parts_deflated_once_read_back_as_a_zip(tmp_path):
+    from anquan_cli.render.package import Package
+
+    parts = [
+        ("[Content_Types].xml", b"<Types/>" * 50),
+        ("word/document.xml", "<w:document>正文</w:document>".encode()),
+        ("word/media/图一.bin", bytes(range(256)) * 40),  # a non-ASCII part name
+        ("docProps/empty.xml", b""),
+    ]
+    package = Package(parts)
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    package.write(first, {"word/document.xml": "<w:document>函</w:document>".encode()})
+    package.write(second, {"word/document.xml": "<w:document>函</w:document>".encode()})
+    with zipfile.ZipFile(first) as zf:
+        assert zf.testzip() is None
+        assert zf.namelist() == [name for name, _ in parts]
+        assert zf.read("word/document.xml").decode() == "<w:document>函</w:document>"
+        assert all(zf.read(name) == raw for name, raw in parts if name != "word/document.xml")
+        assert {i.compress_type for i in zf.infolist()} == {zipfile.ZIP_DEFLATED}
+    assert first.read_bytes() == second.read_bytes()  # no clock in the bytes
+    package.write(second, {})
+    with zipfile.ZipFile(second) as zf:
+        assert zf.read("word/document.xml").decode() == "<w:document>正文</w:document>"

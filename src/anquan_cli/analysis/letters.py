@@ -94,28 +94,25 @@ def _listed(items: pd.DataFrame, annex: list[dict]) -> list[dict]:
 def _annex_rows(frame: pd.DataFrame) -> list[dict]:
     """Every overdue hazard as a letter's annex row, built column-wise once (a county lists thousands)."""
 
-    def text(column: str) -> pd.Series:
-        return frame[column].map(lambda v: v if isinstance(v, str) else "")
+    def per_distinct(series: pd.Series, fn) -> list:
+        codes, uniques = pd.factorize(series)
+        return np.array([fn(u) for u in uniques] + [fn(None)], dtype=object)[codes].tolist()
 
-    deadline = frame["deadline"]
-    table = pd.DataFrame(
-        {
-            "hazard_id": text("hazard_id").to_numpy(),
-            "unit": frame["unit"].to_numpy(),
-            "town": text("town").to_numpy(),
-            "description": text("description").to_numpy(),
-            "level": np.where(frame["level"].to_numpy() == MAJOR, "重大事故隐患", "一般事故隐患"),
-            "deadline": deadline.dt.date.astype(object).where(deadline.notna(), None).to_numpy(),
-            "days_overdue": frame["days_overdue"].astype(int).to_numpy(),
-            "source": (
-                frame["path"].map({p: Path(p).name for p in frame["path"].unique()})
-                + " 第"
-                + frame["row"].astype(str)
-                + "行"
-            ).to_numpy(),
-        }
-    )
-    return table.to_dict("records")  # numpy numbers come out as plain Python ones
+    def text(column: str) -> list:
+        return per_distinct(frame[column], lambda v: v if isinstance(v, str) else "")
+
+    names = per_distinct(frame["path"], lambda p: Path(p).name if p else "")
+    columns = {
+        "hazard_id": text("hazard_id"),
+        "unit": frame["unit"].astype(object).tolist(),
+        "town": text("town"),
+        "description": text("description"),
+        "level": np.where(frame["level"].to_numpy() == MAJOR, "重大事故隐患", "一般事故隐患").tolist(),
+        "deadline": per_distinct(frame["deadline"], lambda d: None if d is None else d.date()),
+        "days_overdue": frame["days_overdue"].astype(int).tolist(),
+        "source": [f"{name} 第{row}行" for name, row in zip(names, frame["row"].tolist(), strict=True)],
+    }
+    return [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
 
 
 def _warnings(

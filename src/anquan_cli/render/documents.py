@@ -13,6 +13,7 @@ from anquan_cli.config import Config
 from anquan_cli.errors import AnquanError
 from anquan_cli.outputs import atomic_path
 from anquan_cli.render.jinja import environment, template_error
+from anquan_cli.render.package import Package
 
 
 def templates_dir(config: Config, override: Path | None = None) -> Path:
@@ -114,8 +115,9 @@ class DocxBatch:
         buffer = io.BytesIO()
         self._tpl.docx.save(buffer)
         with zipfile.ZipFile(buffer) as zf:
-            self._parts = [(info, zf.read(info)) for info in zf.infolist()]
-        document = dict((i.filename, data) for i, data in self._parts)["word/document.xml"].decode("utf-8")
+            parts = [(info.filename, zf.read(info)) for info in zf.infolist()]
+        self._package = Package(parts)
+        document = dict(parts)["word/document.xml"].decode("utf-8")
         start, end = document.index("<w:body"), document.rindex("</w:body>") + len("</w:body>")
         self._head, self._tail = document[:start], document[end:]
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(self._tpl.get_xml()))
@@ -125,22 +127,19 @@ class DocxBatch:
             raise template_error(self.name, exc) from exc
 
     def render(self, context: dict, target: Path) -> Path:
-        import zipfile
-
         import jinja2
 
         try:
             body = self._template.render(context)
         except jinja2.TemplateError as exc:
             raise template_error(self.name, exc) from exc
-        body = re.sub(r"\n<w:p([ >])", r"<w:p\1", body)
+        body = body.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # undo the newlines added above
         # Control characters from a ledger are not XML; Word refuses the whole file over one of them.
         body = _XML_ILLEGAL.sub("", body)
         body = body.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         if "\t" in body or "\n" in body:  # a value with a line break or tab: Word needs <w:br/>, <w:tab/>
             body = self._tpl.resolve_listing(body)
         document = (self._head + body + self._tail).encode("utf-8")
-        with atomic_path(target) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-            for info, data in self._parts:
-                zf.writestr(info, document if info.filename == "word/document.xml" else data)
+        with atomic_path(target) as tmp:
+            self._package.write(tmp, {"word/document.xml": document})
         return target
