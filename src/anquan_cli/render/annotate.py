@@ -163,22 +163,22 @@ def _data_sheet(book: fx.Book, sheet: _Sheet) -> None:
         values[:] = [row[c] for row in rows] if full else [row[c] if c < len(row) else "" for row in rows]
         column_codes, uniques = pd.factorize(values, use_na_sentinel=False)
         codes.append(column_codes)
-        fragments.append([book.fragment(u) for u in uniques])
+        fragments.append([f or "/>" for f in book.fragments(uniques)])
     overrides: dict[tuple[int, int], str] = {}
     first_header, last_header = ledger.header_rows
     for r in range(_pos(grid, first_header), _pos(grid, last_header) + 1):
         for c in range(width):
             value = rows[r][c] if c < len(rows[r]) else ""
-            overrides[(r, c)] = f'<c r="{letters[c]}{r + 1}"{book.fragment(value, fx.HEADER)}'
+            overrides[(r, c)] = book.fragment(value, fx.HEADER)
     extra: dict[int, list[str]] = defaultdict(list)  # flagged cells beyond the sheet's used range
     for (r, c), found in sorted(flagged.items()):
         style = _FLAG[min(found, key=lambda f: f.severity is not Severity.ERROR).severity]
         value = rows[r][c] if r < n and c < len(rows[r]) else ""
-        cell = f'<c r="{letters[c]}{r + 1}"{book.fragment(value, style)}'  # a flagged blank keeps its fill
+        fragment = book.fragment(value, style)  # a flagged blank keeps its fill
         if r < n and c < width:
-            overrides[(r, c)] = cell
+            overrides[(r, c)] = fragment
         else:
-            extra[r].append(cell)
+            extra[r].append(f'<c r="{letters[c]}{r + 1}"{fragment}')
         ws.comments.append(
             (r, c, "\n".join(f"【{SEVERITY_LABEL[f.severity.value]}】{f.message}" for f in found))
         )
@@ -193,25 +193,25 @@ def _data_sheet(book: fx.Book, sheet: _Sheet) -> None:
 
 
 def _rows(n, width, letters, codes, fragments, overrides, extra, chunk: int = 4000):
-    """Row XML, generated a chunk at a time while the workbook is written: memory holds one chunk."""
+    """Row XML, generated a chunk at a time while the workbook is written: memory holds one chunk.
+
+    Every row is one str.format of a template holding the cell references, filled with each cell's
+    fragment (a blank cell is an empty <c r="B7"/>): no Python code runs per cell.
+    """
+    template = (
+        '<row r="{0}">' + "".join(f'<c r="{letters[c]}{{0}}"{{{c + 1}}}' for c in range(width)) + "</row>"
+    )
+    tables = [np.array(f, dtype=object) for f in fragments]
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
-        numbers = [str(i) for i in range(start + 1, stop + 1)]
-        columns = []
-        for c in range(width):
-            frag, prefix = fragments[c], f'<c r="{letters[c]}'
-            columns.append(
-                [
-                    f'{prefix}{num}"{frag[k]}' if frag[k] else ""
-                    for num, k in zip(numbers, codes[c][start:stop].tolist(), strict=True)
-                ]
-            )
-        for (r, c), cell in overrides.items():
+        columns = [table[column_codes[start:stop]] for table, column_codes in zip(tables, codes, strict=True)]
+        for (r, c), fragment in overrides.items():
             if start <= r < stop:
-                columns[c][r - start] = cell
-        rows = zip(*columns, strict=True) if columns else ([] for _ in range(stop - start))
-        for i, cells in enumerate(rows, start):
-            yield f'<row r="{i + 1}">{"".join(cells)}{"".join(extra.get(i, ()))}</row>'
+                columns[c][r - start] = fragment or "/>"
+        rows = list(map(template.format, range(start + 1, stop + 1), *columns))
+        for r in extra.keys() & range(start, stop):
+            rows[r - start] = rows[r - start][: -len("</row>")] + "".join(extra[r]) + "</row>"
+        yield from rows
     for r in sorted(k for k in extra if k >= n):
         yield f'<row r="{r + 1}">{"".join(extra[r])}</row>'
 

@@ -127,6 +127,21 @@ class Book:
             return f' s="{date_style}"><v>{serial!r}</v></c>'
         return f' s="{style}" t="s"><v>{self.string(str(value))}</v></c>'
 
+    def fragments(self, values: Iterable, style: int = PLAIN) -> list[str]:
+        """fragment() of each value, with text (nearly every distinct value in a ledger) inlined."""
+        strings, fragment = self._strings, self.fragment
+        head, blank = f' s="{style}" t="s"><v>', fragment("", style)
+        out = []
+        for value in values:
+            if type(value) is str and value:
+                index = strings.get(value)
+                if index is None:
+                    index = strings[value] = len(strings)
+                out.append(f"{head}{index}</v></c>")
+            else:
+                out.append(blank if value is None or value == "" else fragment(value, style))
+        return out
+
     def save(self, path: Path, *, title: str = "") -> None:
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             zf.writestr("[Content_Types].xml", self._content_types())
