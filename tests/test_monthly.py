@@ -210,3 +210,20 @@ def test_broken_brief_template_in_the_second_process_is_one_line_naming_it(tmp_p
     assert "月度通报.docx" in result.output and "没有这个变量" in result.output
     assert "Traceback" not in result.output
     assert not (out / "月度通报.docx").exists() and not list(out.rglob(".~anquan-*"))
+
+
+def test_brief_is_rendered_here_when_the_second_process_is_gone():
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from anquan_cli.jobs import warm_up
+    from anquan_cli.pipeline import _submit
+
+    warm_up()  # what the worker runs while the ledgers are read
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(os._exit, 1).result()
+        assert _submit(pool, lambda: "inline").result() == "inline"
+    assert _submit(None, lambda: "one core").result() == "one core"

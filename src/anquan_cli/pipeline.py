@@ -97,15 +97,8 @@ def run_monthly(
     progress: Callable | None = None,
     debug: bool = False,
 ) -> MonthlyResult:
-    from anquan_cli.analysis import repeats_of
-    from anquan_cli.analysis.briefing import BriefInputs
-    from anquan_cli.analysis.overdue import compute_overdue
-    from anquan_cli.analysis.stats import compute_stats
-    from anquan_cli.jobs import prepare_brief, write_letters
     from anquan_cli.months import month_bounds
     from anquan_cli.read.prefetch import discovered
-    from anquan_cli.render.lists import write_findings, write_overdue, write_repeats, write_stats
-    from anquan_cli.validate import run_validation
 
     paths = list(paths)
     _refuse_out_inside_inputs(out, paths)
@@ -113,6 +106,21 @@ def run_monthly(
     date = date or _previous_date(out, month) or dt.date.today()
     files = discovered(paths)
     inputs = [_fingerprint(p) for p in files]
+
+    with _second_process() as beside:
+        return _monthly(
+            beside, files, config, month, out, as_of, date, inputs, templates, stage, progress, debug
+        )
+
+
+def _monthly(beside, files, config, month, out, as_of, date, inputs, templates, stage, progress, debug):
+    from anquan_cli.analysis import repeats_of
+    from anquan_cli.analysis.briefing import BriefInputs
+    from anquan_cli.analysis.overdue import compute_overdue
+    from anquan_cli.analysis.stats import compute_stats
+    from anquan_cli.jobs import prepare_brief, write_letters
+    from anquan_cli.render.lists import write_findings, write_overdue, write_repeats, write_stats
+    from anquan_cli.validate import run_validation
 
     stage("read")
     run = run_validation(
@@ -153,14 +161,14 @@ def run_monthly(
     )
     # The 通报's chart and docxtpl rendering (seconds on a county-year) take the second core while
     # this process writes the four workbooks.
-    with _beside(brief.run) as pending:
-        written = {
-            "findings": write_findings(run.results, out / OUTPUTS["findings"], as_of=as_of),
-            "overdue": write_overdue(overdue, out / OUTPUTS["overdue"]),
-            "repeats": write_repeats(repeats, out / OUTPUTS["repeats"]),
-            "stats": write_stats(stats, out / OUTPUTS["stats"]),
-        }
-        result = pending.result()
+    pending = _submit(beside, brief.run)
+    written = {
+        "findings": write_findings(run.results, out / OUTPUTS["findings"], as_of=as_of),
+        "overdue": write_overdue(overdue, out / OUTPUTS["overdue"]),
+        "repeats": write_repeats(repeats, out / OUTPUTS["repeats"]),
+        "stats": write_stats(stats, out / OUTPUTS["stats"]),
+    }
+    result = pending.result()
     written["brief"], written["brief_md"], notes = result.path, out / OUTPUTS["brief_md"], result.notes
 
     stage("letters")
@@ -223,18 +231,36 @@ class _Later:
         return self._fn()
 
 
+def _submit(pool, fn: Callable):
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pool.submit(fn) if pool is not None else _Later(fn)
+    except BrokenProcessPool:  # the worker could not start (a script without the __main__ guard spawn needs)
+        return _Later(fn)
+
+
 @contextmanager
-def _beside(fn: Callable):
-    """`fn` started in a second process when there is a second core; `.result()` waits for it."""
+def _second_process():
+    """A worker process for the 通报 when there is a second core, started at once and warmed up.
+
+    Its imports and the font scan (matplotlib, docxtpl: over a second) then happen while the ledgers
+    are read, on a core the read leaves partly idle, instead of after the analysis. Spawned, not
+    forked: this process already runs the read-ahead and import threads.
+    """
     import os
 
     if (os.cpu_count() or 1) < 2:
-        yield _Later(fn)
+        yield None
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        yield pool.submit(fn)
+    from anquan_cli.jobs import warm_up
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pool.submit(warm_up)
+        yield pool
 
 
 def _write_json(target: Path, document: dict) -> None:
