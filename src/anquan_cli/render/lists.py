@@ -28,6 +28,16 @@ class _Sheet:
         self.cells: dict[int, dict[int, tuple | int]] = {}
         self.heights: dict[int, float] = {}
         self.spans: dict[tuple[int, int], int] = {}  # (row, first column) of a merge -> its last column
+        self.blocks: list[tuple[int, list[tuple[list, str]], np.ndarray]] = []
+
+    def block(self, r0: int, columns: list[tuple[list, str]], emphasis) -> int:
+        """Rows r0, r0+1, … from whole columns of (values, kind); rows where `emphasis` is true take the
+        highlighted style. Returns the next free row. A county's overdue list is tens of thousands of
+        rows: each column is formatted once per distinct value, not once per cell."""
+        n = len(columns[0][0]) if columns else 0
+        if n:
+            self.blocks.append((r0, columns, np.asarray(emphasis, dtype=bool)))
+        return r0 + n
 
     def merge_range(self, r0: int, c0: int, r1: int, c1: int, value, style: str) -> None:
         letters = fx.column_letters(c1 + 1)
@@ -43,23 +53,62 @@ class _Sheet:
         self.out.autofilter = f"{letters[c0]}{r0 + 1}:{letters[c1]}{r1 + 1}"
 
     def rows(self, book: fx.Book):
-        letters = fx.column_letters(max((max(row) for row in self.cells.values() if row), default=0) + 1)
-        widths = self.out.widths
+        last = max((max(row) for row in self.cells.values() if row), default=0)
+        last = max([last, *(len(columns) - 1 for _, columns, _ in self.blocks)])
+        letters = fx.column_letters(last + 1)
         lines = _line_counter()
-        for r in sorted(self.cells):
-            parts, tallest = [], 1
-            for c, cell in sorted(self.cells[r].items()):
-                value, style = cell if isinstance(cell, tuple) else (None, cell)
-                parts.append(f'<c r="{letters[c]}{r + 1}"{book.fragment(value, style) or "/>"}')
-                if isinstance(value, str) and value:
-                    last = self.spans.get((r, c), c)
-                    width = sum(widths.get(k, 8.43) for k in range(c, last + 1))
-                    tallest = max(tallest, lines(value, width))
-            # Excel and WPS keep a row one line high unless told: a wrapped description would be cut off
-            # on screen and on paper.
-            height = self.heights.get(r) or (_LINE_PT * tallest + 3 if tallest > 1 else None)
-            attrs = f' ht="{height}" customHeight="1"' if height else ""
-            yield f'<row r="{r + 1}"{attrs}>{"".join(parts)}</row>'
+        starts = {r0: (columns, emphasis) for r0, columns, emphasis in self.blocks}
+        for r in sorted(self.cells.keys() | starts.keys()):
+            if r in starts:
+                yield from self._block_rows(book, r, *starts[r], letters, lines)
+            else:
+                yield self._row(book, r, letters, lines)
+
+    def _row(self, book: fx.Book, r: int, letters: list[str], lines) -> str:
+        widths = self.out.widths
+        parts, tallest = [], 1
+        for c, cell in sorted(self.cells[r].items()):
+            value, style = cell if isinstance(cell, tuple) else (None, cell)
+            parts.append(f'<c r="{letters[c]}{r + 1}"{book.fragment(value, style) or "/>"}')
+            if isinstance(value, str) and value:
+                last = self.spans.get((r, c), c)
+                width = sum(widths.get(k, 8.43) for k in range(c, last + 1))
+                tallest = max(tallest, lines(value, width))
+        return f'<row r="{r + 1}"{self._height(r, tallest)}>{"".join(parts)}</row>'
+
+    def _height(self, r: int | None, tallest: int) -> str:
+        # Excel and WPS keep a row one line high unless told: a wrapped description would be cut off
+        # on screen and on paper.
+        height = self.heights.get(r) or (_LINE_PT * tallest + 3 if tallest > 1 else None)
+        return f' ht="{height}" customHeight="1"' if height else ""
+
+    def _block_rows(self, book: fx.Book, r0: int, columns, emphasis, letters: list[str], lines):
+        n, widths = len(emphasis), self.out.widths
+        cells, tallest = [], np.ones(n, dtype=np.int64)
+        for c, (values, kind) in enumerate(columns):
+            codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=False)
+            if kind == "text" and not all(type(u) is str or u is None for u in uniques):
+                # Hashing merges 1 and 1.0, which are different text: each cell on its own.
+                codes, uniques = np.arange(n), values
+            plain = [_typed(u, kind) for u in uniques]
+            column = None
+            for style in ("major", "") if emphasis.any() else ("",):
+                texts = [book.fragment(v, fx.LIST[_style_key(kind, style)]) or "/>" for v in plain]
+                chosen = np.array(texts, dtype=object)[codes]
+                column = chosen if column is None else np.where(emphasis, column, chosen)
+            cells.append(column)
+            width = widths.get(c, 8.43)
+            counts = np.array(
+                [lines(v, width) if isinstance(v, str) and v else 1 for v in plain], dtype=np.int64
+            )
+            if len(counts):
+                np.maximum(tallest, counts[codes], out=tallest)
+        heights = {t: self._height(None, t) for t in np.unique(tallest).tolist()}
+        attrs = [heights[t] for t in tallest.tolist()]
+        template = '<row r="{0}"{1}>' + "".join(
+            f'<c r="{letters[c]}{{0}}"{{{c + 2}}}' for c in range(len(columns))
+        )
+        yield from map((template + "</row>").format, range(r0 + 1, r0 + n + 1), attrs, *cells)
 
 
 _LINE_PT = 13.5  # one line of 宋体 10 pt
@@ -76,6 +125,21 @@ def _line_counter():
         return sum(max(1, math.ceil(fx.display_width(part) / room)) for part in text.split("\n"))
 
     return lines
+
+
+def _style_key(kind: str, style: str) -> str:
+    return f"{style}_{kind}" if style and kind != "text" else (style or kind)
+
+
+def _typed(value, kind: str):
+    """The value as written: a date, a plain number, or text (nothing from a ledger becomes a formula)."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return None
+    if kind == "date":
+        return pd.Timestamp(value).to_pydatetime()
+    if kind in ("num", "pct") and isinstance(value, int | float | np.number):
+        return value.item() if isinstance(value, np.number) else value  # plain digits in the XML
+    return str(value)
 
 
 class _Book:
@@ -101,16 +165,7 @@ class _Book:
         return ws
 
     def cell(self, ws: _Sheet, r: int, c: int, value, kind: str = "text", style: str = "") -> None:
-        key = f"{style}_{kind}" if style and kind != "text" else (style or kind)
-        if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
-            value = None
-        elif kind == "date":
-            value = pd.Timestamp(value).to_pydatetime()
-        elif kind in ("num", "pct") and isinstance(value, int | float | np.number):
-            value = value.item() if isinstance(value, np.number) else value  # plain digits in the XML
-        else:
-            value = str(value)  # typed as text: nothing from a ledger becomes a formula or a number
-        ws.cells.setdefault(r, {})[c] = (value, fx.LIST[key])
+        ws.cells.setdefault(r, {})[c] = (_typed(value, kind), fx.LIST[_style_key(kind, style)])
 
     def close(self) -> None:
         for ws in self.sheets:
@@ -144,28 +199,33 @@ def write_overdue(report, target: Path) -> Path:
         ws = book.sheet("逾期未整改隐患清单", "逾期未整改隐患清单", subtitle, headers, widths)
         r, n = 3, 0
         for town, group in frame.groupby("town", sort=False, dropna=False):
-            for row in group.itertuples(index=False):
-                n += 1
-                style = "major" if row.level == MAJOR else ""
-                values = (
-                    (n, "num"),
-                    (row.town, "text"),
-                    (row.unit, "text"),
-                    (row.hazard_id, "text"),
-                    (f"{row.level}事故隐患" if isinstance(row.level, str) else None, "text"),
-                    (row.description, "text"),
-                    (row.owner, "text"),
-                    (row.deadline, "date"),
-                    (int(row.days_overdue), "num"),
-                    ("建议责令停产整顿" if row.major_stop_order else "督促限期整改", "text"),
-                    (f"{Path(row.path).name} {row.sheet or ''} 第{row.row}行", "text"),
-                )
-                for c, (value, kind) in enumerate(values):
-                    book.cell(ws, r, c, value, kind, style)
-                r += 1
-            majors = int((group["level"] == MAJOR).sum())
+            major = (group["level"] == MAJOR).to_numpy()
+            level = group["level"].map(lambda v: f"{v}事故隐患" if isinstance(v, str) else None)
+            names = group["path"].map({p: Path(p).name for p in group["path"].unique()})
+            sheets = group["sheet"].map(lambda v: f" {v}" if isinstance(v, str) and v else "")  # none for CSV
+            columns = [
+                (list(range(n + 1, n + len(group) + 1)), "num"),
+                (group["town"].tolist(), "text"),
+                (group["unit"].tolist(), "text"),
+                (group["hazard_id"].tolist(), "text"),
+                (level.tolist(), "text"),
+                (group["description"].tolist(), "text"),
+                (group["owner"].tolist(), "text"),
+                (group["deadline"].tolist(), "date"),
+                (group["days_overdue"].astype(int).tolist(), "num"),
+                (
+                    np.where(
+                        group["major_stop_order"].to_numpy(bool), "建议责令停产整顿", "督促限期整改"
+                    ).tolist(),
+                    "text",
+                ),
+                ((names + sheets + " 第" + group["row"].astype(str) + "行").tolist(), "text"),
+            ]
+            r, n = ws.block(r, columns, major), n + len(group)
             name = town if isinstance(town, str) else "（未填写镇街）"
-            ws.merge_range(r, 0, r, 10, f"{name} 小计：{len(group)} 条，其中重大 {majors} 条", "total")
+            ws.merge_range(
+                r, 0, r, 10, f"{name} 小计：{len(group)} 条，其中重大 {int(major.sum())} 条", "total"
+            )
             r += 1
         ws.merge_range(r, 0, r, 10, f"合计：{len(frame)} 条", "total")
         ws.autofilter(2, 0, max(3, r - 1), len(headers) - 1)
@@ -193,21 +253,19 @@ def write_repeats(report, target: Path) -> Path:
             f"{len(report.groups)} 组；未计入分析的数据行 {report.hazards.excluded_rows} 行"
         )
         ws = book.sheet("屡查屡有隐患", "屡查屡有隐患", subtitle, headers, widths)
-        for n, g in enumerate(report.groups, 1):
-            r = n + 2
-            values = (
-                (n, "num"),
-                (g.town, "text"),
-                (g.unit, "text"),
-                (g.topic, "text"),
-                (g.count, "num"),
-                ("、".join(g.dates), "text"),
-                ("、".join(h or "（无编号）" for h in g.hazard_ids), "text"),
-                ("；".join(dict.fromkeys(g.descriptions)), "text"),
-                ("未整改" if g.open else "已整改", "text"),
-            )
-            for c, (value, kind) in enumerate(values):
-                book.cell(ws, r, c, value, kind, "major" if g.open else "")
+        groups = report.groups
+        columns = [
+            (list(range(1, len(groups) + 1)), "num"),
+            ([g.town for g in groups], "text"),
+            ([g.unit for g in groups], "text"),
+            ([g.topic for g in groups], "text"),
+            ([g.count for g in groups], "num"),
+            (["、".join(g.dates) for g in groups], "text"),
+            (["、".join(h or "（无编号）" for h in g.hazard_ids) for g in groups], "text"),
+            (["；".join(dict.fromkeys(g.descriptions)) for g in groups], "text"),
+            (["未整改" if g.open else "已整改" for g in groups], "text"),
+        ]
+        ws.block(3, columns, [g.open for g in groups])
         ws.autofilter(2, 0, max(3, len(report.groups) + 2), len(headers) - 1)
         book.close()
     return target
@@ -259,23 +317,19 @@ def write_findings(results, target: Path, *, as_of: dt.date) -> Path:
         subtitle = f"截止日 {format_cn(as_of)}；{len({r.path for r in results})} 个文件，错误 {errors} 条，警告 {warnings} 条"
         headers = ("序号", "文件", "工作表", "位置", "级别", "字段", "原值", "问题说明", "代码")
         ws = book.sheet("问题清单", "台账校验报告", subtitle, headers, (6, 40, 14, 10, 6, 14, 24, 60, 22))
-        r = 3
-        for result in results:
-            for f in result.findings:
-                values = (
-                    (r - 2, "num"),
-                    (str(result.path), "text"),
-                    (f.sheet, "text"),
-                    (f.cell or (f"第{f.row}行" if f.row else ""), "text"),
-                    (SEVERITY_LABEL[f.severity.value], "text"),
-                    (f.field, "text"),
-                    (f.value, "text"),
-                    (f.message, "text"),
-                    (f.code, "text"),
-                )
-                for c, (value, kind) in enumerate(values):
-                    book.cell(ws, r, c, value, kind, "major" if f.severity.value == "error" else "")
-                r += 1
+        every = [(str(result.path), f) for result in results for f in result.findings]
+        columns = [
+            (list(range(1, len(every) + 1)), "num"),
+            ([path for path, _ in every], "text"),
+            ([f.sheet for _, f in every], "text"),
+            ([f.cell or (f"第{f.row}行" if f.row else "") for _, f in every], "text"),
+            ([SEVERITY_LABEL[f.severity.value] for _, f in every], "text"),
+            ([f.field for _, f in every], "text"),
+            ([f.value for _, f in every], "text"),
+            ([f.message for _, f in every], "text"),
+            ([f.code for _, f in every], "text"),
+        ]
+        r = ws.block(3, columns, [f.severity.value == "error" for _, f in every])
         ws.autofilter(2, 0, max(3, r - 1), len(headers) - 1)
         headers = ("文件", "类型", "工作表", "表头行", "数据行", "错误", "警告", "无法读取的原因")
         ws = book.sheet("文件概况", "各文件校验概况", subtitle, headers, (50, 10, 16, 8, 8, 8, 8, 50))
