@@ -508,3 +508,15 @@ def test_package_parts_deflated_once_read_back_as_a_zip(tmp_path):
     package.write(second, {})
     with zipfile.ZipFile(second) as zf:
         assert zf.read("word/document.xml").decode() == "<w:document>正文</w:document>"
+
+
+def test_shared_strings_escaped_together_or_one_by_one_alike():
+    from anquan_cli.render import xlsx_fast as fx
+
+    plain = ["甲<乙>&丙", " 前导空格", "换行\n", "普通"] * 3
+    assert fx._texts(plain) == [fx._text(v) for v in plain]
+    odd = [*plain, "控制\x01字符", "字面 _x0041_ 转义"]  # these take the one-by-one path
+    assert fx._texts(odd) == [fx._text(v) for v in odd]
+    book = fx.Book()
+    values = ["a", "", None, 1.5, float("nan"), float("inf"), 3, True, "a"]
+    assert book.fragments(values, fx.WARNING) == [book.fragment(v, fx.WARNING) for v in values]

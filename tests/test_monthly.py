@@ -218,12 +218,13 @@ def test_brief_is_rendered_here_when_the_second_process_is_gone():
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from anquan_cli.jobs import warm_up
-    from anquan_cli.pipeline import _submit
+    from anquan_cli.beside import second_process, submit, warm_up
 
     warm_up()  # what the worker runs while the ledgers are read
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         with pytest.raises(BrokenProcessPool):
             pool.submit(os._exit, 1).result()
-        assert _submit(pool, lambda: "inline").result() == "inline"
-    assert _submit(None, lambda: "one core").result() == "one core"
+        assert submit(pool, lambda: "inline").result() == "inline"
+    assert submit(None, lambda: "one core").result() == "one core"
+    with second_process() as pool:
+        assert submit(pool, os.getpid).result() != os.getpid()

@@ -50,20 +50,6 @@ def brief_inputs(paths: Iterable[Path], config: Config, *, month: str, as_of: dt
     )
 
 
-def warm_up() -> None:
-    """Run in the 通报's worker process while the ledgers are read: what BriefJob.run will import,
-    and matplotlib's font scan."""
-    import docxtpl  # noqa: F401
-
-    from anquan_cli.render import chart, documents  # noqa: F401
-
-    if chart.cjk_font() is not None:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot
-
-
 @dataclass
 class BriefJob:
     """A 通报 with its figures settled, to be drawn and rendered; small enough to hand to a worker

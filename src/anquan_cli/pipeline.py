@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,7 +96,10 @@ def run_monthly(
     stage: Callable[[str], None] = lambda _: None,
     progress: Callable | None = None,
     debug: bool = False,
+    beside=None,
 ) -> MonthlyResult:
+    """`beside`: a worker pool from beside.second_process(), opened before anything was read (the
+    command line does); without one, the 通报 gets a worker of its own once the reading is done."""
     from anquan_cli.months import month_bounds
     from anquan_cli.read.prefetch import discovered
 
@@ -107,10 +110,7 @@ def run_monthly(
     files = discovered(paths)
     inputs = [_fingerprint(p) for p in files]
 
-    with _second_process() as beside:
-        return _monthly(
-            beside, files, config, month, out, as_of, date, inputs, templates, stage, progress, debug
-        )
+    return _monthly(beside, files, config, month, out, as_of, date, inputs, templates, stage, progress, debug)
 
 
 def _monthly(beside, files, config, month, out, as_of, date, inputs, templates, stage, progress, debug):
@@ -118,6 +118,7 @@ def _monthly(beside, files, config, month, out, as_of, date, inputs, templates, 
     from anquan_cli.analysis.briefing import BriefInputs
     from anquan_cli.analysis.overdue import compute_overdue
     from anquan_cli.analysis.stats import compute_stats
+    from anquan_cli.beside import second_process, submit
     from anquan_cli.jobs import prepare_brief, write_letters
     from anquan_cli.render.lists import write_findings, write_overdue, write_repeats, write_stats
     from anquan_cli.validate import run_validation
@@ -161,14 +162,16 @@ def _monthly(beside, files, config, month, out, as_of, date, inputs, templates, 
     )
     # The 通报's chart and docxtpl rendering (seconds on a county-year) take the second core while
     # this process writes the four workbooks.
-    pending = _submit(beside, brief.run)
-    written = {
-        "findings": write_findings(run.results, out / OUTPUTS["findings"], as_of=as_of),
-        "overdue": write_overdue(overdue, out / OUTPUTS["overdue"]),
-        "repeats": write_repeats(repeats, out / OUTPUTS["repeats"]),
-        "stats": write_stats(stats, out / OUTPUTS["stats"]),
-    }
-    result = pending.result()
+    with ExitStack() as stack:
+        pool = beside if beside is not None else stack.enter_context(second_process(warm=False))
+        pending = submit(pool, brief.run)
+        written = {
+            "findings": write_findings(run.results, out / OUTPUTS["findings"], as_of=as_of),
+            "overdue": write_overdue(overdue, out / OUTPUTS["overdue"]),
+            "repeats": write_repeats(repeats, out / OUTPUTS["repeats"]),
+            "stats": write_stats(stats, out / OUTPUTS["stats"]),
+        }
+        result = pending.result()
     written["brief"], written["brief_md"], notes = result.path, out / OUTPUTS["brief_md"], result.notes
 
     stage("letters")
@@ -219,48 +222,6 @@ def _monthly(beside, files, config, month, out, as_of, date, inputs, templates, 
     _write_json(out / OUTPUTS["run"], record)
     failed = summary["errors"] or summary["unreadable"]
     return MonthlyResult(out, month, as_of, date, counts, outputs, notes, 1 if failed else 0)
-
-
-class _Later:
-    """A job run when its result is asked for (one core: nothing to overlap with)."""
-
-    def __init__(self, fn: Callable) -> None:
-        self._fn = fn
-
-    def result(self):
-        return self._fn()
-
-
-def _submit(pool, fn: Callable):
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        return pool.submit(fn) if pool is not None else _Later(fn)
-    except BrokenProcessPool:  # the worker could not start (a script without the __main__ guard spawn needs)
-        return _Later(fn)
-
-
-@contextmanager
-def _second_process():
-    """A worker process for the 通报 when there is a second core, started at once and warmed up.
-
-    Its imports and the font scan (matplotlib, docxtpl: over a second) then happen while the ledgers
-    are read, on a core the read leaves partly idle, instead of after the analysis. Spawned, not
-    forked: this process already runs the read-ahead and import threads.
-    """
-    import os
-
-    if (os.cpu_count() or 1) < 2:
-        yield None
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from anquan_cli.jobs import warm_up
-
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pool.submit(warm_up)
-        yield pool
 
 
 def _write_json(target: Path, document: dict) -> None:

@@ -55,7 +55,13 @@ def monthly(
         month_bounds(chosen)  # mistyped options are reported before the first workbook is read
         day = parse_as_of(as_of) if as_of else None
         written_on = parse_as_of(date, "--date") if date else None
-        cfg = load_and_read(config, inputs)
+        from anquan_cli.beside import second_process
+
+        # Before the read: the worker forks while this process has no other thread.
+        with second_process() as beside:
+            return _run(beside, load_and_read(config, inputs), inputs, chosen, day, written_on)
+
+    def _run(beside, cfg, inputs, chosen, day, written_on) -> int:
         from anquan_cli.pipeline import run_monthly
         from anquan_cli.render.monthly_terminal import MonthlyProgress, print_monthly
 
@@ -72,6 +78,7 @@ def monthly(
                 stage=progress.stage,
                 progress=progress.file_done,
                 debug=debug,
+                beside=beside,
             )
         print_monthly(result)
         return result.exit_code

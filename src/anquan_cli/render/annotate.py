@@ -120,27 +120,34 @@ def _findings_sheet(book: fx.Book, title: str, name: str, sheets: list[_Sheet], 
     ws.widths = dict(enumerate((6, 8, 18, 16, 28, 60, 22)))
     ws.freeze_row = 3
     ws.print_titles = (3, 3)
-    r = 4
+    wheres, styles = [], []
     for sheet in sheets:
         quoted = sheet.title.replace("'", "''")
         for f in sheet.findings:
             if f.row:
                 cell = f"{f.column or 'A'}{sheet.grid_row(f.row) + 1}"
-                where, style = f"{sheet.title}!{cell}", fx.LINK
-                ws.hyperlinks.append((f"C{r}", f"'{quoted}'!{cell}", where))
+                wheres.append(f"{sheet.title}!{cell}")
+                styles.append(fx.LINK)
+                ws.hyperlinks.append((f"C{len(wheres) + 3}", f"'{quoted}'!{cell}", wheres[-1]))
             else:
-                where, style = sheet.title, fx.PLAIN
-            cells = (
-                book.cell(f"A{r}", r - 3),
-                book.cell(f"B{r}", SEVERITY_LABEL[f.severity.value], _SEV_STYLE[f.severity]),
-                book.cell(f"C{r}", where, style),
-                book.cell(f"D{r}", f.field or ""),
-                book.cell(f"E{r}", f.value or "", fx.WRAP),
-                book.cell(f"F{r}", f.message, fx.WRAP),
-                book.cell(f"G{r}", f.code),
-            )
-            ws.rows.append(f'<row r="{r}">{"".join(cells)}</row>')
-            r += 1
+                wheres.append(sheet.title)
+                styles.append(fx.PLAIN)
+    # One str.format per row, the cells' XML made a column at a time (19k findings on 100k rows).
+    severity = {s: book.fragment(SEVERITY_LABEL[s.value], _SEV_STYLE[s]) for s in Severity}
+    columns = (
+        book.fragments(range(1, len(every) + 1)),
+        [severity[f.severity] for f in every],
+        [book.fragment(where, style) for where, style in zip(wheres, styles, strict=True)],
+        book.fragments(f.field or "" for f in every),
+        book.fragments((f.value or "" for f in every), fx.WRAP),
+        book.fragments((f.message for f in every), fx.WRAP),
+        book.fragments(f.code for f in every),
+    )
+    template = (
+        '<row r="{0}">' + "".join(f'<c r="{L}{{0}}"{{{i}}}' for i, L in enumerate("ABCDEFG", 1)) + "</row>"
+    )
+    ws.rows += map(template.format, range(4, len(every) + 4), *([c or "/>" for c in col] for col in columns))
+    r = len(every) + 4
     if not every:
         ws.rows.append(f'<row r="{r}">{book.cell(f"A{r}", LABELS["clean"])}</row>')
         ws.merges.append(f"A{r}:G{r}")

@@ -41,6 +41,7 @@ LIST = {
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+_HUGE = float("inf")
 
 
 def _text(value: str) -> str:
@@ -51,6 +52,15 @@ def _text(value: str) -> str:
         return f"_x{ord(s):04X}_" if len(s) == 1 else f"_x005F_{s[1:]}" if s.startswith("_x") else s
 
     return escape(_ILLEGAL.sub(repl, value))
+
+
+def _texts(values: list[str]) -> list[str]:
+    """_text of each string; when none holds a control character or a literal "_x…_" (nearly always),
+    escaped all at once, joined by a character XML cannot hold."""
+    joined = "\x00".join(values)
+    if len(values) < 2 or _ILLEGAL.search(joined):
+        return [_text(v) for v in values]
+    return escape(joined).split("\x00")
 
 
 def display_width(text: str) -> int:
@@ -130,14 +140,17 @@ class Book:
     def fragments(self, values: Iterable, style: int = PLAIN) -> list[str]:
         """fragment() of each value, with text (nearly every distinct value in a ledger) inlined."""
         strings, fragment = self._strings, self.fragment
-        head, blank = f' s="{style}" t="s"><v>', fragment("", style)
+        head, number, blank = f' s="{style}" t="s"><v>', f' s="{style}"><v>', fragment("", style)
         out = []
         for value in values:
-            if type(value) is str and value:
+            kind = type(value)
+            if kind is str and value:
                 index = strings.get(value)
                 if index is None:
                     index = strings[value] = len(strings)
                 out.append(f"{head}{index}</v></c>")
+            elif kind is float and -_HUGE < value < _HUGE:  # not NaN or infinite: those are written as text
+                out.append(f"{number}{value!r}</v></c>")
             else:
                 out.append(blank if value is None or value == "" else fragment(value, style))
         return out
@@ -255,10 +268,10 @@ class Book:
 
     def _shared_strings(self) -> str:
         items = "".join(
-            f'<si><t xml:space="preserve">{_text(s)}</t></si>'
-            if s[:1].isspace() or s[-1:].isspace() or "\n" in s
-            else f"<si><t>{_text(s)}</t></si>"
-            for s in self._strings
+            f'<si><t xml:space="preserve">{t}</t></si>'
+            if t[:1].isspace() or t[-1:].isspace() or "\n" in t
+            else f"<si><t>{t}</t></si>"
+            for t in _texts(list(self._strings))
         )
         n = len(self._strings)
         return (
