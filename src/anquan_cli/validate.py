@@ -195,6 +195,7 @@ def run_validation(
     from anquan_cli.outputs import ensure_not_input, unique_names
     from anquan_cli.read import ANNOTATED_SUFFIX
     from anquan_cli.read.prefetch import Prefetch, discovered
+    from anquan_cli.read.sources import collector_paused
     from anquan_cli.rules.cross import roster
     from anquan_cli.schema import get_schema
 
@@ -210,31 +211,35 @@ def run_validation(
     order = {p: i for i, p in enumerate(sorted(files, key=submission_key))} if collect_hazards else {}
     parts = []
     prefetch = Prefetch(options.limits, options.sheet)
-    try:
-        for i, path in enumerate(files):
-            if i + 1 < len(files):
-                prefetch.ahead(files[i + 1])
-            file_results = validate_file(path, options, ctx, debug=debug, prefetch=prefetch)
-            ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
-            wanted = annotate_clean or any(f for r in file_results for f in r.findings)
-            if annotate_dir is not None and ledgers and wanted:
-                from anquan_cli.render.annotate import write_annotated
+    # The collector is paused for the loop: it would walk each file's cells from generation to
+    # generation while the next files are read (0.3 s of full collections on 20 files of 100k rows).
+    # They hold no cycles and are freed when dropped, so memory stays bounded by the largest file.
+    with collector_paused():
+        try:
+            for i, path in enumerate(files):
+                if i + 1 < len(files):
+                    prefetch.ahead(files[i + 1])
+                file_results = validate_file(path, options, ctx, debug=debug, prefetch=prefetch)
+                ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
+                wanted = annotate_clean or any(f for r in file_results for f in r.findings)
+                if annotate_dir is not None and ledgers and wanted:
+                    from anquan_cli.render.annotate import write_annotated
 
-                target = annotate_dir / f"{names[path]}.xlsx"
-                ensure_not_input(target, files)
-                annotated[path] = write_annotated(ledgers, target, as_of)
-            for r in file_results:
-                if r.ledger is not None and r.kind in rosters:
-                    rosters[r.kind].append((len(results), roster(r.ledger)))
-                if collect_hazards and r.ledger is not None and r.kind == "hazard":
-                    errors = _error_rows(r.ledger, r.findings) if exclude_error_rows else None
-                    parts.append(frame_of(r.ledger, order[path], errors))
-                r.ledger = None
-                results.append(r)
-            if progress is not None:
-                progress(path, file_results)
-    finally:
-        prefetch.close()
+                    target = annotate_dir / f"{names[path]}.xlsx"
+                    ensure_not_input(target, files)
+                    annotated[path] = write_annotated(ledgers, target, as_of)
+                for r in file_results:
+                    if r.ledger is not None and r.kind in rosters:
+                        rosters[r.kind].append((len(results), roster(r.ledger)))
+                    if collect_hazards and r.ledger is not None and r.kind == "hazard":
+                        errors = _error_rows(r.ledger, r.findings) if exclude_error_rows else None
+                        parts.append(frame_of(r.ledger, order[path], errors))
+                    r.ledger = None
+                    results.append(r)
+                if progress is not None:
+                    progress(path, file_results)
+        finally:
+            prefetch.close()
     outcome = ValidationRun(results, annotated)
     if collect_hazards:
         outcome.hazards = combine(parts)
