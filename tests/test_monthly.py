@@ -228,3 +228,76 @@ def test_brief_is_rendered_here_when_the_second_process_is_gone():
     assert submit(None, lambda: "one core").result() == "one core"
     with second_process() as pool:
         assert submit(pool, os.getpid).result() != os.getpid()
+
+
+def test_list_rows_written_by_column_match_cell_by_cell(tmp_path):
+    import datetime as dt
+
+    import python_calamine
+
+    from anquan_cli.render.lists import _Book
+
+    values = [
+        [1, "东湖街道", "甲公司", dt.date(2026, 9, 1), 30, "很长的隐患描述" * 8],
+        [2, "东湖街道", None, None, 5, "短"],
+        [3, 1.0, "乙公司", dt.datetime(2026, 9, 2, 8, 30), 12, "一\n二\n三"],  # a number in a text column
+        [4, 1, "", dt.date(2026, 9, 1), 0, float("nan")],  # 1 and 1.0 hash alike, and print apart
+    ]
+    kinds = ["num", "text", "text", "date", "num", "text"]
+    major = [False, True, False, True]
+    books = {}
+    for how in ("cells", "block"):
+        target = tmp_path / f"{how}.xlsx"
+        book = _Book(target, "清单")
+        ws = book.sheet(
+            "清单", "标题", "副标题", ["序号", "镇街", "企业", "日期", "天数", "描述"], (6, 8, 10, 12, 6, 20)
+        )
+        if how == "cells":
+            for r, row in enumerate(values, 3):
+                for c, (value, kind) in enumerate(zip(row, kinds, strict=True)):
+                    book.cell(ws, r, c, value, kind, "major" if major[r - 3] else "")
+        else:
+            columns = [([row[c] for row in values], kinds[c]) for c in range(len(kinds))]
+            assert ws.block(3, columns, major) == 3 + len(values)
+        book.close()
+        books[how] = target
+    read = {
+        how: python_calamine.CalamineWorkbook.from_path(p).get_sheet_by_index(0).to_python()
+        for how, p in books.items()
+    }
+    assert read["block"] == read["cells"] and read["block"][5][1] == "1.0" and read["block"][6][1] == "1"
+    sheets = {how: openpyxl.load_workbook(p).active for how, p in books.items()}
+    for a, b in zip(sheets["block"].iter_rows(), sheets["cells"].iter_rows(), strict=True):
+        for x, y in zip(a, b, strict=True):
+            assert (x.value, x.fill.fgColor.rgb, x.number_format, x.alignment.horizontal) == (
+                y.value,
+                y.fill.fgColor.rgb,
+                y.number_format,
+                y.alignment.horizontal,
+            ), x.coordinate
+    heights = {
+        how: {r: d.height for r, d in ws.row_dimensions.items() if d.height} for how, ws in sheets.items()
+    }
+    assert heights["block"] == heights["cells"] and heights["block"][4] > 15  # the long description wraps
+
+
+def test_library_runs_leave_the_collector_as_they_found_it(tmp_path):
+    import datetime as dt
+    import gc
+
+    from anquan_cli.config import Config
+    from anquan_cli.pipeline import run_monthly
+    from anquan_cli.validate import run_validation
+
+    (tmp_path / "报送").mkdir()
+    ledger = ledger_file(tmp_path / "报送", good_records())
+    gc.disable()
+    try:
+        run_validation([ledger], Config(), as_of=dt.date(2026, 11, 28))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    run_validation([ledger], Config(), as_of=dt.date(2026, 11, 28))
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    run_monthly([ledger], Config(), month="2026-10", out=tmp_path / "成果")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
