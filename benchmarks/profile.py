@@ -37,7 +37,7 @@ OVERDUE = [
     ("merge into one hazard set (dedupe, submission order)", "analysis/merge.py", "combine"),
     ("rows to merge frames", "analysis/merge.py", "frame_of"),
     ("overdue, due soon, closed late", "analysis/overdue.py", "compute_overdue"),
-    ("report items", "analysis/overdue.py", "to_dict"),
+    ("report items, encoded column by column", "analysis/overdue.py", "json_document"),
     ("JSON output", "render/jsonout.py", "emit"),
 ]
 MONTHLY = [
@@ -54,7 +54,7 @@ MONTHLY = [
     ("屡查屡有.xlsx", "render/lists.py", "write_repeats"),
     ("统计汇总.xlsx", "render/lists.py", "write_stats"),
     (
-        "月度通报 figures and annex rows (chart and docxtpl run in a second process)",
+        "月度通报 figures and annex rows (chart and docxtpl in a second process, warmed up during the read)",
         "jobs.py",
         "prepare_brief",
     ),

@@ -47,40 +47,11 @@ class Package:
         chunks, central, offset = [], [], 0
         for part in parts:
             flags = _UTF8 if not part.name.isascii() else 0
-            header = _LOCAL.pack(
-                0x04034B50,
-                _VERSION,
-                flags,
-                _DEFLATED,
-                0,
-                _DOS_DATE,
-                part.crc,
-                len(part.data),
-                part.size,
-                len(part.name),
-                0,
-            )
+            # The fields the local header and the central directory entry share, in their order.
+            shared = (flags, _DEFLATED, 0, _DOS_DATE, part.crc, len(part.data), part.size, len(part.name))
+            header = _LOCAL.pack(0x04034B50, _VERSION, *shared, 0)
             central.append(
-                _CENTRAL.pack(
-                    0x02014B50,
-                    _VERSION,
-                    _VERSION,
-                    flags,
-                    _DEFLATED,
-                    0,
-                    _DOS_DATE,
-                    part.crc,
-                    len(part.data),
-                    part.size,
-                    len(part.name),
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    offset,
-                )
-                + part.name
+                _CENTRAL.pack(0x02014B50, _VERSION, _VERSION, *shared, 0, 0, 0, 0, 0, offset) + part.name
             )
             chunks += [header, part.name, part.data]
             offset += len(header) + len(part.name) + len(part.data)
