@@ -360,9 +360,12 @@ def _classify_text(first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     codes, uniques = factorize(first)
     sub_u = np.zeros(len(uniques), dtype=bool)
     foot_u = np.zeros(len(uniques), dtype=bool)
-    for i, u in enumerate(uniques):
-        # Cheap first-character gate: most first cells are row counters or enterprise names.
-        if isinstance(u, str) and u[:1] in _KEYWORD_HEADS:
+    # Most first cells are row counters (numbers) or enterprise names: only text cells starting like
+    # a keyword are looked at, and the type test runs in C over the whole column.
+    text = np.fromiter(map(isinstance, uniques, itertools.repeat(str)), dtype=bool, count=len(uniques))
+    for i in np.flatnonzero(text).tolist():
+        u = uniques[i]
+        if u[:1] in _KEYWORD_HEADS:
             key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", u))
             sub_u[i] = bool(_SUBTOTAL.match(key))
             foot_u[i] = bool(_FOOTER.match(key))

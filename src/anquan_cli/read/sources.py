@@ -53,7 +53,7 @@ class Grid:
 
     @property
     def width(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
+        return max(map(len, self.rows), default=0)
 
     def row_number(self, index: int) -> int:
         return self.line_numbers[index] if self.line_numbers is not None else index + 1
