@@ -124,35 +124,46 @@ def tables(data: dict[str, Path]) -> list[str]:
     return lines
 
 
-WHY = """## Where the targets stand, and why three are not met
+WHY = """## Where the targets stand, and why two are not met
 
-- **validate ≤ 1.5× the raw read**: 1.49× in RESULTS.md (11 pairs); 1.42–1.58× across this round's
-  runs on this 2-core machine, whose runs drift by a quarter from one to the next. It is met, at the
-  edge. What remains on top of the read (≈ 1 s on 100 k rows): start-up before the read can begin
-  (interpreter, typer, which builds a pydantic validator per option: ≈ 0.2 s against the raw read's
-  0.03 s); ledger columns ≈ 0.45 s, of which pandas hashing the 1.9 M cell strings to factorize each
-  column is ≈ 0.25 s; rules ≈ 0.1 s; JSON ≈ 0.05 s. Garbage collection (0.21 s → 0.02 s), interpreter
-  teardown (≈ 0.1 s) and freeing the rows (0.07 s) are gone. Going much further means never creating
-  the 1.9 M Python strings: an Arrow read layer (fastexcel), which loses calamine's cell types (date
-  cell against text date, a credit code typed as a number) and adds pyarrow.
-- **overdue ≤ 1.6×**: 1.78× in RESULTS.md, 1.62–1.70× in other runs. It is validate plus ≈ 0.3 s:
-  merge frame 0.05 s, dedupe 0.02 s, judging as of the date 0.05 s, report items 0.08 s and 0.12 s
-  to encode the 6 MB of JSON they make (24 k overdue hazards, each with its source). That 0.3 s is
-  0.15 of a read, the whole margin between the two targets; writing the items as pre-encoded JSON
-  fragments was tried and was no faster than the C encoder (0.147 s against 0.134 s).
-- **monthly ≤ 3×** (5.3–5.7× this round, 6.4–8.4× before): the month's outputs are bigger than its
-  input. On 100 k rows it rewrites 20 marked-up copies cell by cell, writes 逾期清单 (24 k rows) and
-  校验报告 (19 k rows), renders the 通报 with its chart, and 214 letters. Each writer is already on its
-  fast path (our own OOXML writer from values in memory with one XML fragment per distinct value,
-  one compiled docxtpl template per letter kind, a process pool for letters, files read ahead on a
-  thread, the 通报 rendered in a second process while the workbooks are written); writing them still
-  costs several reads. Writing the marked-up copies in a second process as well was tried and
-  dropped: the read-ahead thread and the checking already keep both cores busy.
-- The raw read's own 500k/100k ratio (4.6–6.5× across runs) is python-calamine's parse, the baseline,
-  not anquan; anquan's commands stay within 5.5× of their 100k times.
-- **≥ 10× faster than frictionless** (6.5–7.0× this round): on this machine frictionless takes
-  9–11× the raw read (the issue's anchors: 14.5×), so 10× faster would mean validating in 0.9–1.1×
-  the read, less than the read itself plus start-up; it follows from the first point.
+- **validate ≤ 1.5× the raw read**: 1.51× in RESULTS.md, 1.46× and 1.53× in this round's two other
+  full runs (11 pairs each). It sits on the target: runs on this 2-core machine drift by a quarter,
+  and the margin is a few hundredths of a read either way. What remains on top of the read (≈ 0.95 s
+  on 100 k rows): start-up before the read can begin ≈ 0.2 s (typer 0.29 passes every option through
+  a pydantic adapter, so pydantic is imported before the command runs; the raw read starts in
+  0.03 s); ledger columns ≈ 0.45–0.55 s, of which pandas hashing the 1.9 M cell strings to factorize
+  is ≈ 0.22 s; rules ≈ 0.08 s; JSON ≈ 0.1 s. Tried this round and dropped, measured: starting the
+  first read before typer handles the options (the command line read with no imports, the parse
+  starting at 0.10 s instead of 0.20 s) came out equal over 9 alternating pairs (ratio 0.98–1.00),
+  as in the previous round; NFKC of a column's joined text in one call (one value that needs it
+  normalises them all: 0.24 s against 0.20 s); placeholders found by set intersection (0.166 s
+  against 0.146 s); pandas' object hash table instead of its string table (0.27–0.33 s against
+  0.17–0.28 s).
+- **overdue ≤ 1.6×**: met, 1.55× (1.49× and 1.57× in the other runs; 1.78× last round). The hazard
+  lists are encoded to JSON a column at a time, each distinct value once, and spliced into the
+  document (0.16–0.24 s → 0.08 s, the output byte-identical); parsing --as-of no longer imports
+  numpy on the main thread before the read, which started the read 0.15 s late.
+- **monthly ≤ 3×**: 4.0× in RESULTS.md, 5.2–5.3× in the other two runs (5.7× last round). The
+  month's outputs cost more than its input: the process uses ≈ 16–17 s of CPU on 100 k rows, so even
+  spread perfectly over 2 cores it takes ≈ 8 s, 4× a read of 2 s. Wall time by phase (100 k rows in
+  20 files): reading and checking ≈ 2 s and the 20 marked-up copies ≈ 3 s on the main thread while
+  the next files parse on a thread; repeats, overdue and statistics ≈ 0.9 s; the four workbooks
+  ≈ 1.8 s while the 通报 renders in its worker; 214 letters 1.2–2.3 s in worker processes. The
+  issue's own budgets leave no room: validate (≤ 1.5×) plus the marked-up copies (annotate − validate,
+  1.1–1.5× here) is already ≈ 2.6–3×, before any analysis, workbook, 通报 or letter; at the issue's
+  anchor of 45 ms per docxtpl letter, 214 letters are 9.6 s of CPU, close to 3 reads on 2 cores by
+  themselves. This round: letters 77 → 82–179 a second (a template's unchanged .docx parts are
+  deflated once); 逾期清单, 校验报告 and 屡查屡有 written a column at a time (逾期清单 on 15.6 k rows
+  1.5 s → 0.5 s); the marked-up copies one str.format per row; the 通报's worker forked before the
+  read, importing docxtpl and matplotlib while the ledgers are read; the collector paused while the
+  files are read and checked (GC 0.47 s → 0.12 s). Writing the marked-up copies in a second process
+  was tried in an earlier round and dropped: the read-ahead thread and the checking use both cores.
+- The raw read's own 500k ÷ 100k ratio (5.6–6.9× this round) is python-calamine's parse, the
+  baseline, not anquan; anquan's commands stay within 5.5× of their 100k times (4.1–5.4×).
+- **≥ 10× faster than frictionless**: 10.3× in RESULTS.md, now from three frictionless runs (median
+  27.9 s); 7.6× and 9.5× in the other runs, each from a single frictionless run (21–28 s). It moves
+  with validate: frictionless takes 12–16× the raw read here, so 10× holds while validate stays near
+  1.5× and a frictionless run near its median.
 """
 
 
