@@ -41,7 +41,7 @@ LIST = {
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
-_HUGE = float("inf")
+_INF = float("inf")
 
 
 def _text(value: str) -> str:
@@ -149,7 +149,7 @@ class Book:
                 if index is None:
                     index = strings[value] = len(strings)
                 out.append(f"{head}{index}</v></c>")
-            elif kind is float and -_HUGE < value < _HUGE:  # not NaN or infinite: those are written as text
+            elif kind is float and -_INF < value < _INF:  # not NaN or infinite: those are written as text
                 out.append(f"{number}{value!r}</v></c>")
             else:
                 out.append(blank if value is None or value == "" else fragment(value, style))
