@@ -23,6 +23,7 @@ from anquan_cli.config import Config
 from anquan_cli.messages import LETTER_KINDS, LETTER_REASONS
 from anquan_cli.months import month_bounds
 from anquan_cli.read.dates import format_cn
+from anquan_cli.read.normalize import map_unique
 from anquan_cli.vocab import MAJOR
 
 
@@ -94,21 +95,20 @@ def _listed(items: pd.DataFrame, annex: list[dict]) -> list[dict]:
 def _annex_rows(frame: pd.DataFrame) -> list[dict]:
     """Every overdue hazard as a letter's annex row, built column-wise once (a county lists thousands)."""
 
-    def per_distinct(series: pd.Series, fn) -> list:
-        codes, uniques = pd.factorize(series)
-        return np.array([fn(u) for u in uniques] + [fn(None)], dtype=object)[codes].tolist()
+    def per_distinct(column: str, fn, missing) -> list:
+        return map_unique(frame[column].to_numpy(dtype=object), fn, missing=missing).tolist()
 
     def text(column: str) -> list:
-        return per_distinct(frame[column], lambda v: v if isinstance(v, str) else "")
+        return per_distinct(column, lambda v: v if isinstance(v, str) else "", "")
 
-    names = per_distinct(frame["path"], lambda p: Path(p).name if p else "")
+    names = per_distinct("path", lambda p: Path(p).name, "")
     columns = {
         "hazard_id": text("hazard_id"),
         "unit": frame["unit"].astype(object).tolist(),
         "town": text("town"),
         "description": text("description"),
         "level": np.where(frame["level"].to_numpy() == MAJOR, "重大事故隐患", "一般事故隐患").tolist(),
-        "deadline": per_distinct(frame["deadline"], lambda d: None if d is None else d.date()),
+        "deadline": per_distinct("deadline", lambda d: d.date(), None),
         "days_overdue": frame["days_overdue"].astype(int).tolist(),
         "source": [f"{name} 第{row}行" for name, row in zip(names, frame["row"].tolist(), strict=True)],
     }

@@ -22,9 +22,13 @@ def plain_list(series: pd.Series) -> list:
 
 
 def iso_days(series: pd.Series) -> list[str | None]:
+    codes, days = _days(series)
+    return np.array([*days, None], dtype=object)[codes].tolist()  # code -1 (no date): the None
+
+
+def _days(series: pd.Series) -> tuple[np.ndarray, list[str]]:
     codes, days = pd.factorize(series)  # a few hundred distinct days, each formatted once
-    text = np.array([d.date().isoformat() for d in days] + [None], dtype=object)
-    return text[codes].tolist()  # code -1 (no date) picks the trailing None
+    return codes, [d.date().isoformat() for d in days]
 
 
 def text_list(series: pd.Series) -> list[str | None]:
@@ -62,8 +66,8 @@ def json_records(frame: pd.DataFrame, fields: list[tuple[str, ...]]) -> Prebuilt
         before = fields[i - 1] if i else None
         after = fields[i + 1] if i + 1 < len(fields) else None
         keep = _shared(path, before) if before else 0
-        prefix = ("{" if before is None else ", ") + "".join(f"{_key(k)}: {{" for k in path[keep:-1])
-        prefix += f"{_key(path[-1])}: "
+        opened = "".join(f"{encode_basestring(k)}: {{" for k in path[keep:-1])
+        prefix = ("{" if before is None else ", ") + opened + f"{encode_basestring(path[-1])}: "
         # Close the objects the next field is not in; after the last field, the row's own as well.
         suffix = "}" * (len(path) - 1 - _shared(path, after)) if after else "}" * len(path)
         codes, text = _encoded_column(frame[path[-1]])
@@ -82,15 +86,11 @@ def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     return n
 
 
-def _key(name: str) -> str:
-    return encode_basestring(name)
-
-
 def _encoded_column(series: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Codes per row and the JSON text of each code; the last text ("null") is for code -1."""
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
-        codes, days = pd.factorize(series)
-        return codes, [f'"{d.date().isoformat()}"' for d in days] + ["null"]
+        codes, days = _days(series)
+        return codes, [f'"{d}"' for d in days] + ["null"]
     codes, uniques = pd.factorize(series)
     values = uniques.tolist() if hasattr(uniques, "tolist") else list(uniques)
     if series.dtype == object and not all(type(v) is str for v in values):
