@@ -375,6 +375,34 @@ def test_brief_sections_and_layout(sample_brief):
     assert "截至2026年10月31日，全县逾期未整改隐患共55项" in text  # rows with errors left out (default)
 
 
+def test_brief_lists_the_most_frequent_repeat_groups_up_to_the_limit(tmp_path):
+    config = tmp_path / "anquan.toml"
+    config.write_text("[brief]\nrepeats_max = 5\n", encoding="utf-8")
+    args = ["--month", "2026-10", "--date", "2026-11-03"]
+    capped, full = tmp_path / "capped.docx", tmp_path / "full.docx"
+    assert (
+        runner.invoke(
+            app, ["brief", str(SAMPLES), *args, "-o", str(capped), "--config", str(config)]
+        ).exit_code
+        == 0
+    )
+    assert runner.invoke(app, ["brief", str(SAMPLES), *args, "-o", str(full)]).exit_code == 0
+
+    def repeat_rows(path):
+        table = next(t for t in docx.Document(str(path)).tables if t.rows[0].cells[2].text == "问题类别")
+        return [tuple(c.text for c in row.cells) for row in table.rows[1:]]
+
+    every, listed = repeat_rows(full), repeat_rows(capped)
+    assert len(every) == 22 and len(listed) == 5
+    assert listed == [row for row in every if row in listed]  # the report's order is kept
+    assert min(int(r[3]) for r in listed) >= max(int(r[3]) for r in every if r not in listed)
+    text = text_of(capped)
+    assert (
+        "共有22组同类问题" in text and "以下列出反复次数最多的5组，完整清单见《屡查屡有隐患》工作簿：" in text
+    )
+    assert "完整清单" not in text_of(full).split("六、屡查屡有问题")[1].split("七、")[0]
+
+
 def test_brief_chart_with_a_cjk_font_or_a_clear_note(sample_brief):
     path, _ = sample_brief
     document = docx.Document(str(path))

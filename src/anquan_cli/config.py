@@ -81,6 +81,9 @@ class Brief(_Section):
     annex_max: int = Field(
         300, ge=0, le=100_000
     )  # rows of the 附件 list; beyond it, the xlsx list has them all
+    repeats_max: int = Field(
+        300, ge=0, le=100_000
+    )  # 屡查屡有 groups listed in the body (most often found first); the xlsx list has them all
     next_steps: list[str] = Field(
         default_factory=lambda: [
             "强化隐患闭环管理。各镇（街道）要对逾期未整改隐患逐项建立销号台账，明确责任人和完成时限，整改一项、验收一项、销号一项。",

@@ -66,9 +66,9 @@ def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_num
                 "count": g.count,
                 "latest": f"{g.dates[-1]}（{'未整改' if g.open else '已整改'}）",
             }
-            for g in inputs.repeats.groups
+            for g in _listed_groups(inputs.repeats.groups, config.brief.repeats_max)
         ],
-        "repeat_text": _repeat_text(inputs),
+        "repeat_text": _repeat_text(inputs, config.brief.repeats_max),
         "quality": (quality := _quality(inputs, config)),
         "quality_text": _quality_text(inputs, quality, config),
         "next_steps": list(config.brief.next_steps),
@@ -181,15 +181,29 @@ def _overdue_text(inputs: BriefInputs, count: int, top: int) -> str:
     )
 
 
-def _repeat_text(inputs: BriefInputs) -> str:
+def _listed_groups(groups: list, limit: int) -> list:
+    """The groups the 通报 lists, in the report's order: all of them, or the `limit` found most often (a
+    county-year can have thousands, a hundred pages nobody reads; the workbook has every one)."""
+    if len(groups) <= limit:
+        return groups
+    ranked = sorted(range(len(groups)), key=lambda i: -groups[i].count)[:limit]
+    return [groups[i] for i in sorted(ranked)]
+
+
+def _repeat_text(inputs: BriefInputs, limit: int) -> str:
     groups = inputs.repeats.groups
     if not groups:
         return "本月未发现屡查屡有问题。"
     units = len({(g.uscc or g.unit) for g in groups})
-    return (
+    text = (
         f"近{inputs.repeats.window_days}天内，共有{len(groups)}组同类问题在同一企业被反复发现，涉及{units}家企业。"
-        "相关镇（街道）要督促企业深入分析原因、举一反三，防止问题反复出现："
+        "相关镇（街道）要督促企业深入分析原因、举一反三，防止问题反复出现"
     )
+    if len(groups) <= limit:
+        return text + "："
+    if not limit:
+        return text + "。完整清单见《屡查屡有隐患》工作簿。"
+    return text + f"。以下列出反复次数最多的{limit}组，完整清单见《屡查屡有隐患》工作簿："
 
 
 def _quality(inputs: BriefInputs, config: Config) -> list[dict]:

@@ -43,8 +43,14 @@ def render_docx(
 
     from anquan_cli.render.docx_build import apply_layout
 
+    class Template(DocxTemplate):
+        def resolve_listing(self, xml: str) -> str:
+            # docxtpl runs three regular expressions over every run to turn tabs and line breaks in
+            # text into Word's; when no text holds one (nearly always), it gives the XML back unchanged.
+            return super().resolve_listing(xml) if _LISTING.search(xml) else xml
+
     layout = config.document.layout()
-    tpl = DocxTemplate(str(template))
+    tpl = Template(str(template))
     full = _xml_safe(context)
     for name, path in (images or {}).items():
         full[name] = (
@@ -76,6 +82,7 @@ def render_markdown(template: Path, context: dict, target: Path | None = None) -
 
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_LISTING = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")  # a tab, line break, \a or \f in a run's text
 
 
 def _xml_safe(value):
