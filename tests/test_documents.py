@@ -548,3 +548,29 @@ def test_shared_strings_escaped_together_or_one_by_one_alike():
     book = fx.Book()
     values = ["a", "", None, 1.5, float("nan"), float("inf"), 3, True, "a"]
     assert book.fragments(values, fx.WARNING) == [book.fragment(v, fx.WARNING) for v in values]
+
+
+def test_docx_listing_pass_only_skipped_when_it_would_change_nothing(town_ledgers, tmp_path, monkeypatch):
+    """render_docx skips docxtpl's tab/line-break pass when no run text holds one: the document is the
+    one the pass would give, and a value with a line break or tab still becomes <w:br/> / <w:tab/>."""
+    import re
+
+    from anquan_cli import jobs as jobs_module
+    from anquan_cli.render import documents
+
+    seen: list[tuple] = []
+    monkeypatch.setattr(jobs_module, "_render_all", lambda jobs, config: seen.extend(jobs))
+    _letters(town_ledgers, tmp_path / "函告")
+    template, _, context, _ = seen[0]
+    skipped = documents.render_docx(template, context, tmp_path / "skipped.docx", Config())
+    with monkeypatch.context() as m:
+        m.setattr(documents, "_LISTING", re.compile(""))  # always run the pass
+        passed = documents.render_docx(template, context, tmp_path / "passed.docx", Config())
+    assert _parts(skipped)["word/document.xml"] == _parts(passed)["word/document.xml"]
+    assert b"<w:br/>" not in _parts(skipped)["word/document.xml"]
+
+    tricky = {**context, "recipient": "第一行\n第二行\t末尾"}
+    broken = documents.render_docx(template, tricky, tmp_path / "broken.docx", Config())
+    body = _parts(broken)["word/document.xml"].decode()
+    assert "<w:br/>" in body and "<w:tab/>" in body
+    assert "第一行\n第二行\t末尾" in _body_shape(broken)[0]
