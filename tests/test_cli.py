@@ -476,3 +476,18 @@ def test_the_first_read_starts_before_numpy_and_pandas_load(tmp_path, args):
         timeout=120,
     )
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_an_output_that_is_one_of_the_inputs_is_refused(tmp_path):
+    from anquan_cli.errors import AnquanError
+    from anquan_cli.outputs import input_guard
+
+    source = ledger_file(tmp_path, good_records())
+    link = tmp_path / "别名.xlsx"
+    link.symlink_to(source)
+    check = input_guard([tmp_path / "缺失.xlsx", source])
+    check(tmp_path / "台账_校验.xlsx")  # another file: fine
+    for same in (tmp_path / "." / source.name, link):
+        with pytest.raises(AnquanError) as refused:
+            check(same)
+        assert refused.value.code == "output-is-input"

@@ -543,8 +543,17 @@ def test_shared_strings_escaped_together_or_one_by_one_alike():
 
     plain = ["甲<乙>&丙", " 前导空格", "换行\n", "普通"] * 3
     assert fx._texts(plain) == [fx._text(v) for v in plain]
-    odd = [*plain, "控制\x01字符", "字面 _x0041_ 转义"]  # these take the one-by-one path
+    odd = [
+        *plain,
+        "控制\x01字符",
+        "字面 _x0041_ 转义",
+        "_x",
+        "0041_",
+        "尾\x1f",
+    ]  # escapes, none across values
     assert fx._texts(odd) == [fx._text(v) for v in odd]
+    holding_the_separator = [*odd, f"分{fx._JOIN}隔"]  # this one takes the one-by-one path
+    assert fx._texts(holding_the_separator) == [fx._text(v) for v in holding_the_separator]
     book = fx.Book()
     values = ["a", "", None, 1.5, float("nan"), float("inf"), 3, True, "a"]
     assert book.fragments(values, fx.WARNING) == [book.fragment(v, fx.WARNING) for v in values]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
+import zipfile
 from pathlib import Path
 
 import docx
@@ -133,6 +136,12 @@ def test_brief_rendered_beside_the_workbooks_matches_one_rendered_inline(month_o
 
     assert text(inline / "月度通报.docx") == text(out / "月度通报.docx")
     assert len(text(out / "月度通报.docx")) > 10
+    # The marked-up copies, written by the worker while the next files were read, are the same too.
+    copies = sorted(p.name for p in (out / "退回修改").iterdir())
+    assert copies == sorted(p.name for p in (inline / "退回修改").iterdir()) and len(copies) == 7
+    for name in copies:
+        with zipfile.ZipFile(out / "退回修改" / name) as a, zipfile.ZipFile(inline / "退回修改" / name) as b:
+            assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}, name
 
 
 def test_out_inside_the_input_is_refused(tmp_path):
@@ -228,6 +237,15 @@ def test_brief_is_rendered_here_when_the_second_process_is_gone():
     assert submit(None, lambda: "one core").result() == "one core"
     with second_process() as pool:
         assert submit(pool, os.getpid).result() != os.getpid()
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        # the worker dies while on the job: the job is done here instead of being lost
+        assert submit(pool, functools.partial(_only_here, os.getpid())).result() == "here"
+
+
+def _only_here(pid: int) -> str:
+    if os.getpid() != pid:
+        os._exit(1)
+    return "here"
 
 
 def test_list_rows_written_by_column_match_cell_by_cell(tmp_path):

@@ -60,11 +60,26 @@ class _Here:
         return self._fn()
 
 
+class _There:
+    """A job on the worker, run here after all if the worker died before giving its result."""
+
+    def __init__(self, future, fn: Callable) -> None:
+        self._future, self._fn = future, fn
+
+    def result(self):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._future.result()
+        except BrokenProcessPool:  # killed (out of memory, say): its jobs are lost, not failed
+            return self._fn()
+
+
 def submit(pool, fn: Callable):
-    """`fn` on the pool's worker, or here when there is none or it could not start."""
+    """`fn` on the pool's worker, or here when there is none, it could not start or it died."""
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        return pool.submit(fn) if pool is not None else _Here(fn)
+        return _There(pool.submit(fn), fn) if pool is not None else _Here(fn)
     except BrokenProcessPool:  # e.g. spawned from a script without the __main__ guard spawn needs
         return _Here(fn)

@@ -170,7 +170,7 @@ def write_letters(
     from anquan_cli.analysis.letters import letter_context, plan_letters
     from anquan_cli.analysis.register import assign, locked, read_register, write_register
     from anquan_cli.analysis.stats import compute_stats
-    from anquan_cli.outputs import ensure_not_input, safe_filename
+    from anquan_cli.outputs import input_guard, safe_filename
     from anquan_cli.render.documents import template_path, templates_dir
 
     as_of = overdue.as_of
@@ -182,6 +182,7 @@ def write_letters(
     folder = templates_dir(config, templates)
     wanted = [(letter.kind_label, letter.recipient, month) for letter in letters]
     done, jobs = [], []
+    not_input = input_guard(overdue.hazards.files)
     with locked(register):
         entries = read_register(register)
         assigned = assign(entries, wanted, prefix=config.county.doc_prefix, year=date.year, date=date)
@@ -191,7 +192,7 @@ def write_letters(
                 context = letter_context(letter, entry, config, month=month, as_of=as_of)
                 name = safe_filename(f"{entry.serial:03d}_{letter.kind_label}_{letter.recipient}")
                 target = out_dir / f"{name}.docx"
-                ensure_not_input(target, overdue.hazards.files)
+                not_input(target)
                 md = template_path(folder, letter.kind_label, ".md.j2") if markdown else None
                 jobs.append((template_path(folder, letter.kind_label, ".docx"), md, context, target))
                 entry.reasons, entry.hazards, entry.file = letter.reasons, len(letter.hazards), target.name

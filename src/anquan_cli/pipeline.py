@@ -140,8 +140,8 @@ def _monthly(beside, files, config, month, out, as_of, date, inputs, templates, 
         exclude_error_rows=config.analysis.exclude_rows_with_errors,
         progress=progress,
         debug=debug,
+        copies=beside,
     )
-    _drop_stale_copies(out / RETURN_DIR, set(run.annotated.values()))
     hazards = run.hazards
     if hazards is None or hazards.frame.empty:
         from anquan_cli.analysis.load import no_hazard_ledgers
@@ -181,6 +181,8 @@ def _monthly(beside, files, config, month, out, as_of, date, inputs, templates, 
             "stats": write_stats(stats, out / OUTPUTS["stats"]),
         }
         result = pending.result()
+    # The worker takes its jobs in turn: the marked-up copies were written before the 通报.
+    _drop_stale_copies(out / RETURN_DIR, set(run.copies_written().values()))
     written["brief"], written["brief_md"], notes = result.path, out / OUTPUTS["brief_md"], result.notes
 
     stage("letters")

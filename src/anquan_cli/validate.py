@@ -144,6 +144,13 @@ class ValidationRun:
     cross_checked: bool = False
     missing_lists: list[dict] = field(default_factory=list)
     hazards: HazardSet | None = None  # merged hazard rows, when asked for
+    pending: dict[Path, object] = field(default_factory=dict)  # copies a worker is still writing
+
+    def copies_written(self) -> dict[Path, Path]:
+        """`annotated`, once the worker has written every copy (its errors are raised here)."""
+        for path in list(self.pending):
+            self.annotated[path] = self.pending.pop(path).result()
+        return self.annotated
 
     @property
     def summary(self) -> dict:
@@ -181,6 +188,7 @@ def run_validation(
     annotate_clean: bool = True,
     progress=None,
     debug: bool = False,
+    copies=None,
 ) -> ValidationRun:
     """Validate every ledger below `paths`; with `annotate_dir`, write <name>_校验.xlsx for each file.
 
@@ -190,9 +198,11 @@ def run_validation(
     With `collect_hazards`, the hazard rows are also merged for analysis (outcome.hazards) in the
     same pass, so a monthly run reads every workbook once; `exclude_error_rows` leaves rows with
     validation errors out of that merge (counted). `annotate_clean=False` writes copies only for files
-    with findings; `progress(path, results)` is called after each file.
+    with findings; `progress(path, results)` is called after each file. `copies`: a worker pool
+    (beside.second_process) that writes the copies while the next files are read; they are in
+    `annotated` once outcome.copies_written() has returned.
     """
-    from anquan_cli.outputs import ensure_not_input, unique_names
+    from anquan_cli.outputs import input_guard, unique_names
     from anquan_cli.read import ANNOTATED_SUFFIX
     from anquan_cli.read.prefetch import Prefetch, discovered
     from anquan_cli.read.sources import collector_paused
@@ -205,8 +215,10 @@ def run_validation(
     options = read_options(config, kind, sheet, keep_grid=annotate_dir is not None)
     ctx = check_context(config, as_of)
     names = unique_names((p, p.stem + ANNOTATED_SUFFIX) for p in files) if annotate_dir else {}
+    not_input = input_guard(files)
     results: list[FileResult] = []
     annotated: dict[Path, Path] = {}
+    pending: dict[Path, object] = {}  # copies being written by the worker
     rosters: dict[str, list] = {"hazard": [], "responsibility": []}
     order = {p: i for i, p in enumerate(sorted(files, key=submission_key))} if collect_hazards else {}
     parts = []
@@ -223,11 +235,17 @@ def run_validation(
                 ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
                 wanted = annotate_clean or any(f for r in file_results for f in r.findings)
                 if annotate_dir is not None and ledgers and wanted:
-                    from anquan_cli.render.annotate import write_annotated
+                    from anquan_cli.render.annotate import prepare_copy
 
                     target = annotate_dir / f"{names[path]}.xlsx"
-                    ensure_not_input(target, files)
-                    annotated[path] = write_annotated(ledgers, target, as_of)
+                    not_input(target)
+                    job = prepare_copy(ledgers, target, as_of)
+                    if copies is None:
+                        annotated[path] = job.run()
+                    else:
+                        from anquan_cli.beside import submit
+
+                        pending[path] = submit(copies, job.run)
                 for r in file_results:
                     if r.ledger is not None and r.kind in rosters:
                         rosters[r.kind].append((len(results), roster(r.ledger)))
@@ -240,7 +258,7 @@ def run_validation(
                     progress(path, file_results)
         finally:
             prefetch.close()
-    outcome = ValidationRun(results, annotated)
+    outcome = ValidationRun(results, annotated, pending=pending)
     if collect_hazards:
         outcome.hazards = combine(parts)
         outcome.hazards.files = files

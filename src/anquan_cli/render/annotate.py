@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from anquan_cli.findings import Finding, Severity
 from anquan_cli.messages import LABELS, SEVERITY_LABEL
@@ -71,8 +70,49 @@ class _Sheet:
 
 def write_annotated(entries: list[tuple[Ledger, list[Finding]]], target: Path, as_of: dt.date) -> Path:
     """One copy per input file: its findings sheet, then each of its ledger sheets marked up."""
-    findings_title = LABELS["findings-sheet"]
-    taken = {findings_title}
+    return prepare_copy(entries, target, as_of).run()
+
+
+@dataclass
+class _SheetCopy:
+    """A ledger sheet of the copy as values: its columns factorized, and the cells styled apart."""
+
+    title: str
+    n: int
+    width: int
+    codes: list[np.ndarray]  # per column: each row's index into uniques
+    uniques: list[np.ndarray]
+    header: dict[tuple[int, int], object]  # header cells (grid row, column) -> value
+    flagged: list[tuple[int, int, int, object, str]]  # (grid row, column, style, value, comment)
+    merges: list[str]
+    widths: dict[int, int]
+    freeze_row: int
+    print_titles: tuple[int, int]
+
+
+@dataclass
+class CopyJob:
+    """A marked-up copy as plain values and arrays, cheap to hand to a worker process: prepared from the
+    ledgers where they were read, written (the XML and its compression, most of the cost) anywhere."""
+
+    target: Path
+    name: str
+    info: str  # the findings sheet's second line
+    findings: dict[str, list]  # the findings sheet's columns
+    sheets: list[_SheetCopy]
+
+    def run(self) -> Path:
+        book = fx.Book()
+        _findings_sheet(book, self)
+        for sheet in self.sheets:
+            _data_sheet(book, sheet)
+        with atomic_path(self.target) as tmp:
+            book.save(tmp, title=f"{self.name} 校验结果")
+        return self.target
+
+
+def prepare_copy(entries: list[tuple[Ledger, list[Finding]]], target: Path, as_of: dt.date) -> CopyJob:
+    taken = {LABELS["findings-sheet"]}
     sheets = []
     for ledger, findings in entries:
         grid = ledger.grid
@@ -83,19 +123,6 @@ def write_annotated(entries: list[tuple[Ledger, list[Finding]]], target: Path, a
             {line: i for i, line in enumerate(grid.line_numbers)} if grid.line_numbers is not None else None
         )
         sheets.append(_Sheet(ledger, findings, title, position))
-    name = entries[0][0].path.name
-    book = fx.Book()
-    _findings_sheet(book, findings_title, name, sheets, as_of)
-    for sheet in sheets:
-        _data_sheet(book, sheet)
-    with atomic_path(target) as tmp:
-        book.save(tmp, title=f"{name} 校验结果")
-    return target
-
-
-def _findings_sheet(book: fx.Book, title: str, name: str, sheets: list[_Sheet], as_of: dt.date) -> None:
-    ws = book.sheet(title)
-    ws.active = True
     every = [f for sheet in sheets for f in sheet.findings]
     errors = sum(f.severity is Severity.ERROR for f in every)
     warnings = sum(f.severity is Severity.WARNING for f in every)
@@ -106,10 +133,88 @@ def _findings_sheet(book: fx.Book, title: str, name: str, sheets: list[_Sheet], 
         span = f"{first}" if first == last else f"{first}–{last}"
         parts.append(f"工作表：{ledger.sheet or '（CSV）'}　表头：第{span}行　数据 {ledger.counts.used} 行")
     info = "；".join(parts) + f"　错误 {errors} 条　警告 {warnings} 条　截止日 {as_of.isoformat()}"
-    ws.rows.append(
-        f'<row r="1" ht="28" customHeight="1">{book.cell("A1", f"《{name}》校验结果", fx.TITLE)}</row>'
+    wheres, links = [], []
+    for sheet in sheets:
+        quoted = sheet.title.replace("'", "''")
+        for f in sheet.findings:
+            if f.row:
+                cell = f"{f.column or 'A'}{sheet.grid_row(f.row) + 1}"
+                wheres.append(f"{sheet.title}!{cell}")
+                links.append(f"'{quoted}'!{cell}")
+            else:
+                wheres.append(sheet.title)
+                links.append(None)
+    columns = {
+        "severity": [f.severity for f in every],
+        "where": wheres,
+        "link": links,
+        "field": [f.field or "" for f in every],
+        "value": [f.value or "" for f in every],
+        "message": [f.message for f in every],
+        "code": [f.code for f in every],
+    }
+    return CopyJob(target, entries[0][0].path.name, info, columns, [_sheet_copy(sheet) for sheet in sheets])
+
+
+def _sheet_copy(sheet: _Sheet) -> _SheetCopy:
+    import pandas as pd  # here, not where the copy is written: a worker process need not import it
+
+    ledger, grid = sheet.ledger, sheet.ledger.grid
+    rows = grid.rows
+    n, width = len(rows), grid.width
+    # A rectangular sheet (nearly all) is turned into a 2-D array in one step, in C.
+    table = np.array(rows, dtype=object).reshape(n, width) if all(len(r) == width for r in rows) else None
+    codes, uniques = [], []
+    for c in range(width):
+        # One fragment per distinct value of the column, placed by row: the cost per cell is one format.
+        if table is not None:
+            values = table[:, c]
+        else:
+            values = np.empty(n, dtype=object)
+            values[:] = [row[c] if c < len(row) else "" for row in rows]
+        column_codes, column_uniques = pd.factorize(values, use_na_sentinel=False)
+        codes.append(column_codes)
+        uniques.append(column_uniques)
+    first_header, last_header = ledger.header_rows
+    header = {
+        (r, c): rows[r][c] if c < len(rows[r]) else ""
+        for r in range(_pos(grid, first_header), _pos(grid, last_header) + 1)
+        for c in range(width)
+    }
+    flagged = []
+    for (r, c), found in sorted(sheet.flagged_cells().items()):
+        style = _FLAG[min(found, key=lambda f: f.severity is not Severity.ERROR).severity]
+        value = rows[r][c] if r < n and c < len(rows[r]) else ""  # a flagged blank keeps its fill
+        comment = "\n".join(f"【{SEVERITY_LABEL[f.severity.value]}】{f.message}" for f in found)
+        flagged.append((r, c, style, value, comment))
+    sample = rows[_pos(grid, last_header) + 1 : _pos(grid, last_header) + 51]
+    widths = {
+        ref.index: _width(ref.header, [r[ref.index] for r in sample if ref.index < len(r)])
+        for ref in ledger.columns.values()
+        if ref.index >= 0 and not ref.context
+    }
+    return _SheetCopy(
+        title=sheet.title,
+        n=n,
+        width=width,
+        codes=codes,
+        uniques=uniques,
+        header=header,
+        flagged=flagged,
+        merges=[f"{letters_for(c0)}{r0 + 1}:{letters_for(c1)}{r1 + 1}" for r0, c0, r1, c1 in grid.merged],
+        widths=widths,
+        freeze_row=_pos(grid, last_header) + 1,
+        print_titles=(_pos(grid, first_header) + 1, _pos(grid, last_header) + 1),
     )
-    ws.rows.append(f'<row r="2" ht="30" customHeight="1">{book.cell("A2", info, fx.WRAP)}</row>')
+
+
+def _findings_sheet(book: fx.Book, job: CopyJob) -> None:
+    ws = book.sheet(LABELS["findings-sheet"])
+    ws.active = True
+    ws.rows.append(
+        f'<row r="1" ht="28" customHeight="1">{book.cell("A1", f"《{job.name}》校验结果", fx.TITLE)}</row>'
+    )
+    ws.rows.append(f'<row r="2" ht="30" customHeight="1">{book.cell("A2", job.info, fx.WRAP)}</row>')
     ws.merges += ["A1:G1", "A2:G2"]
     headers = ("序号", "级别", "位置", "字段", "原值", "问题说明", "代码")
     ws.rows.append(
@@ -120,83 +225,56 @@ def _findings_sheet(book: fx.Book, title: str, name: str, sheets: list[_Sheet], 
     ws.widths = dict(enumerate((6, 8, 18, 16, 28, 60, 22)))
     ws.freeze_row = 3
     ws.print_titles = (3, 3)
-    wheres, styles = [], []
-    for sheet in sheets:
-        quoted = sheet.title.replace("'", "''")
-        for f in sheet.findings:
-            if f.row:
-                cell = f"{f.column or 'A'}{sheet.grid_row(f.row) + 1}"
-                wheres.append(f"{sheet.title}!{cell}")
-                styles.append(fx.LINK)
-                ws.hyperlinks.append((f"C{len(wheres) + 3}", f"'{quoted}'!{cell}", wheres[-1]))
-            else:
-                wheres.append(sheet.title)
-                styles.append(fx.PLAIN)
+    found = job.findings
+    count = len(found["severity"])
+    for i, (where, link) in enumerate(zip(found["where"], found["link"], strict=True), 4):
+        if link is not None:
+            ws.hyperlinks.append((f"C{i}", link, where))
     # One str.format per row, the cells' XML made a column at a time (19k findings on 100k rows).
     severity = {s: book.fragment(SEVERITY_LABEL[s.value], _SEV_STYLE[s]) for s in Severity}
     columns = (
-        book.fragments(range(1, len(every) + 1)),
-        [severity[f.severity] for f in every],
-        [book.fragment(where, style) for where, style in zip(wheres, styles, strict=True)],
-        book.fragments(f.field or "" for f in every),
-        book.fragments((f.value or "" for f in every), fx.WRAP),
-        book.fragments((f.message for f in every), fx.WRAP),
-        book.fragments(f.code for f in every),
+        book.fragments(range(1, count + 1)),
+        [severity[s] for s in found["severity"]],
+        [
+            book.fragment(where, fx.PLAIN if link is None else fx.LINK)
+            for where, link in zip(found["where"], found["link"], strict=True)
+        ],
+        book.fragments(found["field"]),
+        book.fragments(found["value"], fx.WRAP),
+        book.fragments(found["message"], fx.WRAP),
+        book.fragments(found["code"]),
     )
     template = (
         '<row r="{0}">' + "".join(f'<c r="{L}{{0}}"{{{i}}}' for i, L in enumerate("ABCDEFG", 1)) + "</row>"
     )
-    ws.rows += map(template.format, range(4, len(every) + 4), *([c or "/>" for c in col] for col in columns))
-    r = len(every) + 4
-    if not every:
+    ws.rows += map(template.format, range(4, count + 4), *([c or "/>" for c in col] for col in columns))
+    r = count + 4
+    if not count:
         ws.rows.append(f'<row r="{r}">{book.cell(f"A{r}", LABELS["clean"])}</row>')
         ws.merges.append(f"A{r}:G{r}")
     else:
         ws.autofilter = f"A3:G{r - 1}"
 
 
-def _data_sheet(book: fx.Book, sheet: _Sheet) -> None:
-    ledger, grid = sheet.ledger, sheet.ledger.grid
+def _data_sheet(book: fx.Book, sheet: _SheetCopy) -> None:
     ws = book.sheet(sheet.title)
-    rows = grid.rows
-    n, width = len(rows), grid.width
-    flagged = sheet.flagged_cells()
-    letters = fx.column_letters(max([width, *(c + 1 for _, c in flagged)], default=1))
-    full = all(len(r) == width for r in rows)
-    codes, fragments = [], []
-    for c in range(width):
-        # One fragment per distinct value of the column, placed by row: the cost per cell is one format.
-        values = np.empty(n, dtype=object)
-        values[:] = [row[c] for row in rows] if full else [row[c] if c < len(row) else "" for row in rows]
-        column_codes, uniques = pd.factorize(values, use_na_sentinel=False)
-        codes.append(column_codes)
-        fragments.append([f or "/>" for f in book.fragments(uniques)])
-    overrides: dict[tuple[int, int], str] = {}
-    first_header, last_header = ledger.header_rows
-    for r in range(_pos(grid, first_header), _pos(grid, last_header) + 1):
-        for c in range(width):
-            value = rows[r][c] if c < len(rows[r]) else ""
-            overrides[(r, c)] = book.fragment(value, fx.HEADER)
+    n, width = sheet.n, sheet.width
+    letters = fx.column_letters(max([width, *(c + 1 for _, c, *_ in sheet.flagged)], default=1))
+    fragments = [[f or "/>" for f in book.fragments(u)] for u in sheet.uniques]
+    overrides = {cell: book.fragment(value, fx.HEADER) for cell, value in sheet.header.items()}
     extra: dict[int, list[str]] = defaultdict(list)  # flagged cells beyond the sheet's used range
-    for (r, c), found in sorted(flagged.items()):
-        style = _FLAG[min(found, key=lambda f: f.severity is not Severity.ERROR).severity]
-        value = rows[r][c] if r < n and c < len(rows[r]) else ""
-        fragment = book.fragment(value, style)  # a flagged blank keeps its fill
+    for r, c, style, value, comment in sheet.flagged:
+        fragment = book.fragment(value, style)
         if r < n and c < width:
             overrides[(r, c)] = fragment
         else:
             extra[r].append(f'<c r="{letters[c]}{r + 1}"{fragment}')
-        ws.comments.append(
-            (r, c, "\n".join(f"【{SEVERITY_LABEL[f.severity.value]}】{f.message}" for f in found))
-        )
-    ws.rows = _rows(n, width, letters, codes, fragments, overrides, extra)
-    ws.merges = [f"{letters_for(c0)}{r0 + 1}:{letters_for(c1)}{r1 + 1}" for r0, c0, r1, c1 in grid.merged]
-    sample = rows[_pos(grid, last_header) + 1 : _pos(grid, last_header) + 51]
-    for ref in ledger.columns.values():
-        if ref.index >= 0 and not ref.context:
-            ws.widths[ref.index] = _width(ref.header, [r[ref.index] for r in sample if ref.index < len(r)])
-    ws.freeze_row = _pos(grid, last_header) + 1
-    ws.print_titles = (_pos(grid, first_header) + 1, _pos(grid, last_header) + 1)
+        ws.comments.append((r, c, comment))
+    ws.rows = _rows(n, width, letters, sheet.codes, fragments, overrides, extra)
+    ws.merges = sheet.merges
+    ws.widths = dict(sheet.widths)
+    ws.freeze_row = sheet.freeze_row
+    ws.print_titles = sheet.print_titles
 
 
 def _rows(n, width, letters, codes, fragments, overrides, extra, chunk: int = 4000):
