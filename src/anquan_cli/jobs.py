@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -167,8 +168,41 @@ def write_letters(
     markdown: bool = False,
 ) -> LetterResult:
     """Select, number (under the register's lock) and render the month's letters."""
+    with letter_batch(
+        overdue,
+        repeats,
+        config,
+        month=month,
+        out_dir=out_dir,
+        date=date,
+        kinds=kinds,
+        dry_run=dry_run,
+        templates=templates,
+        markdown=markdown,
+    ) as batch:
+        return batch.finish()
+
+
+@contextmanager
+def letter_batch(
+    overdue,
+    repeats,
+    config: Config,
+    *,
+    month: str,
+    out_dir: Path,
+    date: dt.date,
+    kinds: tuple[str, ...] = ("warning", "supervision", "reminder"),
+    dry_run: bool = False,
+    templates: Path | None = None,
+    markdown: bool = False,
+    pool=None,
+) -> Iterator[LetterBatch]:
+    """The month's letters selected and numbered, the register locked until the block ends; finish()
+    renders them and records the numbers. With `pool` (monthly's second process), the rendering starts
+    there at once, while the caller goes on with other work."""
     from anquan_cli.analysis.letters import letter_context, plan_letters
-    from anquan_cli.analysis.register import assign, locked, read_register, write_register
+    from anquan_cli.analysis.register import assign, locked, read_register
     from anquan_cli.analysis.stats import compute_stats
     from anquan_cli.outputs import input_guard, safe_filename
     from anquan_cli.render.documents import template_path, templates_dir
@@ -197,10 +231,34 @@ def write_letters(
                 jobs.append((template_path(folder, letter.kind_label, ".docx"), md, context, target))
                 entry.reasons, entry.hazards, entry.file = letter.reasons, len(letter.hazards), target.name
             done.append((letter, entry, target))
-        if not dry_run:
-            _render_all(jobs, config)
-            write_register(register, entries)
-    return LetterResult(done, register, dry_run)
+        yield LetterBatch(LetterResult(done, register, dry_run), entries, jobs, config, pool)
+
+
+class LetterBatch:
+    def __init__(self, result: LetterResult, entries: list, jobs: list[tuple], config: Config, pool) -> None:
+        self._result, self._entries, self._jobs, self._config = result, entries, jobs, config
+        self._pending = None
+        if pool is not None and jobs and not result.dry_run:
+            from functools import partial
+
+            from anquan_cli.beside import submit
+
+            self._pending = [
+                submit(pool, partial(_render_group, group, config)) for group in _by_template(jobs)
+            ]
+
+    def finish(self) -> LetterResult:
+        """The letters rendered, then their numbers written to the register."""
+        from anquan_cli.analysis.register import write_register
+
+        if not self._result.dry_run:
+            if self._pending is None:
+                _render_all(self._jobs, self._config)
+            else:
+                for pending in self._pending:
+                    pending.result()
+            write_register(self._result.register, self._entries)
+        return self._result
 
 
 PARALLEL_FROM = 24  # below this many letters, starting worker processes costs more than it saves
@@ -221,17 +279,22 @@ def _render_all(jobs: list[tuple], config: Config) -> None:
     """Letters are independent documents: grouped by template, and spread over the cores when many."""
     import os
 
-    groups: dict[Path, list[tuple]] = {}
-    for job in jobs:
-        groups.setdefault(job[0], []).append(job)
+    groups = _by_template(jobs)
     workers = min(os.cpu_count() or 1, 4)
     if len(jobs) < PARALLEL_FROM or workers < 2:
-        for group in groups.values():
+        for group in groups:
             _render_group(group, config)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    slices = [group[i::workers] for group in groups.values() for i in range(workers) if group[i::workers]]
+    slices = [group[i::workers] for group in groups for i in range(workers) if group[i::workers]]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for future in [pool.submit(_render_group, part, config) for part in slices]:
             future.result()
+
+
+def _by_template(jobs: list[tuple]) -> list[list[tuple]]:
+    groups: dict[Path, list[tuple]] = {}
+    for job in jobs:
+        groups.setdefault(job[0], []).append(job)
+    return list(groups.values())

@@ -125,7 +125,7 @@ def _monthly(beside, files, config, month, out, as_of, date, inputs, templates, 
     from anquan_cli.analysis.overdue import compute_overdue
     from anquan_cli.analysis.stats import compute_stats
     from anquan_cli.beside import second_process, submit
-    from anquan_cli.jobs import prepare_brief, write_letters
+    from anquan_cli.jobs import letter_batch, prepare_brief
     from anquan_cli.render.lists import write_findings, write_overdue, write_repeats, write_stats
     from anquan_cli.validate import run_validation
 
@@ -169,26 +169,34 @@ def _monthly(beside, files, config, month, out, as_of, date, inputs, templates, 
         templates=templates,
         markdown=out / OUTPUTS["brief_md"],
     )
-    # The 通报's chart and docxtpl rendering (seconds on a county-year) take the second core while
-    # this process writes the four workbooks.
+    # The 通报 (its chart, docxtpl) and then the letters are rendered on the second core while this
+    # process writes the four workbooks; the worker takes its jobs in turn, after the marked-up copies.
     with ExitStack() as stack:
         pool = beside if beside is not None else stack.enter_context(second_process(warm=False))
         pending = submit(pool, brief.run)
+        batch = stack.enter_context(
+            letter_batch(
+                overdue,
+                repeats,
+                config,
+                month=month,
+                out_dir=out / LETTER_DIR,
+                date=date,
+                templates=templates,
+                pool=pool,
+            )
+        )
         written = {
             "findings": write_findings(run.results, out / OUTPUTS["findings"], as_of=as_of),
             "overdue": write_overdue(overdue, out / OUTPUTS["overdue"]),
             "repeats": write_repeats(repeats, out / OUTPUTS["repeats"]),
             "stats": write_stats(stats, out / OUTPUTS["stats"]),
         }
+        _drop_stale_copies(out / RETURN_DIR, set(run.copies_written().values()))
         result = pending.result()
-    # The worker takes its jobs in turn: the marked-up copies were written before the 通报.
-    _drop_stale_copies(out / RETURN_DIR, set(run.copies_written().values()))
+        stage("letters")
+        letters = batch.finish()
     written["brief"], written["brief_md"], notes = result.path, out / OUTPUTS["brief_md"], result.notes
-
-    stage("letters")
-    letters = write_letters(
-        overdue, repeats, config, month=month, out_dir=out / LETTER_DIR, date=date, templates=templates
-    )
     written["register"] = letters.register
 
     summary = run.summary
