@@ -375,6 +375,16 @@ def test_brief_sections_and_layout(sample_brief):
     assert "截至2026年10月31日，全县逾期未整改隐患共55项" in text  # rows with errors left out (default)
 
 
+def test_brief_annex_numbers_the_longest_overdue_first_from_one(sample_brief):
+    path, _ = sample_brief
+    annex = next(t for t in docx.Document(str(path)).tables if t.rows[0].cells[0].text == "序号")
+    rows = [[c.text for c in row.cells] for row in annex.rows[1:]]
+    assert len(rows) == 55  # every overdue hazard of the sample county (under annex_max)
+    assert [r[0] for r in rows] == [str(i) for i in range(1, len(rows) + 1)]
+    days = [int(r[7]) for r in rows]
+    assert days == sorted(days, reverse=True)
+
+
 def test_brief_lists_the_most_frequent_repeat_groups_up_to_the_limit(tmp_path):
     config = tmp_path / "anquan.toml"
     config.write_text("[brief]\nrepeats_max = 5\n", encoding="utf-8")

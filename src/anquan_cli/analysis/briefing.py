@@ -35,7 +35,8 @@ def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_num
     towns = inputs.by_town.rows.to_dict("records")
     industries = inputs.by_industry.rows.to_dict("records")
     total = inputs.by_town.total
-    overdue = _hazards(inputs.overdue.overdue)
+    late = inputs.overdue.overdue
+    listed = _longest_overdue(late, max(config.brief.annex_max, config.brief.overdue_top))
     return {
         "office": config.county.office,
         "county": config.county.name,
@@ -53,11 +54,11 @@ def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_num
         "industry_text": _industry_text(industries),
         "majors": _majors(inputs),
         "major_text": _major_text(inputs, total),
-        "overdue": overdue[: config.brief.annex_max],
-        "overdue_note": _annex_note(len(overdue), config.brief.annex_max),
-        "overdue_top": overdue[: config.brief.overdue_top],
-        "overdue_count": len(overdue),
-        "overdue_text": _overdue_text(inputs, len(overdue), config.brief.overdue_top),
+        "overdue": listed[: config.brief.annex_max],
+        "overdue_note": _annex_note(len(late), config.brief.annex_max),
+        "overdue_top": listed[: config.brief.overdue_top],
+        "overdue_count": len(late),
+        "overdue_text": _overdue_text(inputs, len(late), config.brief.overdue_top),
         "repeats": [
             {
                 "town": g.town or "",
@@ -144,9 +145,12 @@ def _major_text(inputs: BriefInputs, total: dict) -> str:
     return text
 
 
-def _hazards(frame: pd.DataFrame) -> list[dict]:
+def _longest_overdue(frame: pd.DataFrame, limit: int) -> list[dict]:
+    """The `limit` hazards overdue longest, longest first (ties in the report's order), numbered from 1:
+    only these are listed, so only these become rows (a county-year has tens of thousands)."""
     rows = []
-    for i, r in enumerate(frame.itertuples(index=False), 1):
+    top = frame.sort_values("days_overdue", ascending=False, kind="stable").head(limit)
+    for i, r in enumerate(top.itertuples(index=False), 1):
         rows.append(
             {
                 "index": i,
@@ -160,7 +164,7 @@ def _hazards(frame: pd.DataFrame) -> list[dict]:
                 "source": f"{Path(r.path).name} 第{r.row}行",
             }
         )
-    return sorted(rows, key=lambda h: -h["days_overdue"])
+    return rows
 
 
 def _annex_note(count: int, limit: int) -> str:
