@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,8 @@ from anquan_cli.messages import render
 from anquan_cli.read import ReadOptions, read_ledgers
 from anquan_cli.read.ledger import ROW, Ledger, RowCounts
 from anquan_cli.rules import CheckContext, check
+
+_SEVERITY = attrgetter("severity")
 
 
 @dataclass
@@ -35,11 +38,11 @@ class FileResult:
 
     @property
     def errors(self) -> int:
-        return sum(f.severity is Severity.ERROR for f in self.findings)
+        return list(map(_SEVERITY, self.findings)).count(Severity.ERROR)  # counted in C: 19k findings
 
     @property
     def warnings(self) -> int:
-        return sum(f.severity is Severity.WARNING for f in self.findings)
+        return list(map(_SEVERITY, self.findings)).count(Severity.WARNING)
 
     def to_dict(self) -> dict:
         return {
