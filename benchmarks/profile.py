@@ -3,7 +3,8 @@
     python benchmarks/profile.py [--rows 100000]      # writes benchmarks/PROFILE.md
 
 cProfile times the main thread only (the imports that run on a thread while the first workbook
-parses, the next workbook read ahead, and the letter worker processes show as the wait for them), and
+parses, the next workbook read ahead, and monthly's second process, which writes the marked-up copies,
+the 通报 and the letters, show as the wait for them), and
 it slows Python code several times more than the Rust parse: read the shares beside the wall times in
 RESULTS.md, not instead of them.
 """
@@ -45,7 +46,7 @@ MONTHLY = [
     ("  of which calamine parse (files read ahead on a thread are not counted)", "", "get_sheet_by_name"),
     ("  of which ledger columns", "read/ledger.py", "build_ledger"),
     ("  of which rules", "rules/__init__.py", "check"),
-    ("  of which marked-up copies (100k rows rewritten)", "render/annotate.py", "write_annotated"),
+    ("  of which marked-up copies: columns factorized for the worker", "render/annotate.py", "prepare_copy"),
     ("repeats (屡查屡有)", "analysis/__init__.py", "repeats_of"),
     ("overdue", "analysis/overdue.py", "compute_overdue"),
     ("statistics ×3 groupings", "analysis/stats.py", "compute_stats"),
@@ -58,7 +59,9 @@ MONTHLY = [
         "jobs.py",
         "prepare_brief",
     ),
-    ("函告 (worker processes) and register", "jobs.py", "write_letters"),
+    ("函告: selection and numbering", "analysis/letters.py", "plan_letters"),
+    ("wait for the worker: marked-up copies written", "validate.py", "copies_written"),
+    ("wait for the worker: 通报 and 函告 rendered, register written", "jobs.py", "finish"),
 ]
 
 
