@@ -450,6 +450,36 @@ def test_prebuilt_json_records_encode_like_the_plain_lists():
     assert json.loads(tail.text)[0] == {"source": {"path": "a.xlsx", "row": 4}, "text": '引号"与\\反斜杠'}
 
 
+def test_records_by_column_encode_like_the_row_dicts_at_any_depth():
+    import datetime as dt
+
+    from anquan_cli.render.jsonout import dumps, records_json
+
+    columns = {
+        "text": ['引号"与\\反斜杠', "换行\n制表\t", "\x01控制", "𠀋扩展区", None, "", '引号"与\\反斜杠'],
+        "row": [4, None, 2**70, -1, 0, 4, 4],
+        "mixed": [1, 1.0, True, "1", None, float("nan"), dt.date(2026, 10, 1)],  # alike as keys, not as JSON
+    }
+    rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    nested = {"files": [{"name": "甲", "items": records_json(columns)}, {"items": records_json({"a": []})}]}
+    plain = {"files": [{"name": "甲", "items": rows}, {"items": []}]}
+    assert dumps(nested) == dumps(plain)
+    assert dumps(nested, pretty=True) == dumps(plain, pretty=True)
+    # A value that looks like the placeholder of a spliced part is left alone.
+    tricky = {"a": "\ue0000:0\ue000", "b": records_json({"x": [1]})}
+    assert json.loads(dumps(tricky)) == {"a": "\ue0000:0\ue000", "b": [{"x": 1}]}
+
+
+def test_validate_json_document_is_the_report(tmp_path):
+    from anquan_cli.render.jsonout import dumps
+    from anquan_cli.validate import run_validation
+
+    samples = Path(__file__).resolve().parents[1] / "sample_ledgers"
+    run = run_validation([samples], Config(), as_of=AS_OF)
+    assert sum(len(r.findings) for r in run.results) > 10
+    assert dumps(run.json_document()) == dumps(run.to_dict())
+
+
 def test_overdue_json_document_is_the_report():
     from anquan_cli.analysis import overdue_report
     from anquan_cli.render.jsonout import dumps

@@ -70,7 +70,7 @@ def validate(
         if output_format is OutputFormat.json:
             from anquan_cli.render.jsonout import emit
 
-            emit(outcome.to_dict())
+            emit(outcome.json_document())
         else:
             from anquan_cli.render.terminal import print_validation
 
