@@ -235,6 +235,8 @@ def letter_batch(
 
 
 class LetterBatch:
+    """Letters numbered and ready to render; rendering already under way when given a pool."""
+
     def __init__(self, result: LetterResult, entries: list, jobs: list[tuple], config: Config, pool) -> None:
         self._result, self._entries, self._jobs, self._config = result, entries, jobs, config
         self._pending = None

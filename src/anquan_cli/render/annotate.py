@@ -4,7 +4,8 @@ Rebuilt from the values already read (never by saving over the user's workbook, 
 shapes, pivots and dropdowns): a first sheet 校验结果 listing every finding with a link to its cell, then
 each ledger sheet with error cells red and warning cells yellow, each with a comment. Written with the
 fast writer (render.xlsx_fast): a column's distinct values are formatted once, so a county-year ledger
-takes seconds, not minutes.
+takes seconds, not minutes. prepare_copy() takes from the ledgers what the copy needs, its columns
+factorized (a CopyJob, cheap to pickle); CopyJob.run() writes it, in monthly on the second process.
 """
 
 from __future__ import annotations
