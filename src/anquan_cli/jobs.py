@@ -154,32 +154,9 @@ def make_letters(
     )
 
 
-def write_letters(
-    overdue,
-    repeats,
-    config: Config,
-    *,
-    month: str,
-    out_dir: Path,
-    date: dt.date,
-    kinds: tuple[str, ...] = ("warning", "supervision", "reminder"),
-    dry_run: bool = False,
-    templates: Path | None = None,
-    markdown: bool = False,
-) -> LetterResult:
-    """Select, number (under the register's lock) and render the month's letters."""
-    with letter_batch(
-        overdue,
-        repeats,
-        config,
-        month=month,
-        out_dir=out_dir,
-        date=date,
-        kinds=kinds,
-        dry_run=dry_run,
-        templates=templates,
-        markdown=markdown,
-    ) as batch:
+def write_letters(overdue, repeats, config: Config, **options) -> LetterResult:
+    """Select, number (under the register's lock) and render the month's letters (options: letter_batch's)."""
+    with letter_batch(overdue, repeats, config, **options) as batch:
         return batch.finish()
 
 
