@@ -98,17 +98,18 @@ def _similar_groups(frame: pd.DataFrame, threshold: float) -> np.ndarray:
     from rapidfuzz import fuzz, process
 
     labels = np.full(len(frame), None, dtype=object)
-    positions = {idx: i for i, idx in enumerate(frame.index)}
-    for _, group in frame.groupby("unit_key", sort=False):
-        texts = group["description_key"].tolist()
-        if len(texts) < 2:
+    keys = frame["description_key"].to_numpy(dtype=object)
+    descriptions = frame["description"].to_numpy(dtype=object)
+    # Row positions per enterprise, in frame order: plain arrays, no sub-frame per enterprise.
+    for rows in frame.groupby("unit_key", sort=False).indices.values():
+        if len(rows) < 2:
             continue
+        texts = keys[rows].tolist()
         scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=threshold)
-        roots = _components(len(texts), zip(*np.nonzero(scores), strict=True))
-        sizes = pd.Series(roots).value_counts()
-        for i, idx in enumerate(group.index):
-            if sizes[roots[i]] > 1:
-                labels[positions[idx]] = f"{SIMILAR}：{group['description'].iloc[roots[i]]}"
+        roots = np.array(_components(len(texts), zip(*np.nonzero(scores), strict=True)))
+        linked = np.bincount(roots, minlength=len(rows))[roots] > 1
+        for at, root in zip(rows[linked].tolist(), rows[roots[linked]].tolist(), strict=True):
+            labels[at] = f"{SIMILAR}：{descriptions[root]}"
     return labels
 
 
