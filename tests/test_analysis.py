@@ -453,7 +453,8 @@ def test_prebuilt_json_records_encode_like_the_plain_lists():
 def test_records_by_column_encode_like_the_row_dicts_at_any_depth():
     import datetime as dt
 
-    from anquan_cli.render.jsonout import dumps, records_json
+    from anquan_cli.analysis.plain import records_json
+    from anquan_cli.render.jsonout import dumps
 
     columns = {
         "text": ['引号"与\\反斜杠', "换行\n制表\t", "\x01控制", "𠀋扩展区", None, "", '引号"与\\反斜杠'],

@@ -173,7 +173,7 @@ class ValidationRun:
 
     def json_document(self) -> dict:
         """to_dict() for render.jsonout: the findings encoded a column at a time, to the same JSON."""
-        from anquan_cli.render.jsonout import records_json
+        from anquan_cli.analysis.plain import records_json
 
         return self._document(lambda r: records_json(_finding_columns(r.findings)))
 

@@ -76,6 +76,29 @@ def json_records(frame: pd.DataFrame, fields: list[tuple[str, ...]]) -> Prebuilt
     return Prebuilt("[" + ", ".join(map("".join, zip(*columns, strict=True))) + "]")
 
 
+def records_json(columns: dict[str, list]) -> Prebuilt:
+    """Rows given by column (key -> a value per row) as a JSON array of objects: the bytes json.dumps
+    gives for the row dicts, with each distinct value of a column encoded once (19k findings: the
+    per-row dicts and the encoder walking them were a tenth of validate's time over the read)."""
+    keys = list(columns)
+    if not keys or not len(columns[keys[0]]):
+        return Prebuilt("[]")
+    encoded = []
+    for i, key in enumerate(keys):
+        values = columns[key]
+        prefix = ("{" if i == 0 else ", ") + json.dumps(key, ensure_ascii=False) + ": "
+        suffix = "}" if i == len(keys) - 1 else ""
+        if set(map(type, values)) <= _HASHED_ALIKE:
+            fragments = {v: prefix + _scalar(v) + suffix for v in set(values)}
+            encoded.append(list(map(fragments.__getitem__, values)))
+        else:  # 1, 1.0 and True are one dict key but three JSON texts
+            encoded.append([prefix + _scalar(v) + suffix for v in values])
+    return Prebuilt("[" + ", ".join(map("".join, zip(*encoded, strict=True))) + "]")
+
+
+_HASHED_ALIKE = {str, int, type(None)}
+
+
 def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     """How many enclosing objects two key paths share."""
     n = 0
@@ -102,9 +125,13 @@ def _encoded_column(series: pd.Series) -> tuple[np.ndarray, list[str]]:
 
 
 def _scalar(value) -> str:
+    """json.dumps(value, ensure_ascii=False, default=str), without its per-call set-up for the common
+    types (the C string encoder is what json.dumps itself uses for a str)."""
     kind = type(value)
     if kind is str:
         return encode_basestring(value)
+    if value is None:
+        return "null"
     if kind is bool:
         return "true" if value else "false"
     if kind is int:

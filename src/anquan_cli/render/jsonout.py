@@ -10,11 +10,6 @@ import json
 import os
 import re
 import sys
-from json.encoder import encode_basestring
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from anquan_cli.analysis.plain import Prebuilt
 
 
 def dumps(document: dict, *, pretty: bool = False) -> str:
@@ -43,44 +38,6 @@ def dumps(document: dict, *, pretty: bool = False) -> str:
     parts = re.split(f'"\ue000{nonce}:(\\d+)\ue000"', text)
     parts[1::2] = (texts[int(i)] for i in parts[1::2])
     return "".join(parts)
-
-
-def records_json(columns: dict[str, list]) -> Prebuilt:
-    """Rows given by column (key -> a value per row) as a JSON array of objects: the bytes json.dumps
-    gives for the row dicts, with each distinct value of a column encoded once (19k findings: the
-    per-row dicts and the encoder walking them were a tenth of validate's time over the read)."""
-    from anquan_cli.analysis.plain import Prebuilt
-
-    keys = list(columns)
-    if not keys or not len(columns[keys[0]]):
-        return Prebuilt("[]")
-    encoded = []
-    for i, key in enumerate(keys):
-        values = columns[key]
-        prefix = ("{" if i == 0 else ", ") + json.dumps(key, ensure_ascii=False) + ": "
-        suffix = "}" if i == len(keys) - 1 else ""
-        if set(map(type, values)) <= _HASHED_ALIKE:
-            fragments = {v: prefix + _value(v) + suffix for v in set(values)}
-            encoded.append(list(map(fragments.__getitem__, values)))
-        else:  # 1, 1.0 and True are one dict key but three JSON texts
-            encoded.append([prefix + _value(v) + suffix for v in values])
-    return Prebuilt("[" + ", ".join(map("".join, zip(*encoded, strict=True))) + "]")
-
-
-_HASHED_ALIKE = {str, int, type(None)}
-
-
-def _value(value) -> str:
-    """json.dumps(value, ensure_ascii=False, default=str), without its per-call set-up for the common
-    types (the C string encoder is what json.dumps itself uses for a str)."""
-    kind = type(value)
-    if kind is str:
-        return encode_basestring(value)
-    if kind is int:
-        return int.__repr__(value)
-    if value is None:
-        return "null"
-    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def emit(document: dict) -> None:
