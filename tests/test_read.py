@@ -451,6 +451,78 @@ def test_first_workbook_read_once_while_imports_load(tmp_path, monkeypatch):
     assert not prefetch._FIRST and not prefetch._FOUND  # nothing left behind for a later run
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["validate", "{f}", "--format", "json"], "{f}"),
+        (["overdue", "--as-of=2026-10-31", "{f}"], "{f}"),
+        (["stats", "--month", "2026-10", "{f}"], "{f}"),
+        (["validate", "--units", "{f}"], None),  # could be the option's value: no guess
+        (["validate", "{d}"], None),  # a folder: read_first searches it
+        (["validate", "{d}/缺失.xlsx"], None),
+        (["template", "hazards", "-o", "{f}"], None),  # not a reading command
+        ([], None),
+    ],
+)
+def test_entry_guesses_the_first_workbook_only_from_a_plain_command_line(tmp_path, args, expected):
+    from pathlib import Path
+
+    from anquan_cli import entry
+
+    path = ledger_file(tmp_path, good_records(), name="a.xlsx")
+    fill = {"f": str(path), "d": str(tmp_path)}
+    guessed = entry.guess([a.format(**fill) for a in args])
+    assert guessed == (Path(expected.format(**fill)) if expected else None)
+
+
+def test_workbook_parsed_at_process_start_is_the_one_the_run_checks(tmp_path, monkeypatch):
+    from anquan_cli import entry
+    from anquan_cli.config import Config
+    from anquan_cli.read import prefetch, sources
+    from anquan_cli.validate import run_validation
+
+    records = good_records()
+    records[1]["uscc"] = "91350100M000100Y4Z"  # a wrong check digit: the run has a finding to report
+    path = ledger_file(tmp_path, records, name="a.xlsx")
+    opened: list[str] = []
+    original = sources.Source.__init__
+
+    def counting(self, where, *args, **kwargs):
+        opened.append(where.name)
+        return original(self, where, *args, **kwargs)
+
+    monkeypatch.setattr(sources.Source, "__init__", counting)
+    expected = run_validation([path], Config(), as_of=dt.date(2026, 10, 31)).to_dict()
+    assert expected["files"][0]["findings"]
+    opened.clear()
+
+    entry.start(["validate", str(path), "--format", "json"])
+    prefetch.read_first([tmp_path / "." / "a.xlsx"], Config().limits.read_limits())
+    assert opened == ["a.xlsx"] and not entry._AHEAD  # parsed by the entry thread, taken once
+    assert run_validation([path], Config(), as_of=dt.date(2026, 10, 31)).to_dict() == expected
+    assert opened == ["a.xlsx"]
+
+    opened.clear()  # read under other limits than the guess used: parsed again under the run's own
+    entry.start(["validate", str(path)])
+    prefetch.read_first([path], sources.Limits(max_cells=50_000))
+    assert opened == ["a.xlsx", "a.xlsx"]
+    assert run_validation([path], Config(), as_of=dt.date(2026, 10, 31)).to_dict() == expected
+
+
+def test_a_broken_workbook_guessed_at_start_is_reported_as_usual(tmp_path):
+    from anquan_cli import entry
+    from anquan_cli.config import Config
+    from anquan_cli.read import prefetch
+    from anquan_cli.validate import run_validation
+
+    bad = tmp_path / "坏.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    entry.start(["validate", str(bad)])
+    prefetch.read_first([bad], Config().limits.read_limits())
+    run = run_validation([bad], Config(), as_of=dt.date(2026, 10, 31))
+    assert run.results[0].error_code == "file-unreadable"
+
+
 def test_early_read_of_a_broken_file_reports_it_where_it_is_validated(tmp_path):
     from anquan_cli.config import Config
     from anquan_cli.read import prefetch

@@ -17,8 +17,8 @@ from anquan_cli.read.inspect import Limits
 from anquan_cli.read.sources import WORKBOOK_EXTS, Source
 
 
-def _load(path: Path, limits: Limits, sheet: str | None) -> Source:
-    source = Source(path, limits)
+def _load(path: Path, limits: Limits, sheet: str | None, source: Source | None = None) -> Source:
+    source = source or Source(path, limits)
     for info in source.sheets():
         if info.name == sheet if sheet is not None else info.visible:
             source.grid(info)  # kept by the Source for read_ledgers
@@ -52,6 +52,7 @@ def read_first(paths: Iterable[Path], limits: Limits, sheet: str | None = None) 
     """
     import importlib
 
+    from anquan_cli import entry
     from anquan_cli.read import discover
 
     _FIRST.clear()  # one command, one early read: nothing from an earlier call is kept alive
@@ -71,7 +72,7 @@ def read_first(paths: Iterable[Path], limits: Limits, sheet: str | None = None) 
     importer.start()
     future: Future = Future()
     try:
-        future.set_result(_load(files[0], limits, sheet))
+        future.set_result(_load(files[0], limits, sheet, entry.take(files[0], limits, sheet)))
     except Exception as exc:  # raised again where the file is validated, with the file's context
         future.set_exception(exc)
     _FIRST[(files[0], limits, sheet)] = future

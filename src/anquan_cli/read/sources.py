@@ -87,6 +87,7 @@ class Source:
             raise AnquanError("format-unsupported", ext=ext or path.name)
         self._csv = None
         self._grids: dict[str | None, Grid] = {}
+        self._parsed: dict[str | None, Any] = {}  # calamine sheets parsed by parse_ahead, not yet converted
         self._book = _open_workbook(path, ext, limits)
         self._formulas = FormulaScan(path) if ext in (".xlsx", ".xlsm") else None
         self._date1904 = _xlsx_date1904(path) if ext in (".xlsx", ".xlsm") else False
@@ -102,6 +103,19 @@ class Source:
             if m.typ == SheetTypeEnum.WorkSheet
         ]
 
+    def parse_ahead(self) -> None:
+        """Parse the visible sheets now, without the GIL; grid() turns them into rows later."""
+        if self._csv is not None:
+            return
+        from python_calamine import CalamineError
+
+        for info in self.sheets():
+            if info.visible:
+                try:
+                    self._parsed[info.name] = self._book.get_sheet_by_name(info.name)
+                except CalamineError:
+                    return  # grid() parses it again and explains the failure
+
     def grid(self, info: SheetInfo) -> Grid:
         if self._csv is not None:
             return self._csv
@@ -110,7 +124,7 @@ class Source:
         from python_calamine import CalamineError
 
         try:
-            sheet = self._book.get_sheet_by_name(info.name)
+            sheet = self._parsed.pop(info.name, None) or self._book.get_sheet_by_name(info.name)
             # Keep leading empty rows/columns so list positions are Excel positions.
             with collector_paused():
                 rows = sheet.to_python(skip_empty_area=False)
