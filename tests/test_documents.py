@@ -593,3 +593,69 @@ def test_docx_listing_pass_only_skipped_when_it_would_change_nothing(town_ledger
     body = _parts(broken)["word/document.xml"].decode()
     assert "<w:br/>" in body and "<w:tab/>" in body
     assert "第一行\n第二行\t末尾" in _body_shape(broken)[0]
+
+
+def _wait_for(flag: str) -> None:
+    import os
+    import time
+
+    while not os.path.exists(flag):  # holds the worker until the test lets it go
+        time.sleep(0.01)
+
+
+def test_letters_shared_with_a_busy_worker_equal_letters_rendered_here(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from anquan_cli import jobs as jobs_module
+    from anquan_cli.analysis import repeats_of
+    from anquan_cli.analysis.load import load_hazards
+    from anquan_cli.analysis.overdue import compute_overdue
+
+    config = Config()
+    as_of = D(2026, 10, 31)
+    hazards = load_hazards([ROOT / "sample_ledgers"], config, as_of=as_of)
+    overdue = compute_overdue(hazards, as_of, config.analysis.due_within_days)
+    repeats = repeats_of(hazards, config, as_of, None)
+    options = dict(month="2026-10", date=D(2026, 11, 3))
+    here = jobs_module.write_letters(overdue, repeats, config, out_dir=tmp_path / "here", **options)
+    assert len(here.letters) == 17
+
+    flag = tmp_path / "go"
+    shared = tmp_path / "shared"
+    original = jobs_module.LetterBatch._share
+    taken = []
+
+    def share_then_release(self):
+        original(self)
+        taken.extend(p for p in self._pending if p._taken)
+        flag.touch()
+
+    monkeypatch.setattr(jobs_module.LetterBatch, "_share", share_then_release)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool.submit(_wait_for, str(flag))  # the worker is still busy when the letters are ready
+        with jobs_module.letter_batch(
+            overdue, repeats, config, out_dir=shared, pool=pool, **options
+        ) as batch:
+            parts = len(batch._pending)
+            result = batch.finish()
+    # Parts queued for the worker before it was free stay its own; every later one was done here.
+    assert parts >= jobs_module.SHARE_FROM and parts - 2 <= len(taken) < parts
+    assert [e.number for _, e, _ in result.letters] == [e.number for _, e, _ in here.letters]
+    names = sorted(p.name for p in (tmp_path / "here").glob("*.docx"))
+    assert len(names) == 17 and names == sorted(p.name for p in shared.glob("*.docx"))
+    for name in names:
+        assert text_of(shared / name) == text_of(tmp_path / "here" / name)
+
+
+def test_letter_parts_cover_each_letter_once_heaviest_first():
+    from anquan_cli.jobs import PARTS, _parts, _weight
+
+    heavy = [(Path("督办函.docx"), None, {"hazards": list(range(300))}, Path(f"h{i}")) for i in range(2)]
+    light = [(Path(f"{k}.docx"), None, {"hazards": []}, Path(f"{k}{i}")) for k in "甲乙" for i in range(40)]
+    jobs = light[:30] + heavy + light[30:]
+    parts = _parts(jobs)
+    assert sorted(j[3] for p in parts for j in p) == sorted(j[3] for j in jobs)
+    assert all(len({j[0] for j in p}) == 1 for p in parts)  # one template per part
+    weights = [sum(map(_weight, p)) for p in parts]
+    assert weights == sorted(weights, reverse=True) and [len(p) for p in parts[:2]] == [1, 1]
+    assert PARTS // 2 <= len(parts) <= PARTS + 2  # about equal work: a part per letter would be 82

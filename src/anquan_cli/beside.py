@@ -56,19 +56,40 @@ class _Here:
     def __init__(self, fn: Callable) -> None:
         self._fn = fn
 
+    def steal(self) -> bool:
+        return False  # it runs here anyway, when its result is asked for
+
+    def started(self) -> bool:
+        return False
+
     def result(self):
         return self._fn()
 
 
 class _There:
-    """A job on the worker, run here after all if the worker died before giving its result."""
+    """A job on the worker, run here after all if the worker died before giving its result, or if
+    this process takes it back (`steal`) before the worker has started it."""
 
     def __init__(self, future, fn: Callable) -> None:
         self._future, self._fn = future, fn
+        self._taken = False
+
+    def started(self) -> bool:
+        return self._future.running() or self._future.done()
+
+    def steal(self) -> bool:
+        """Run the job here now if the worker has not taken it yet (it is then cancelled there)."""
+        if self._taken or not self._future.cancel():
+            return False
+        self._taken = True
+        self._value = self._fn()
+        return True
 
     def result(self):
         from concurrent.futures.process import BrokenProcessPool
 
+        if self._taken:
+            return self._value
         try:
             return self._future.result()
         except BrokenProcessPool:  # killed (out of memory, say): its jobs are lost, not failed
