@@ -475,6 +475,31 @@ def test_entry_guesses_the_first_workbook_only_from_a_plain_command_line(tmp_pat
     assert guessed == (Path(expected.format(**fill)) if expected else None)
 
 
+def test_no_early_parse_when_the_options_read_the_file_otherwise(tmp_path, monkeypatch):
+    from anquan_cli import entry
+
+    monkeypatch.chdir(tmp_path)
+    path = str(ledger_file(tmp_path, good_records(), name="a.xlsx"))
+    own = tmp_path / "own.toml"
+    own.write_text('[county]\nname = "示例县"\n', encoding="utf-8")
+    limited = tmp_path / "limited.toml"
+    limited.write_text("[limits]\nmax_cells = 50000\n", encoding="utf-8")
+    for args, parsed in [
+        (["validate", path], True),
+        (["validate", path, "--config", str(own)], True),  # a config that keeps the default limits
+        (["validate", path, "--config", str(limited)], False),
+        (["validate", path, f"--config={limited}"], False),
+        (["validate", path, "--config", str(tmp_path / "缺失.toml")], False),
+        (["validate", path, "--sheet", "隐患台账"], False),
+    ]:
+        entry.start(args)
+        assert bool(entry._AHEAD) is parsed, args
+        entry._AHEAD.clear()
+    (tmp_path / "anquan.toml").write_text("[limits]\nmax_cells = 50000\n", encoding="utf-8")
+    entry.start(["validate", path])  # ./anquan.toml applies, with limits of its own
+    assert not entry._AHEAD
+
+
 def test_workbook_parsed_at_process_start_is_the_one_the_run_checks(tmp_path, monkeypatch):
     from anquan_cli import entry
     from anquan_cli.config import Config

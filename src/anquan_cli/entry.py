@@ -48,12 +48,36 @@ def guess(args: list[str]) -> Path | None:
 def start(args: list[str]) -> None:
     _AHEAD.clear()
     path = guess(args)
-    if path is None:
+    if path is None or not _read_as_guessed(args):
         return
     _one_malloc_arena()
     future: Future = Future()
     _AHEAD[path] = future
     threading.Thread(target=_parse, args=(path, future), name="anquan-early", daemon=True).start()
+
+
+def _read_as_guessed(args: list[str]) -> bool:
+    """False when the options will read the file otherwise: a sheet named, or a config file with
+    limits of its own. The guess would then be parsed beside the real read, for nothing."""
+    config = None
+    for i, token in enumerate(args):
+        name, _, value = token.partition("=")
+        if name == "--sheet":
+            return False
+        if name == "--config":
+            config = value or (args[i + 1] if i + 1 < len(args) else None)
+    from anquan_cli.configfile import config_file
+
+    found = config_file(Path(config) if config else None)
+    if found is None:
+        return True
+    try:
+        import tomllib
+
+        with found.open("rb") as fh:
+            return "limits" not in tomllib.load(fh)
+    except (OSError, ValueError):  # the command reports a missing or broken config itself
+        return False
 
 
 def _one_malloc_arena() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -64,7 +65,7 @@ def clean_text(value: object) -> str | None:
 def clean_texts(values: np.ndarray) -> np.ndarray:
     """clean_text of each value, with the NFKC step done for all text values in one pass."""
     out = np.empty(len(values), dtype=object)
-    is_text = np.fromiter((isinstance(v, str) for v in values), dtype=bool, count=len(values))
+    is_text = np.fromiter(map(isinstance, values, repeat(str)), dtype=bool, count=len(values))
     texts = [t.strip() for t in nfkc_all(values[is_text].tolist())]
     out[is_text] = [
         None if len(t) <= _LONGEST_PLACEHOLDER and t.lower() in PLACEHOLDERS else t for t in texts
