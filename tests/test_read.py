@@ -461,6 +461,7 @@ def test_first_workbook_read_once_while_imports_load(tmp_path, monkeypatch):
         (["validate", "{d}"], None),  # a folder: read_first searches it
         (["validate", "{d}/缺失.xlsx"], None),
         (["template", "hazards", "-o", "{f}"], None),  # not a reading command
+        (["monthly", "{f}"], None),  # forks its second process first: no other thread then
         ([], None),
     ],
 )

@@ -326,7 +326,8 @@ def _parts(jobs: list[tuple]) -> list[list[tuple]]:
 
 
 def _weight(job: tuple) -> int:
-    return 10 + len(job[2].get("hazards") or ())  # a letter's fixed work is about that of ten annex rows
+    # A rough guess at a letter's fixed work in annex rows: parts need only be about equal.
+    return 10 + len(job[2].get("hazards") or ())
 
 
 def _by_template(jobs: list[tuple]) -> list[list[tuple]]:
