@@ -6,7 +6,8 @@ cProfile times the main thread only (the imports that run on a thread while the 
 parses, the next workbook read ahead, and monthly's second process, which writes the marked-up copies,
 the 通报 and the letters, show as the wait for them), and
 it slows Python code several times more than the Rust parse: read the shares beside the wall times in
-RESULTS.md, not instead of them.
+RESULTS.md, not instead of them. The driver runs the typer app itself, so the parse that `anquan`
+starts on a thread before the CLI loads (entry.py) shows here on the main thread, after start-up.
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ MONTHLY = [
     ),
     ("函告: selection and numbering", "analysis/letters.py", "plan_letters"),
     ("wait for the worker: marked-up copies written", "validate.py", "copies_written"),
-    ("wait for the worker: 通报 and 函告 rendered, register written", "jobs.py", "finish"),
+    ("函告 parts taken back and rendered here, then the wait for the worker", "jobs.py", "finish"),
+    ("  of which parts rendered here", "jobs.py", "_share"),
 ]
 
 

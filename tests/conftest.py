@@ -34,6 +34,15 @@ USCC_A = "91512081MA62K0260E"  # valid (domain.md §5)
 USCC_B = "91370100MA3C5LKT4Q"  # valid, another enterprise
 
 
+def wait_for_file(flag: str) -> None:
+    """Run on a worker process: holds it busy until the test creates `flag`."""
+    import os
+    import time
+
+    while not os.path.exists(flag):
+        time.sleep(0.01)
+
+
 def good_records(n: int = 4) -> list[dict]:
     """Clean hazards: closed ones with dates and verifier, open ones with a future deadline."""
     out = []

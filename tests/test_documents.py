@@ -20,7 +20,7 @@ from anquan_cli.cli import app
 from anquan_cli.config import Config
 from anquan_cli.jobs import make_letters
 from anquan_cli.render.chart import cjk_font
-from tests.conftest import hazard, ledger_file
+from tests.conftest import hazard, ledger_file, wait_for_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_ledgers"
@@ -595,14 +595,6 @@ def test_docx_listing_pass_only_skipped_when_it_would_change_nothing(town_ledger
     assert "第一行\n第二行\t末尾" in _body_shape(broken)[0]
 
 
-def _wait_for(flag: str) -> None:
-    import os
-    import time
-
-    while not os.path.exists(flag):  # holds the worker until the test lets it go
-        time.sleep(0.01)
-
-
 def test_letters_shared_with_a_busy_worker_equal_letters_rendered_here(tmp_path, monkeypatch):
     import multiprocessing
 
@@ -626,18 +618,25 @@ def test_letters_shared_with_a_busy_worker_equal_letters_rendered_here(tmp_path,
     taken = []
 
     def share_then_release(self):
+        import time
+
+        while not self._pending[0].started():  # the pool's feeder thread queues the first part soon
+            time.sleep(0.01)
         original(self)
         taken.extend(p for p in self._pending if p._taken)
         flag.touch()
 
     monkeypatch.setattr(jobs_module.LetterBatch, "_share", share_then_release)
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        pool.submit(_wait_for, str(flag))  # the worker is still busy when the letters are ready
-        with jobs_module.letter_batch(
-            overdue, repeats, config, out_dir=shared, pool=pool, **options
-        ) as batch:
-            parts = len(batch._pending)
-            result = batch.finish()
+        try:
+            pool.submit(wait_for_file, str(flag))  # the worker is still busy when the letters are ready
+            with jobs_module.letter_batch(
+                overdue, repeats, config, out_dir=shared, pool=pool, **options
+            ) as batch:
+                parts = len(batch._pending)
+                result = batch.finish()
+        finally:
+            flag.touch()  # else a failure leaves the pool waiting for its worker forever
     # Parts queued for the worker before it was free stay its own; every later one was done here.
     assert parts >= jobs_module.SHARE_FROM and parts - 2 <= len(taken) < parts
     assert [e.number for _, e, _ in result.letters] == [e.number for _, e, _ in here.letters]

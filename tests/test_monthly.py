@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from anquan_cli.cli import app
-from tests.conftest import good_records, ledger_file
+from tests.conftest import good_records, ledger_file, wait_for_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_ledgers"
@@ -252,6 +252,33 @@ def test_brief_is_rendered_here_when_the_second_process_is_gone():
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         # the worker dies while on the job: the job is done here instead of being lost
         assert submit(pool, functools.partial(_only_here, os.getpid())).result() == "here"
+
+
+def test_a_job_taken_back_from_a_busy_worker_runs_here_and_keeps_its_failure(tmp_path):
+    import multiprocessing
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    from anquan_cli.beside import submit
+
+    flag = tmp_path / "go"
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        try:
+            pool.submit(wait_for_file, str(flag))
+            queued = submit(pool, os.getpid)  # moved to the worker's call queue: already its own
+            later = [submit(pool, os.getpid) for _ in range(2)]
+            good = submit(pool, functools.partial(int, "7"))
+            bad = submit(pool, functools.partial(int, "七"))
+            while not queued.started():  # the pool's feeder thread moves it there soon
+                time.sleep(0.01)
+            assert bad.steal() and good.steal() and not queued.steal()
+            assert not bad.steal()  # once only
+        finally:
+            flag.touch()  # else a failed assertion leaves the pool waiting for its worker forever
+        assert queued.result() != os.getpid() and good.result() == 7
+        assert all(job.result() for job in later)
+        with pytest.raises(ValueError):
+            bad.result()  # the failure comes where the result is asked for, as from the worker
 
 
 def _only_here(pid: int) -> str:

@@ -78,18 +78,24 @@ class _There:
         return self._future.running() or self._future.done()
 
     def steal(self) -> bool:
-        """Run the job here now if the worker has not taken it yet (it is then cancelled there)."""
+        """Run the job here now if the worker has not taken it yet (it is then cancelled there).
+        A failure is kept for result(), as the worker's would be."""
+        from concurrent.futures import Future
+
         if self._taken or not self._future.cancel():
             return False
         self._taken = True
-        self._value = self._fn()
+        here: Future = Future()
+        try:
+            here.set_result(self._fn())
+        except Exception as exc:
+            here.set_exception(exc)
+        self._future = here
         return True
 
     def result(self):
         from concurrent.futures.process import BrokenProcessPool
 
-        if self._taken:
-            return self._value
         try:
             return self._future.result()
         except BrokenProcessPool:  # killed (out of memory, say): its jobs are lost, not failed
