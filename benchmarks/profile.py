@@ -131,61 +131,67 @@ def tables(data: dict[str, Path]) -> list[str]:
 
 WHY = """## Where the targets stand, and why they are not all met
 
-Three full runs this round on 2 CPUs: run 1 with everything but the findings JSON, the review
-clean-ups and the repeats change (the 500k growth and frictionless not yet paired); run 2 at the
-commit before the repeats change; run 3, in RESULTS.md, at the final commit. The raw read of 100k
-rows took 2.0–3.1 s across them (1.7 s last round) and single validate runs ranged 2.7–4.6 s within
-one run: at times a neighbour takes the second core, which slows whatever uses two (validate parses
-on one thread while it imports pandas on another; monthly uses a second process) and not the raw
-read, which uses one.
+Four full runs this round on 2 CPUs, on code that differs between them only as noted: run A with the
+early parse and the shared letters (commit fe6eb61); run B adds the guard against a second parse and
+clean_texts' map (33dc2bf); run C keeps monthly out of the early parse (4505b2c); run D, in RESULTS.md,
+is the final code (5e31425), which differs from run C only in what a failed letter part does. The raw
+read of 100k rows took 1.9–2.9 s across them and single validate runs 2.6–4.4 s: at times a neighbour takes
+the second core, which slows whatever uses two (validate parses on one thread while it imports on
+another; monthly uses a second process) and not the raw read, which uses one.
 
-| target | run 1 | run 2 | run 3 (RESULTS.md) |
-|---|---:|---:|---:|
-| validate ≤ 1.5× | 1.50× (NO by a hair) | 1.477× | 1.521× (NO) |
-| overdue ≤ 1.6× | 1.59× | 1.54× | 1.54× |
-| monthly ≤ 3× | 4.14× | 3.36× | 4.02× |
-| --annotate ≤ 5× | 2.36× | 2.55× | 2.45× |
-| letters ≥ 25/s | 193 | 108 | 84 |
-| 500k ÷ 100k: validate / overdue / repeats ≤ 5.5 | 4.77 / 5.26 / 6.55 (unpaired) | 4.45 / 4.47 / 4.86 | 4.45 / 4.87 / 5.57 |
-| raw read's own 500k ÷ 100k (baseline) | 3.55 (unpaired) | 5.40 | 5.55 |
-| ≥ 10× faster than frictionless | 7.85× (unpaired) | 6.13× | 7.74× |
+| target | run A | run B | run C | run D (RESULTS.md) |
+|---|---:|---:|---:|---:|
+| validate ≤ 1.5× | 1.486× | 1.326× | 1.394× | 1.437× |
+| validate peak RSS ≤ 1.5× | 1.366× | 1.366× | 1.367× | 1.365× |
+| overdue ≤ 1.6× | 1.529× | 1.457× | 1.528× | 1.512× |
+| monthly ≤ 3× | 3.480× | 3.454× | 4.066× | 3.724× |
+| --annotate ≤ 5× | 2.35× | 2.36× | 2.84× | 2.65× |
+| letters ≥ 25/s | 194 | 104 | 95 | 95 |
+| --help ≤ 0.3 s / 300 rows ≤ 1.0 s | 0.14 / 0.61 | 0.14 / 0.83 | 0.13 / 0.72 | 0.15 / 0.79 |
+| 500k ÷ 100k: validate / overdue / repeats ≤ 5.5 | 5.08 / 4.42 / 4.30 | 4.66 / 4.04 / 4.55 | 4.25 / 4.36 / 4.82 | 4.64 / 4.45 / 5.02 |
+| raw read's own 500k ÷ 100k (baseline) | 6.00 | 5.15 | 5.12 | 5.79 |
+| ≥ 10× faster than frictionless | 8.15× | 8.62× | 5.91× | 9.25× |
 
-- **validate ≤ 1.5× the raw read**: on the line, 1.477–1.521× (11 pairs each; 1.46–1.53× last
-  round). On top of the read (≈ 0.85 s on 100k rows): start-up before the read can begin ≈ 0.2 s
-  (typer 0.29 passes every option through a pydantic adapter, so pydantic is imported first; the raw
-  read starts in 0.03 s); ledger columns ≈ 0.45–0.55 s, of which pandas hashing the 1.9 M cell
-  strings is ≈ 0.22 s; rules ≈ 0.08 s; JSON now ≈ 0.06 s (was 0.18 s: the 19k findings are encoded
-  a column at a time, each distinct value once with the C string encoder). validate takes ≈ 0.7 s
-  more CPU than wall time (pandas imports while the sheet parses): when the second core is taken,
-  that overlap is lost, and the ratio moves by several hundredths.
-- **overdue ≤ 1.6×**: met in all three, 1.54–1.59×.
-- **monthly ≤ 3×**: 3.36–4.14× (4.0–5.3× last round). The month's outputs cost more CPU than its
-  input: ≈ 15 s on 100k rows in 20 files, ≈ 9.5 s in the main process (reading and checking the 20
-  files with the next one parsed on a thread ≈ 3.9 s, the copies' columns ≈ 0.7 s, analysis
-  ≈ 0.5 s, the four workbooks ≈ 1.8 s, letter selection ≈ 0.3 s) and ≈ 5.5 s in the second process
-  (imports and font scan 0.75 s, the 20 marked-up copies ≈ 2.1 s, the 通报 0.9 s, 214 letters
-  1.7 s). Spread perfectly over 2 cores that is ≈ 7.5 s, 3.4× a read of 2.2 s: the target needs a
-  third less CPU, not more overlap. The issue's own budgets leave no room either: validate (≤ 1.5×)
-  plus the marked-up copies (≈ 1× here) is already 2.5×, before any analysis, workbook, 通报 or
-  letter, and at the issue's anchor of 45 ms per docxtpl letter the 214 letters alone are 9.6 s of
-  CPU. This round: the copies are written by the second process while the next files are read (their
-  columns factorized here, 0.07 s to pickle on 100k rows, instead of 1 s for the rows; an earlier
-  round that sent the rows was dropped); the letters are rendered there too while this process
-  writes the workbooks; the 通报 lists at most 300 屡查屡有 groups (4,814 made a 33k-cell docx and 2 s
-  of docxtpl) and skips docxtpl's line-break pass when no text needs it (通报 2.0 s → 0.8 s); sheet
-  XML is deflated on a thread; inputs are resolved once for the output-is-input check (0.33 s over
-  214 letters); only the listed overdue hazards become 通报 rows (0.3 s); similar descriptions are
-  linked on arrays (repeats 0.65 s → 0.44 s).
-- **500k ≤ 5.5× the 100k time**: validate and overdue met in every run; repeats 4.86× and 5.57×
-  once paired run by run. The raw read's own growth is 5.4–5.55× in those runs (python-calamine
-  on a 330 MB sheet), and repeats, whose time is mostly the read, follows it: its own work grows
-  linearly (grouping is per enterprise, similarity within an enterprise only).
-- **≥ 10× faster than frictionless**: 6.1–7.9×. Last round's 10.3× compared a frictionless median
-  with a validate median taken a quarter of an hour earlier; now each frictionless run follows a
-  validate run, like every other ratio. frictionless takes 10–11× the raw read on this machine
-  (23.8–29.2 s against 2.2–3.1 s; the issue's anchors were 55 s against 3.8 s, 14.5×), so 10× would
-  need validate at ≈ 1.1× the read, well inside its own 1.5× budget and below what start-up plus
-  building the columns cost. It also moves with the machine: frictionless uses one core.
+Last round's three runs gave validate 1.477–1.521×, monthly 3.36–4.14×, frictionless 6.1–7.9×.
+
+- **validate ≤ 1.5× the raw read**: met in every run this round, 1.33–1.49× (11 pairs each). Two
+  changes: `anquan` now starts parsing a workbook named on the command line before typer, click and
+  pydantic load (entry.py; the parse starts 0.05–0.1 s after the process instead of 0.22 s), and the
+  parse's freed memory stays in the main malloc arena, so peak memory is unchanged (393 MB; 442 MB
+  with glibc's per-thread arena). What remains on top of the read, on the main thread after the
+  parse (timed without a profiler): cells to Python objects (also in the raw read) 0.4–0.5 s; header
+  detection ≈ 0.08 s; ledger columns ≈ 0.75 s, of which pandas hashing the 1.9 M fresh cell strings
+  is ≈ 0.3 s and cleaning the 103k distinct values ≈ 0.19 s; rules ≈ 0.1 s; the findings document
+  ≈ 0.1 s. Hashing the columns on two threads gained 0–0.05 s, inside the noise, and was dropped.
+- **overdue ≤ 1.6×**: met in every run, 1.46–1.53×.
+- **monthly ≤ 3×**: 3.45–4.07× (3.36–4.14× last round). The second process used to render all 214
+  letters while this one waited for it: the letters now go out in about 24 parts of equal work,
+  heaviest first, and this process takes parts back from the end once its workbooks are written, so
+  both finish together (letters stage 1.64 s → 1.06 s in a traced run; monthly 8.78 s → 8.30 s in
+  3 alternating pairs against the previous commit). The month still costs ≈ 14.4 s of CPU on 100k
+  rows in 20 files (median of 3 runs; main process ≈ 9.5 s: reading and checking with the next file parsed on a thread
+  ≈ 3.9 s, the copies' columns ≈ 0.7 s, analysis ≈ 0.5 s, four workbooks ≈ 1.2–1.8 s, letter
+  selection ≈ 0.3 s; second process ≈ 5.5 s: imports and font scan 0.75 s, 20 marked-up copies
+  ≈ 2.1 s, 通报 0.9 s, letters 1.7 s, now shared). Spread perfectly over 2 cores that is ≈ 7.2 s,
+  3.3–3.8× a read of 1.9–2.2 s: the target needs about a fifth less CPU, not more overlap. The
+  issue's own budgets leave no room either: validate (≤ 1.5×) plus the marked-up copies (≈ 1× here)
+  is already 2.5×, before any analysis, workbook, 通报 or letter, and at the issue's anchor of 45 ms
+  per docxtpl letter the 214 letters alone are 9.6 s of CPU. The CPU split above is last round's
+  trace; this round's change moved no work between processes, it only removed the wait.
+- **500k ≤ 5.5× the 100k time**: met for validate, overdue and repeats in every run this round
+  (4.04–5.08), paired run by run; python-calamine's own growth was 5.12–6.00×. Grouping is per
+  enterprise and similarity is compared within an enterprise only.
+- **≥ 10× faster than frictionless**: 5.9–9.25× (6.1–7.9× last round). frictionless is one
+  single-threaded process whose time against the raw read moves with the machine: 29.0 s against a
+  1.92 s read in run A (15×), 26.6 s against 2.92 s in run B (9×), 22.3 s against 1.98 s in run C
+  (11×), 33.9 s against 2.75 s in run D (12×); the issue's anchors were 55 s against 3.8 s (14.5×).
+  10× therefore needs validate at 0.9–1.5× the read depending on the run, which the 1.33–1.49×
+  above reaches only in the most favourable one. The one way further down is a different
+  read layer: fastexcel reading into Arrow and pyarrow dictionary-encoding the columns took
+  1.7–2.3 s against a 2.1–3.1 s raw read in an earlier probe, because no Python object is made per
+  cell. It would change what the rules see (a date cell and a text date, a number cell and digits
+  typed as text, which the credit-code rule tells apart), give no merged ranges, and add pyarrow
+  (≈ 40 MB): a design decision for the product owner, not taken here.
 """
 
 
