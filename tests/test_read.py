@@ -422,15 +422,10 @@ def test_a_filled_in_label_above_the_header_is_not_a_header(tmp_path):
     assert ledger.data["unit"].tolist() == ["富源超市"]
 
 
-def test_first_workbook_read_once_while_imports_load(tmp_path, monkeypatch):
-    from anquan_cli.config import Config
-    from anquan_cli.read import prefetch, sources
-    from anquan_cli.validate import run_validation
+def _count_opened(monkeypatch) -> list[str]:
+    """The names of the files opened for reading from now on, in order."""
+    from anquan_cli.read import sources
 
-    folder = tmp_path / "报送"
-    folder.mkdir()
-    first = ledger_file(folder, good_records(), name="a.xlsx")
-    second = ledger_file(folder, good_records(), name="b.xlsx")
     opened: list[str] = []
     original = sources.Source.__init__
 
@@ -439,6 +434,19 @@ def test_first_workbook_read_once_while_imports_load(tmp_path, monkeypatch):
         return original(self, path, *args, **kwargs)
 
     monkeypatch.setattr(sources.Source, "__init__", counting)
+    return opened
+
+
+def test_first_workbook_read_once_while_imports_load(tmp_path, monkeypatch):
+    from anquan_cli.config import Config
+    from anquan_cli.read import prefetch
+    from anquan_cli.validate import run_validation
+
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    first = ledger_file(folder, good_records(), name="a.xlsx")
+    second = ledger_file(folder, good_records(), name="b.xlsx")
+    opened = _count_opened(monkeypatch)
     limits = Config().limits.read_limits()
     prefetch.read_first([folder], limits)
     assert opened == ["a.xlsx"]  # read now, before the run starts
@@ -510,14 +518,7 @@ def test_workbook_parsed_at_process_start_is_the_one_the_run_checks(tmp_path, mo
     records = good_records()
     records[1]["uscc"] = "91350100M000100Y4Z"  # a wrong check digit: the run has a finding to report
     path = ledger_file(tmp_path, records, name="a.xlsx")
-    opened: list[str] = []
-    original = sources.Source.__init__
-
-    def counting(self, where, *args, **kwargs):
-        opened.append(where.name)
-        return original(self, where, *args, **kwargs)
-
-    monkeypatch.setattr(sources.Source, "__init__", counting)
+    opened = _count_opened(monkeypatch)
     expected = run_validation([path], Config(), as_of=dt.date(2026, 10, 31)).to_dict()
     assert expected["files"][0]["findings"]
     opened.clear()
