@@ -165,11 +165,12 @@ BRIEF = [
     ("h1", "一、总体情况"),
     (
         "p",
-        "{{ month_label }}，全县共检查企业{{ total.enterprises }}家，其中存在隐患企业{{ total.enterprises_with_hazards }}家；"
+        "{% if total.found %}{{ month_label }}，全县共检查企业{{ total.enterprises }}家，其中存在隐患企业{{ total.enterprises_with_hazards }}家；"
         "发现隐患{{ total.found }}项，其中重大事故隐患{{ total.major }}项；已整改{{ total.closed }}项，整改率{{ total.rectification_rate|percent }}；"
         "到期应改{{ total.due }}项，按期整改{{ total.closed_on_time }}项，按期整改率{{ total.on_time_rate|percent }}；"
         "整改中未到期{{ total.not_due }}项，逾期未整改{{ total.overdue }}项（其中重大事故隐患{{ total.major_overdue }}项）"
-        "{% if total.no_deadline %}，未明确整改期限{{ total.no_deadline }}项{% endif %}；屡查屡有问题{{ total.repeat_groups }}组。",
+        "{% if total.no_deadline %}，未明确整改期限{{ total.no_deadline }}项{% endif %}；屡查屡有问题{{ total.repeat_groups }}组。"
+        "{% else %}{{ no_hazard_text }}{% endif %}",
     ),
     ("h1", "二、各镇（街道）情况"),
     ("p", "{{ town_text }}"),

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from anquan_cli.config import Config
+from anquan_cli.core.config import Config
+from anquan_cli.jobs.validate import check_context, read_options, validate_file
 from anquan_cli.read import ReadOptions, read_ledger
-from anquan_cli.validate import check_context, read_options, validate_file
 from devtools.fab import SheetSpec, write_csv, write_xlsx
 
 AS_OF = dt.date(2026, 11, 28)

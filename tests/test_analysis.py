@@ -11,11 +11,10 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from anquan_cli.analysis import overdue_report, repeats_report, stats_report
-from anquan_cli.analysis.load import load_hazards
 from anquan_cli.analysis.overdue import compute_overdue
 from anquan_cli.cli import app
-from anquan_cli.config import Config
+from anquan_cli.core.config import Config
+from anquan_cli.jobs.report import figures, load
 from tests.conftest import USCC_A, USCC_B, hazard, ledger_file
 
 D = dt.date
@@ -47,7 +46,7 @@ def boundary(tmp_path) -> Path:
 
 
 def test_overdue_definitions(boundary):
-    report = overdue_report([boundary], Config(), as_of=AS_OF)
+    report = figures([boundary], Config(), as_of=AS_OF)[1].overdue
     overdue = dict(zip(report.overdue["hazard_id"], report.overdue["days_overdue"], strict=True))
     assert overdue == {"A": 1, "F": 6, "G": 30, "H": 2}
     assert report.overdue.set_index("hazard_id")["major_stop_order"].to_dict() == {
@@ -64,7 +63,7 @@ def test_overdue_definitions(boundary):
 
 
 def test_overdue_is_reproducible_for_any_cut_off(boundary):
-    hazards = load_hazards([boundary], Config())
+    hazards = load([boundary], Config(), as_of=dt.date.today()).hazards
     early = compute_overdue(hazards, D(2026, 10, 16))
     assert set(early.overdue["hazard_id"]) == {"G", "E"}  # E closed on 10-20: still open on 10-16
     late = compute_overdue(hazards, D(2026, 11, 4))
@@ -148,7 +147,7 @@ def test_cumulative_files_keep_the_latest_submission(tmp_path):
         name="青石镇台账_2026-10.xlsx",
     )
     os.utime(sep, (2_000_000_000, 2_000_000_000))  # September's file touched last: the name still decides
-    hazards = load_hazards([tmp_path], Config())
+    hazards = load([tmp_path], Config(), as_of=dt.date.today()).hazards
     assert hazards.duplicates == 2 and len(hazards.frame) == 2
     latest = hazards.frame.set_index("hazard_id")
     assert latest.loc["QS-1", "status"] == "closed" and latest.loc["QS-1", "path"] == str(oct_)
@@ -167,7 +166,7 @@ def test_rows_without_id_are_identified_by_enterprise_date_and_text(tmp_path):
         "verifier": "李娜",
     }
     ledger_file(tmp_path, [again], name="a_2026-10.xlsx")
-    hazards = load_hazards([tmp_path], Config())
+    hazards = load([tmp_path], Config(), as_of=dt.date.today()).hazards
     assert len(hazards.frame) == 1 and hazards.duplicates == 1 and hazards.frame["status"].iloc[0] == "closed"
 
 
@@ -220,14 +219,14 @@ def test_repeats_by_topic(tmp_path):
             hazard("7", found=D(2026, 9, 1), deadline=D(2026, 11, 9), desc="灭火器压力不足"),
         ],
     )
-    report = repeats_report([path], Config(), as_of=AS_OF)
+    report = figures([path], Config(), as_of=AS_OF)[1].repeats
     groups = {(g.unit, g.topic): g for g in report.groups}
     assert set(groups) == {
         ("示例县宏达机械有限公司", "消防通道/安全出口")
     }  # same date twice or out of window: no
     g = groups[("示例县宏达机械有限公司", "消防通道/安全出口")]
     assert g.count == 2 and g.dates == ["2026-08-05", "2026-10-01"] and g.hazard_ids == ["1", "2"] and g.open
-    longer = repeats_report([path], Config(), as_of=AS_OF, window_days=800)
+    longer = figures([path], Config(), as_of=AS_OF, window_days=800)[1].repeats
     assert ("示例县宏达机械有限公司", "灭火器") in {(g.unit, g.topic) for g in longer.groups}
 
 
@@ -248,13 +247,13 @@ def test_repeats_fuzzy_fallback_both_ways(tmp_path):
         ],
     )
     no_topics = Config.model_validate({"analysis": {"topics": {"无关": ["不会出现的词"]}}})
-    report = repeats_report([path], no_topics, as_of=AS_OF)
+    report = figures([path], no_topics, as_of=AS_OF)[1].repeats
     (g,) = report.groups
     assert g.topic == "相似描述" and g.hazard_ids == ["1", "2"]
     strict = Config.model_validate(
         {"analysis": {"topics": {"无关": ["不会出现的词"]}, "similarity_threshold": 90}}
     )
-    assert repeats_report([path], strict, as_of=AS_OF).groups == []
+    assert figures([path], strict, as_of=AS_OF)[1].repeats.groups == []
 
 
 def test_repeats_json_shape(tmp_path):
@@ -281,7 +280,7 @@ def test_repeats_json_shape(tmp_path):
 
 
 def test_stats_hand_computed(boundary):
-    report = stats_report([boundary], Config(), as_of=AS_OF)
+    report = figures([boundary], Config(), as_of=AS_OF)[1].stats()
     rows = {r["name"]: r for r in report.rows.to_dict("records")}
     qs = rows["青石镇"]
     # known on 10-31 in 青石镇: A B C D E F H I L (J not yet found, K excluded); closed by then: E, L
@@ -298,7 +297,7 @@ def test_stats_hand_computed(boundary):
 def test_stats_rows_add_up_to_the_total_on_the_sample_county():
     samples = Path(__file__).resolve().parents[1] / "sample_ledgers"
     for by in ("town", "industry", "unit"):
-        report = stats_report([samples], Config(), as_of=AS_OF, by=by, month="2026-10")
+        report = figures([samples], Config(), as_of=AS_OF, month="2026-10")[1].stats(by)
         for key in (
             "found",
             "major",
@@ -359,12 +358,12 @@ def test_stats_xlsx_has_three_groupings(boundary, tmp_path):
 def test_sample_county_numbers_are_stable(exclude, counts, excluded, hazards):
     samples = Path(__file__).resolve().parents[1] / "sample_ledgers"
     config = Config.model_validate({"analysis": {"exclude_rows_with_errors": exclude}})
-    overdue = overdue_report([samples], config, as_of=AS_OF).to_dict()
+    overdue = figures([samples], config, as_of=AS_OF)[1].overdue.to_dict()
     assert overdue["counts"] == counts
     majors = sorted(i["hazard_id"] for i in overdue["items"] if i["major_stop_order"])
     assert majors == ["AP-202609-014", "KFQ-202609-001", "NG-202608-005"]
     assert overdue["excluded_rows"] == excluded and overdue["input"]["hazards"] == hazards
-    assert len(repeats_report([samples], config, as_of=AS_OF).groups) == 22
+    assert len(figures([samples], config, as_of=AS_OF)[1].repeats.groups) == 22
 
 
 def test_no_hazard_ledgers_is_a_usage_error(tmp_path):
@@ -391,7 +390,7 @@ def test_report_columns_become_plain_json_values():
     import numpy as np
     import pandas as pd
 
-    from anquan_cli.analysis.plain import iso_days, plain_list, text_list
+    from anquan_cli.core.plain import iso_days, plain_list, text_list
 
     days = pd.Series(pd.to_datetime(["2026-10-01", None, "2026-10-01", "2026-09-30"]))
     assert iso_days(days) == ["2026-10-01", None, "2026-10-01", "2026-09-30"]
@@ -414,7 +413,7 @@ def test_prebuilt_json_records_encode_like_the_plain_lists():
     import numpy as np
     import pandas as pd
 
-    from anquan_cli.analysis.plain import json_records, plain_list
+    from anquan_cli.core.plain import json_records, plain_list
     from anquan_cli.render.jsonout import dumps
 
     frame = pd.DataFrame(
@@ -453,7 +452,7 @@ def test_prebuilt_json_records_encode_like_the_plain_lists():
 def test_records_by_column_encode_like_the_row_dicts_at_any_depth():
     import datetime as dt
 
-    from anquan_cli.analysis.plain import records_json
+    from anquan_cli.core.plain import records_json
     from anquan_cli.render.jsonout import dumps
 
     columns = {
@@ -472,8 +471,8 @@ def test_records_by_column_encode_like_the_row_dicts_at_any_depth():
 
 
 def test_validate_json_document_is_the_report(tmp_path):
+    from anquan_cli.jobs.validate import run_validation
     from anquan_cli.render.jsonout import dumps
-    from anquan_cli.validate import run_validation
 
     samples = Path(__file__).resolve().parents[1] / "sample_ledgers"
     run = run_validation([samples], Config(), as_of=AS_OF)
@@ -482,11 +481,10 @@ def test_validate_json_document_is_the_report(tmp_path):
 
 
 def test_overdue_json_document_is_the_report():
-    from anquan_cli.analysis import overdue_report
     from anquan_cli.render.jsonout import dumps
 
     samples = Path(__file__).resolve().parents[1] / "sample_ledgers"
-    report = overdue_report([samples], Config(), as_of=AS_OF)
+    report = figures([samples], Config(), as_of=AS_OF)[1].overdue
     assert report.overdue.shape[0] and report.closed_late.shape[0]
     assert dumps(report.json_document()) == dumps(report.to_dict())
 
@@ -497,5 +495,5 @@ def test_rows_without_id_stay_apart_when_date_or_enterprise_differs(tmp_path):
     other_unit = {**first, "unit": "示例县华丰建材有限公司", "uscc": None}
     with_id = hazard("QS-1", found=D(2026, 9, 1), deadline=D(2026, 9, 10), desc="消防通道堵塞")
     ledger_file(tmp_path, [first, other_day, other_unit, with_id], name="a_2026-09.xlsx")
-    hazards = load_hazards([tmp_path], Config())
+    hazards = load([tmp_path], Config(), as_of=dt.date.today()).hazards
     assert len(hazards.frame) == 4 and hazards.duplicates == 0

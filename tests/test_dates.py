@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anquan_cli.read.dates import DateState, format_cn, parse_date, parse_deadline
+from anquan_cli.core.dates import DateState, parse_date, parse_deadline
+from anquan_cli.core.text import format_cn
 
 D = dt.date(2026, 9, 3)
 

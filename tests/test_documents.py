@@ -15,12 +15,12 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from anquan_cli.analysis.register import read_register
 from anquan_cli.cli import app
-from anquan_cli.config import Config
-from anquan_cli.jobs import make_letters
+from anquan_cli.core.config import Config
+from anquan_cli.jobs.letters import make_letters
+from anquan_cli.jobs.register import read_register
 from anquan_cli.render.chart import cjk_font
-from tests.conftest import hazard, ledger_file, wait_for_file
+from tests.conftest import hazard, ledger_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_ledgers"
@@ -452,7 +452,7 @@ def test_documents_convert_to_pdf(sample_brief, town_ledgers, tmp_path):
 
 
 def test_init_writes_a_valid_config_and_templates(tmp_path):
-    from anquan_cli.config import load_config
+    from anquan_cli.core.config import load_config
 
     result = runner.invoke(app, ["init", str(tmp_path)])
     assert result.exit_code == 0
@@ -487,24 +487,24 @@ def _body_shape(path: Path) -> tuple:
 def test_batch_rendering_matches_docxtpl(town_ledgers, tmp_path, monkeypatch):
     """The one-template-many-letters fast path gives the letter docxtpl would give, line breaks and
     control characters in the data included."""
-    from anquan_cli import jobs as jobs_module
+    from anquan_cli.jobs import letters as letters_job
     from anquan_cli.render.documents import render_docx
 
-    seen: list[tuple] = []
-    real = jobs_module._render_all
+    seen: list[letters_job.LetterJob] = []
+    real = letters_job.render_all
     monkeypatch.setattr(
-        jobs_module, "_render_all", lambda jobs, config: (seen.extend(jobs), real(jobs, config))
+        letters_job, "render_all", lambda jobs, config: (seen.extend(jobs), real(jobs, config))
     )
     _letters(town_ledgers, tmp_path / "函告")
     assert len(seen) == 3
-    for template, _, context, target in seen:
+    for template, _, context, target in ((j.template, j.markdown, j.context, j.target) for j in seen):
         reference = render_docx(template, context, tmp_path / f"ref_{target.name}", Config())
         assert _body_shape(target) == _body_shape(reference), template.name
         # docxtpl itself loses "<&>" from a value that also holds a line break, so the fast path is held
         # to what a reader must see instead.
         tricky = {**context, "recipient": "第一行\n第二行\x1b\t末尾 <&>"}
         batch_out = tmp_path / f"batch2_{target.name}"
-        jobs_module._render_group([(template, None, tricky, batch_out)], Config())
+        letters_job.render_group([letters_job.LetterJob(template, None, tricky, batch_out)], Config())
         text, breaks, tables, styles = _body_shape(batch_out)
         assert "第一行\n第二行\t末尾 <&>：" in text, template.name
         assert "\x1b" not in text and breaks > _body_shape(target)[1]
@@ -512,10 +512,10 @@ def test_batch_rendering_matches_docxtpl(town_ledgers, tmp_path, monkeypatch):
 
 
 def test_parallel_letters_equal_sequential(town_ledgers, tmp_path, monkeypatch):
-    from anquan_cli import jobs as jobs_module
+    from anquan_cli.jobs import letters as letters_job
 
     _letters(town_ledgers, tmp_path / "seq")
-    monkeypatch.setattr(jobs_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(letters_job, "PARALLEL_FROM", 1)
     _letters(town_ledgers, tmp_path / "par")
     seq = sorted(p.name for p in (tmp_path / "seq").glob("*.docx"))
     assert seq and seq == sorted(p.name for p in (tmp_path / "par").glob("*.docx"))
@@ -574,13 +574,13 @@ def test_docx_listing_pass_only_skipped_when_it_would_change_nothing(town_ledger
     one the pass would give, and a value with a line break or tab still becomes <w:br/> / <w:tab/>."""
     import re
 
-    from anquan_cli import jobs as jobs_module
+    from anquan_cli.jobs import letters as letters_job
     from anquan_cli.render import documents
 
-    seen: list[tuple] = []
-    monkeypatch.setattr(jobs_module, "_render_all", lambda jobs, config: seen.extend(jobs))
+    seen: list[letters_job.LetterJob] = []
+    monkeypatch.setattr(letters_job, "render_all", lambda jobs, config: seen.extend(jobs))
     _letters(town_ledgers, tmp_path / "函告")
-    template, _, context, _ = seen[0]
+    template, context = seen[0].template, seen[0].context
     skipped = documents.render_docx(template, context, tmp_path / "skipped.docx", Config())
     with monkeypatch.context() as m:
         m.setattr(documents, "_LISTING", re.compile(""))  # always run the pass
@@ -595,66 +595,25 @@ def test_docx_listing_pass_only_skipped_when_it_would_change_nothing(town_ledger
     assert "第一行\n第二行\t末尾" in _body_shape(broken)[0]
 
 
-def test_letters_shared_with_a_busy_worker_equal_letters_rendered_here(tmp_path, monkeypatch):
-    import multiprocessing
-
-    from anquan_cli import jobs as jobs_module
-    from anquan_cli.analysis import repeats_of
-    from anquan_cli.analysis.load import load_hazards
-    from anquan_cli.analysis.overdue import compute_overdue
+def test_letters_rendered_by_a_worker_equal_letters_rendered_here(tmp_path):
+    """monthly hands its letters to a worker process: the same numbers, names and text as here."""
+    from anquan_cli.jobs.letters import letter_batch
+    from anquan_cli.jobs.report import figures
+    from anquan_cli.jobs.workers import workers
 
     config = Config()
-    as_of = D(2026, 10, 31)
-    hazards = load_hazards([ROOT / "sample_ledgers"], config, as_of=as_of)
-    overdue = compute_overdue(hazards, as_of, config.analysis.due_within_days)
-    repeats = repeats_of(hazards, config, as_of, None)
-    options = dict(month="2026-10", date=D(2026, 11, 3))
-    here = jobs_module.write_letters(overdue, repeats, config, out_dir=tmp_path / "here", **options)
+    _, figs = figures([ROOT / "sample_ledgers"], config, as_of=D(2026, 10, 31), month="2026-10")
+    options = dict(date=D(2026, 11, 3))
+    with letter_batch(figs, config, out_dir=tmp_path / "here", **options) as batch:
+        here = batch.finish()
+    with (
+        workers(1) as pool,
+        letter_batch(figs, config, out_dir=tmp_path / "there", pool=pool, **options) as batch,
+    ):
+        there = batch.finish()
     assert len(here.letters) == 17
-
-    flag = tmp_path / "go"
-    shared = tmp_path / "shared"
-    original = jobs_module.LetterBatch._share
-    taken = []
-
-    def share_then_release(self):
-        import time
-
-        while not self._pending[0].started():  # the pool's feeder thread queues the first part soon
-            time.sleep(0.01)
-        original(self)
-        taken.extend(p for p in self._pending if p._taken)
-        flag.touch()
-
-    monkeypatch.setattr(jobs_module.LetterBatch, "_share", share_then_release)
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        try:
-            pool.submit(wait_for_file, str(flag))  # the worker is still busy when the letters are ready
-            with jobs_module.letter_batch(
-                overdue, repeats, config, out_dir=shared, pool=pool, **options
-            ) as batch:
-                parts = len(batch._pending)
-                result = batch.finish()
-        finally:
-            flag.touch()  # else a failure leaves the pool waiting for its worker forever
-    # Parts queued for the worker before it was free stay its own; every later one was done here.
-    assert parts >= jobs_module.SHARE_FROM and parts - 2 <= len(taken) < parts
-    assert [e.number for _, e, _ in result.letters] == [e.number for _, e, _ in here.letters]
+    assert [e.number for _, e, _ in there.letters] == [e.number for _, e, _ in here.letters]
     names = sorted(p.name for p in (tmp_path / "here").glob("*.docx"))
-    assert len(names) == 17 and names == sorted(p.name for p in shared.glob("*.docx"))
+    assert len(names) == 17 and names == sorted(p.name for p in (tmp_path / "there").glob("*.docx"))
     for name in names:
-        assert text_of(shared / name) == text_of(tmp_path / "here" / name)
-
-
-def test_letter_parts_cover_each_letter_once_heaviest_first():
-    from anquan_cli.jobs import PARTS, _parts, _weight
-
-    heavy = [(Path("督办函.docx"), None, {"hazards": list(range(300))}, Path(f"h{i}")) for i in range(2)]
-    light = [(Path(f"{k}.docx"), None, {"hazards": []}, Path(f"{k}{i}")) for k in "甲乙" for i in range(40)]
-    jobs = light[:30] + heavy + light[30:]
-    parts = _parts(jobs)
-    assert sorted(j[3] for p in parts for j in p) == sorted(j[3] for j in jobs)
-    assert all(len({j[0] for j in p}) == 1 for p in parts)  # one template per part
-    weights = [sum(map(_weight, p)) for p in parts]
-    assert weights == sorted(weights, reverse=True) and [len(p) for p in parts[:2]] == [1, 1]
-    assert PARTS // 2 <= len(parts) <= PARTS + 2  # about equal work: a part per letter would be 82
+        assert text_of(tmp_path / "there" / name) == text_of(tmp_path / "here" / name)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anquan_cli.identifiers import USCC_ALPHABET, id_card_valid, uscc_check_char, uscc_problem
+from anquan_cli.core.identifiers import USCC_ALPHABET, id_card_valid, uscc_check_char, uscc_problem
 
 
 def test_domain_examples():

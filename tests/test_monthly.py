@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
@@ -15,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from anquan_cli.cli import app
-from tests.conftest import good_records, ledger_file, wait_for_file
+from tests.conftest import good_records, ledger_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_ledgers"
@@ -233,58 +232,22 @@ def test_broken_letter_template_rendered_in_the_second_process_is_one_line_and_n
     assert not (out / "函告" / "发文登记簿.xlsx").exists()  # no number was given out
 
 
-def test_brief_is_rendered_here_when_the_second_process_is_gone():
-    import multiprocessing
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+def test_work_goes_to_another_process_and_a_dead_worker_is_one_line(monkeypatch):
+    from anquan_cli.core.errors import AnquanError
+    from anquan_cli.jobs.workers import workers
 
-    from anquan_cli.beside import second_process, submit, warm_up
-
-    warm_up()  # what the worker runs while the ledgers are read
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        with pytest.raises(BrokenProcessPool):
-            pool.submit(os._exit, 1).result()
-        assert submit(pool, lambda: "inline").result() == "inline"
-    assert submit(None, lambda: "one core").result() == "one core"
-    with second_process() as pool:
-        assert submit(pool, os.getpid).result() != os.getpid()
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        # the worker dies while on the job: the job is done here instead of being lost
-        assert submit(pool, functools.partial(_only_here, os.getpid())).result() == "here"
-
-
-def test_a_job_taken_back_from_a_busy_worker_runs_here_and_keeps_its_failure(tmp_path):
-    import multiprocessing
-    import time
-    from concurrent.futures import ProcessPoolExecutor
-
-    from anquan_cli.beside import submit
-
-    flag = tmp_path / "go"
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        try:
-            pool.submit(wait_for_file, str(flag))
-            queued = submit(pool, os.getpid)  # moved to the worker's call queue: already its own
-            later = [submit(pool, os.getpid) for _ in range(2)]
-            good = submit(pool, functools.partial(int, "7"))
-            bad = submit(pool, functools.partial(int, "七"))
-            while not queued.started():  # the pool's feeder thread moves it there soon
-                time.sleep(0.01)
-            assert bad.steal() and good.steal() and not queued.steal()
-            assert not bad.steal()  # once only
-        finally:
-            flag.touch()  # else a failed assertion leaves the pool waiting for its worker forever
-        assert queued.result() != os.getpid() and good.result() == 7
-        assert all(job.result() for job in later)
+    with workers(1) as pool:
+        assert pool.submit(os.getpid).result() != os.getpid()
         with pytest.raises(ValueError):
-            bad.result()  # the failure comes where the result is asked for, as from the worker
-
-
-def _only_here(pid: int) -> str:
-    if os.getpid() != pid:
-        os._exit(1)
-    return "here"
+            pool.submit(int, "七").result()  # a failure comes where the result is asked for
+    with pytest.raises(AnquanError) as died, workers(1) as pool:
+        pool.submit(os._exit, 1).result()
+    assert died.value.code == "worker-died"  # lost work is said, never silently redone
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    with workers(1) as pool:  # one core: the work is done here, failures kept alike
+        assert pool.submit(os.getpid).result() == os.getpid()
+        with pytest.raises(ValueError):
+            pool.submit(int, "七").result()
 
 
 def test_list_rows_written_by_column_match_cell_by_cell(tmp_path):
@@ -338,13 +301,15 @@ def test_list_rows_written_by_column_match_cell_by_cell(tmp_path):
     assert heights["block"] == heights["cells"] and heights["block"][4] > 15  # the long description wraps
 
 
-def test_library_runs_leave_the_collector_as_they_found_it(tmp_path):
+def test_library_runs_leave_the_process_as_they_found_it(tmp_path):
     import datetime as dt
     import gc
+    import multiprocessing
+    import threading
 
-    from anquan_cli.config import Config
-    from anquan_cli.pipeline import run_monthly
-    from anquan_cli.validate import run_validation
+    from anquan_cli.core.config import Config
+    from anquan_cli.jobs.monthly import run_monthly
+    from anquan_cli.jobs.validate import run_validation
 
     (tmp_path / "报送").mkdir()
     ledger = ledger_file(tmp_path / "报送", good_records())
@@ -356,5 +321,7 @@ def test_library_runs_leave_the_collector_as_they_found_it(tmp_path):
         gc.enable()
     run_validation([ledger], Config(), as_of=dt.date(2026, 11, 28))
     assert gc.isenabled() and gc.get_freeze_count() == 0
+    threads = threading.active_count()
     run_monthly([ledger], Config(), month="2026-10", out=tmp_path / "成果")
     assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert threading.active_count() == threads and not multiprocessing.active_children()

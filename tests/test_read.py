@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anquan_cli.errors import AnquanError
+from anquan_cli.core.errors import AnquanError
 from anquan_cli.read import discover
 from devtools.fab import SheetSpec, write_csv, write_ods, write_xls, write_xlsx
 from tests.conftest import FIELDS, HEADERS, USCC_A, csv_file, good_records, ledger_file, read, run_file, table
@@ -422,166 +422,29 @@ def test_a_filled_in_label_above_the_header_is_not_a_header(tmp_path):
     assert ledger.data["unit"].tolist() == ["富源超市"]
 
 
-def _count_opened(monkeypatch) -> list[str]:
-    """The names of the files opened for reading from now on, in order."""
-    from anquan_cli.read import sources
-
-    opened: list[str] = []
-    original = sources.Source.__init__
-
-    def counting(self, path, *args, **kwargs):
-        opened.append(path.name)
-        return original(self, path, *args, **kwargs)
-
-    monkeypatch.setattr(sources.Source, "__init__", counting)
-    return opened
-
-
-def test_first_workbook_read_once_while_imports_load(tmp_path, monkeypatch):
-    from anquan_cli.config import Config
-    from anquan_cli.read import prefetch
-    from anquan_cli.validate import run_validation
-
-    folder = tmp_path / "报送"
-    folder.mkdir()
-    first = ledger_file(folder, good_records(), name="a.xlsx")
-    second = ledger_file(folder, good_records(), name="b.xlsx")
-    opened = _count_opened(monkeypatch)
-    limits = Config().limits.read_limits()
-    prefetch.read_first([folder], limits)
-    assert opened == ["a.xlsx"]  # read now, before the run starts
-    first.unlink()  # gone after it was read: the run works from the list and the workbook already read
-    run = run_validation([folder], Config(), as_of=dt.date(2026, 10, 31))
-    assert opened == ["a.xlsx", "b.xlsx"]  # the first file is not opened a second time
-    assert [r.path for r in run.results] == [first, second]
-    assert run.results[0].error is None and run.results[0].ledger is None  # checked from the early read
-    assert run.results[1].error is None
-    assert not prefetch._FIRST and not prefetch._FOUND  # nothing left behind for a later run
-
-
-@pytest.mark.parametrize(
-    ("args", "expected"),
-    [
-        (["validate", "{f}", "--format", "json"], "{f}"),
-        (["overdue", "--as-of=2026-10-31", "{f}"], "{f}"),
-        (["stats", "--month", "2026-10", "{f}"], "{f}"),
-        (["validate", "--units", "{f}"], None),  # could be the option's value: no guess
-        (["validate", "{d}"], None),  # a folder: read_first searches it
-        (["validate", "{d}/缺失.xlsx"], None),
-        (["template", "hazards", "-o", "{f}"], None),  # not a reading command
-        (["monthly", "{f}"], None),  # forks its second process first: no other thread then
-        ([], None),
-    ],
-)
-def test_entry_guesses_the_first_workbook_only_from_a_plain_command_line(tmp_path, args, expected):
-    from pathlib import Path
-
-    from anquan_cli import entry
-
-    path = ledger_file(tmp_path, good_records(), name="a.xlsx")
-    fill = {"f": str(path), "d": str(tmp_path)}
-    guessed = entry.guess([a.format(**fill) for a in args])
-    assert guessed == (Path(expected.format(**fill)) if expected else None)
-
-
-def test_no_early_parse_when_the_options_read_the_file_otherwise(tmp_path, monkeypatch):
-    from anquan_cli import entry
-
-    monkeypatch.chdir(tmp_path)
-    path = str(ledger_file(tmp_path, good_records(), name="a.xlsx"))
-    own = tmp_path / "own.toml"
-    own.write_text('[county]\nname = "示例县"\n', encoding="utf-8")
-    limited = tmp_path / "limited.toml"
-    limited.write_text("[limits]\nmax_cells = 50000\n", encoding="utf-8")
-    for args, parsed in [
-        (["validate", path], True),
-        (["validate", path, "--config", str(own)], True),  # a config that keeps the default limits
-        (["validate", path, "--config", str(limited)], False),
-        (["validate", path, f"--config={limited}"], False),
-        (["validate", path, "--config", str(tmp_path / "缺失.toml")], False),
-        (["validate", path, "--sheet", "隐患台账"], False),
-    ]:
-        entry.start(args)
-        assert bool(entry._AHEAD) is parsed, args
-        entry._AHEAD.clear()
-    (tmp_path / "anquan.toml").write_text("[limits]\nmax_cells = 50000\n", encoding="utf-8")
-    entry.start(["validate", path])  # ./anquan.toml applies, with limits of its own
-    assert not entry._AHEAD
-
-
-def test_workbook_parsed_at_process_start_is_the_one_the_run_checks(tmp_path, monkeypatch):
-    from anquan_cli import entry
-    from anquan_cli.config import Config
-    from anquan_cli.read import prefetch, sources
-    from anquan_cli.validate import run_validation
-
-    records = good_records()
-    records[1]["uscc"] = "91350100M000100Y4Z"  # a wrong check digit: the run has a finding to report
-    path = ledger_file(tmp_path, records, name="a.xlsx")
-    opened = _count_opened(monkeypatch)
-    expected = run_validation([path], Config(), as_of=dt.date(2026, 10, 31)).to_dict()
-    assert expected["files"][0]["findings"]
-    opened.clear()
-
-    entry.start(["validate", str(path), "--format", "json"])
-    prefetch.read_first([tmp_path / "." / "a.xlsx"], Config().limits.read_limits())
-    assert opened == ["a.xlsx"] and not entry._AHEAD  # parsed by the entry thread, taken once
-    assert run_validation([path], Config(), as_of=dt.date(2026, 10, 31)).to_dict() == expected
-    assert opened == ["a.xlsx"]
-
-    opened.clear()  # read under other limits than the guess used: parsed again under the run's own
-    entry.start(["validate", str(path)])
-    prefetch.read_first([path], sources.Limits(max_cells=50_000))
-    assert opened == ["a.xlsx", "a.xlsx"]
-    assert run_validation([path], Config(), as_of=dt.date(2026, 10, 31)).to_dict() == expected
-
-
-def test_a_broken_workbook_guessed_at_start_is_reported_as_usual(tmp_path):
-    from anquan_cli import entry
-    from anquan_cli.config import Config
-    from anquan_cli.read import prefetch
-    from anquan_cli.validate import run_validation
-
-    bad = tmp_path / "坏.xlsx"
-    bad.write_bytes(b"PK\x03\x04 not really a zip")
-    entry.start(["validate", str(bad)])
-    prefetch.read_first([bad], Config().limits.read_limits())
-    run = run_validation([bad], Config(), as_of=dt.date(2026, 10, 31))
-    assert run.results[0].error_code == "file-unreadable"
-
-
-def test_early_read_of_a_broken_file_reports_it_where_it_is_validated(tmp_path):
-    from anquan_cli.config import Config
-    from anquan_cli.read import prefetch
-    from anquan_cli.validate import run_validation
-
-    bad = tmp_path / "坏.xlsx"
-    bad.write_bytes(b"PK\x03\x04 not really a zip")
-    prefetch.read_first([bad], Config().limits.read_limits())
-    run = run_validation([bad], Config(), as_of=dt.date(2026, 10, 31))
-    assert run.results[0].error_code == "file-unreadable"
-
-
-def test_formula_scan_inflates_parts_like_zipfile(tmp_path):
+def test_a_damaged_part_met_by_the_formula_scan_is_a_damaged_file_not_an_empty_finding(tmp_path):
+    """The scan explains empty cells; when it cannot read the sheet again it says the file is damaged
+    rather than dropping what it would have found."""
     import zipfile
 
-    from anquan_cli.read.formulas import _inflate
+    from anquan_cli.core.errors import AnquanError
+    from anquan_cli.read.formulas import FormulaScan
 
     path = ledger_file(tmp_path, good_records(20))
-    with zipfile.ZipFile(path) as zf:
-        for name in zf.namelist():
-            assert _inflate(path, zf, name) == zf.read(name), name
-    stored = tmp_path / "stored.xlsx"
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as dst:
-        for name in src.namelist():
-            dst.writestr(name, src.read(name))
-    with zipfile.ZipFile(stored) as zf:
-        assert all(_inflate(stored, zf, n) == zf.read(n) for n in zf.namelist())
-    with zipfile.ZipFile(path) as zf:
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+    data = bytearray(damaged.read_bytes())
+    with zipfile.ZipFile(damaged) as zf:
         info = zf.getinfo("xl/worksheets/sheet1.xml")
-        info.CRC ^= 1  # what a damaged file looks like: the scan gives up instead of trusting it
-        with pytest.raises(zipfile.BadZipFile):
-            _inflate(path, zf, info.filename)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF  # a flipped byte inside the deflated sheet
+    damaged.write_bytes(bytes(data))
+    assert FormulaScan(path).cells("台账") == set()
+    with pytest.raises(AnquanError) as refused:
+        FormulaScan(damaged).cells("台账")
+    assert refused.value.code == "file-unreadable"
 
 
 def test_factorize_gives_missing_cells_one_code():
@@ -595,42 +458,14 @@ def test_factorize_gives_missing_cells_one_code():
     assert codes[1] == codes[3] and len(set(codes.tolist())) == 4
 
 
-def test_reading_pauses_the_collector_only_while_cells_are_built(tmp_path):
-    import gc
-
-    from anquan_cli.read.sources import Source, collector_paused
-
-    path = ledger_file(tmp_path, good_records(10))
-    source = Source(path)
-    source.grid(source.sheets()[0])
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        second = Source(path)
-        second.grid(second.sheets()[0])
-        assert not gc.isenabled()  # a caller's own pause is not cut short
-        with collector_paused():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-
-def test_built_in_read_limits_match_the_config_defaults():
-    """Without an anquan.toml the first workbook is read before the config model loads, with these."""
-    from anquan_cli.config import Config
-    from anquan_cli.read.inspect import Limits
-
-    assert Config().limits.read_limits() == Limits()
-
-
 def test_distinct_values_come_from_the_kept_cell_codes(tmp_path):
     """ledger.distinct reuses the build's codes; values written differently but equal once cleaned
     keep separate codes, and value_ids then joins them."""
     import numpy as np
 
+    from anquan_cli.core.text import name_key
     from anquan_cli.read.normalize import map_unique
-    from anquan_cli.rules.common import name_key, value_ids
+    from anquan_cli.rules.common import value_ids
 
     records = good_records(6)
     records[1]["unit"] = "  示例县宏达机械有限公司\u3000"  # same enterprise as rows 1, 3, 5 once cleaned
@@ -657,7 +492,7 @@ _TRICKY = "，：（）Ａａ０９～　①㎡ｶﾞ\u0301\u0308\u3099é한글�
 def test_fast_nfkc_equals_unicodedata(texts):
     import unicodedata
 
-    from anquan_cli.text import nfkc_all
+    from anquan_cli.core.text import nfkc_all
 
     assert nfkc_all(texts) == [unicodedata.normalize("NFKC", t) for t in texts]
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from anquan_cli.config import Config
+from anquan_cli.core.config import Config
 from tests.conftest import AS_OF, FIELDS, USCC_A, codes, good_records, ledger_file, run_file
 
 

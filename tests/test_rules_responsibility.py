@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from anquan_cli.cli import app
-from anquan_cli.config import Config
+from anquan_cli.core.config import Config
 from devtools.fab import SheetSpec, write_csv, write_xls, write_xlsx
 from tests.conftest import (
     RESP_FIELDS,

@@ -68,7 +68,7 @@ def test_sample_county_validates_to_the_documented_defects():
 
 
 def test_shipped_folders_resolve_in_a_checkout():
-    from anquan_cli.resources import shipped
+    from anquan_cli.core.resources import shipped
 
     assert (shipped("sample_ledgers") / "README.md").is_file()
     assert shipped("templates").is_dir()

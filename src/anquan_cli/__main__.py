@@ -1,4 +1,4 @@
-from anquan_cli.entry import main
+from anquan_cli.cli import main
 
 # Guarded: where worker processes are spawned (Windows, macOS), each one imports this module as
 # __mp_main__ and must not run the command again.

@@ -6,13 +6,6 @@ Heavy libraries (pandas, openpyxl, pydantic) are imported inside the commands so
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import os
-import sys
-import threading
-from typing import NoReturn
-
 import typer
 
 from anquan_cli import __version__
@@ -28,7 +21,7 @@ from anquan_cli.commands import (
     templates,
     validate,
 )
-from anquan_cli.i18n import install as install_chinese
+from anquan_cli.commands.i18n import install as install_chinese
 
 install_chinese()
 
@@ -67,33 +60,5 @@ def _root(
     """安全生产隐患台账工具：校验台账和责任清单，统计逾期、屡查屡有和通报指标，生成月度通报、函告、标注副本和填报模板。"""
 
 
-def main() -> NoReturn:
-    try:
-        app(prog_name="anquan")
-    except SystemExit as exc:
-        leave(exc.code)
-    leave(0)
-
-
-def leave(code: object) -> NoReturn:
-    """End the process without tearing the interpreter down.
-
-    Finalising an interpreter that has pandas and a 100k-row ledger loaded frees every module and
-    object one by one: about 0.1 s spent after the last output is written, on every command. The exit
-    handlers still run and both streams are flushed first; with a non-daemon thread still alive the
-    normal exit is taken, which waits for it.
-    """
-    if code is None:
-        code = 0
-    elif not isinstance(code, int):
-        print(code, file=sys.stderr)
-        code = 1
-    others = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
-    if any(t.is_alive() for t in others):
-        sys.exit(code)
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        # A closed pipe (`| head`) or a closed stream: nothing left to deliver.
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(code)
+def main() -> None:
+    app(prog_name="anquan")

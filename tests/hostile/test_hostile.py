@@ -193,7 +193,7 @@ def squeeze(text: str) -> str:
 
 def reason_phrase(code: str) -> str:
     """The longest fixed part of the catalogue message for `code` (whatever fills its placeholders)."""
-    from anquan_cli.messages import CATALOGUE
+    from anquan_cli.core.messages import CATALOGUE
 
     assert code in CATALOGUE, f"no catalogue message for {code}"
     return max(re.split(r"\{[^}]*\}", CATALOGUE[code][1]), key=len)

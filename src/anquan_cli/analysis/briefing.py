@@ -14,10 +14,10 @@ from anquan_cli.analysis.merge import submission_date
 from anquan_cli.analysis.overdue import OverdueReport
 from anquan_cli.analysis.repeats import RepeatReport
 from anquan_cli.analysis.stats import UNKNOWN, StatsReport
-from anquan_cli.config import Config
-from anquan_cli.months import month_bounds
-from anquan_cli.render.jinja import cn_number, percent
-from anquan_cli.vocab import MAJOR
+from anquan_cli.core.config import Config
+from anquan_cli.core.dates import month_bounds
+from anquan_cli.core.text import cn_number, format_cn, percent
+from anquan_cli.core.vocab import MAJOR
 
 
 @dataclass
@@ -50,6 +50,7 @@ def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_num
         "total": total,
         "towns": [r for r in towns if r["name"] != UNKNOWN or r["found"]],
         "industries": sorted(industries, key=lambda r: -r["found"]),
+        "no_hazard_text": _no_hazard_text(inputs),
         "town_text": _town_text(towns),
         "industry_text": _industry_text(industries),
         "majors": _majors(inputs),
@@ -75,6 +76,20 @@ def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_num
         "next_steps": list(config.brief.next_steps),
         "chart_path": "",
     }
+
+
+def _no_hazard_text(inputs: BriefInputs) -> str:
+    """一、总体情况 of a month without a hazard to count: said plainly, and rows left out never hidden."""
+    label = month_label(inputs.month)
+    left_out = inputs.overdue.hazards.account()["excluded"]
+    if not left_out:
+        return f"{label}，全县报送的隐患排查治理台账中本月无隐患。"
+    rows = sum(left_out.values())
+    reasons = "、".join(f"{reason}{count}行" for reason, count in left_out.items())
+    return (
+        f"{label}，全县报送的隐患排查治理台账中没有可以统计的隐患；另有{rows}行数据未计入统计"
+        f"（{reasons}），相关台账须按退回意见更正后重新报送。"
+    )
 
 
 def _names(rows: list[dict]) -> str:
@@ -141,7 +156,7 @@ def _major_text(inputs: BriefInputs, total: dict) -> str:
         else "本月未发现重大事故隐患。"
     )
     if overdue_majors:
-        text += f"截至{_cn(inputs.as_of)}，全县逾期未整改的重大事故隐患共{overdue_majors}项，已建议属地依法责令相关企业停产整顿。"
+        text += f"截至{format_cn(inputs.as_of)}，全县逾期未整改的重大事故隐患共{overdue_majors}项，已建议属地依法责令相关企业停产整顿。"
     return text
 
 
@@ -176,11 +191,11 @@ def _annex_note(count: int, limit: int) -> str:
 
 def _overdue_text(inputs: BriefInputs, count: int, top: int) -> str:
     if not count:
-        return f"截至{_cn(inputs.as_of)}，全县没有逾期未整改隐患。"
+        return f"截至{format_cn(inputs.as_of)}，全县没有逾期未整改隐患。"
     majors = int((inputs.overdue.overdue["level"] == MAJOR).sum())
     shown = f"逾期时间最长的{min(top, count)}项如下，" if top else ""
     return (
-        f"截至{_cn(inputs.as_of)}，全县逾期未整改隐患共{count}项（含以前月份发现的），其中重大事故隐患{majors}项。"
+        f"截至{format_cn(inputs.as_of)}，全县逾期未整改隐患共{count}项（含以前月份发现的），其中重大事故隐患{majors}项。"
         f"{shown}全部清单见附件。"
     )
 
@@ -258,7 +273,3 @@ def _quality_text(inputs: BriefInputs, quality: list[dict], config: Config) -> s
     elif errors:
         text += "存在错误的台账已退回修改，请相关镇（街道）按标注逐项更正后重新报送。"
     return text
-
-
-def _cn(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"

@@ -19,12 +19,12 @@ import pandas as pd
 from anquan_cli.analysis.overdue import OverdueReport
 from anquan_cli.analysis.repeats import RepeatReport
 from anquan_cli.analysis.seasons import season_for
-from anquan_cli.config import Config
-from anquan_cli.messages import LETTER_KINDS, LETTER_REASONS
-from anquan_cli.months import month_bounds
-from anquan_cli.read.dates import format_cn
+from anquan_cli.core.config import Config
+from anquan_cli.core.dates import month_bounds
+from anquan_cli.core.messages import LETTER_KINDS, LETTER_REASONS
+from anquan_cli.core.text import format_cn, name_key
+from anquan_cli.core.vocab import MAJOR
 from anquan_cli.read.normalize import map_unique
-from anquan_cli.vocab import MAJOR
 
 
 @dataclass
@@ -130,7 +130,7 @@ def _warnings(
     threshold = config.letters.warning_min_hazards
     recurring: dict[str, list] = {}
     for g in repeats.groups:
-        key = g.uscc or _name_key(g.unit)
+        key = g.uscc or name_key(g.unit)
         recurring.setdefault(key, []).append(g)
     letters = []
     for unit_key, items in late.groupby("unit_key", sort=False):
@@ -215,12 +215,6 @@ def _reminder(overdue: OverdueReport, config: Config, month: str, month_stats: d
             },
         },
     )
-
-
-def _name_key(name: str) -> str:
-    from anquan_cli.rules.common import name_key
-
-    return name_key(name)
 
 
 def report_back(date: dt.date, working_days: int) -> dt.date:

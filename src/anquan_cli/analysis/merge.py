@@ -19,10 +19,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from anquan_cli.read.dates import DateState
+from anquan_cli.core.dates import DateState
+from anquan_cli.core.text import name_key
+from anquan_cli.core.vocab import VocabState, canonical_industry
+from anquan_cli.read.keys import valid_uscc
 from anquan_cli.read.ledger import ROW, Ledger, state_col
-from anquan_cli.rules.common import name_key, valid_uscc
-from anquan_cli.vocab import VocabState, canonical_industry
 
 # Why a row cannot take part in the analysis, in the clerk's words (stable keys for JSON).
 EXCLUSIONS = {
@@ -172,6 +173,20 @@ _COLUMNS = (
 )  # fmt: skip
 
 
+_DATES = ("found_on", "deadline", "closed_on")
+
+
+def _empty_frame() -> pd.DataFrame:
+    """No usable rows: the merge's columns with their types, so every report works on it unchanged."""
+    dtypes = {
+        **dict.fromkeys(_DATES, "datetime64[s]"),
+        "deadline_state": "int8",
+        "row": "int64",
+        "order": "int64",
+    }
+    return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "str")) for c in _COLUMNS})
+
+
 def submission_key(path: Path) -> tuple:
     return (submission_date(path), _mtime(path), str(path))
 
@@ -190,7 +205,7 @@ def combine(parts: list[tuple[pd.DataFrame, dict[str, int]]]) -> HazardSet:
             excluded[k] += v
     frames = [frame for frame, _ in parts if len(frame)]
     if not frames:
-        return HazardSet(pd.DataFrame(columns=list(_COLUMNS)), excluded=excluded)
+        return HazardSet(_empty_frame(), excluded=excluded)
     every = pd.concat(frames, ignore_index=True)
     has_id = every["hazard_id"].notna().to_numpy()
     every["identity"] = _identity(every, has_id)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from anquan_cli.analysis.merge import HazardSet
-from anquan_cli.analysis.plain import Prebuilt, json_records, plain_list
-from anquan_cli.vocab import CLOSED, MAJOR
+from anquan_cli.core.plain import Prebuilt, json_records, plain_list
+from anquan_cli.core.vocab import CLOSED, MAJOR
 
 ITEM_COLUMNS = ("hazard_id", "town", "unit", "uscc", "level", "description", "deadline")
 

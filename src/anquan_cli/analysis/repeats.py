@@ -15,8 +15,8 @@ import pandas as pd
 
 from anquan_cli.analysis.merge import HazardSet
 from anquan_cli.analysis.overdue import as_of_view
-from anquan_cli.analysis.plain import iso_days, text_list
 from anquan_cli.analysis.topics import topic_of
+from anquan_cli.core.plain import iso_days, text_list
 from anquan_cli.read.normalize import map_unique
 
 SIMILAR = "相似描述"  # the topic label of a group found by text similarity

@@ -23,10 +23,10 @@ import pandas as pd
 from anquan_cli.analysis.merge import HazardSet
 from anquan_cli.analysis.overdue import as_of_view
 from anquan_cli.analysis.repeats import RepeatReport
-from anquan_cli.messages import INDICATORS
-from anquan_cli.months import month_bounds
+from anquan_cli.core.dates import month_bounds
+from anquan_cli.core.messages import INDICATORS
+from anquan_cli.core.vocab import MAJOR
 from anquan_cli.read.normalize import map_unique
-from anquan_cli.vocab import MAJOR
 
 COUNTS = [k for k in INDICATORS if not k.endswith("_rate")]
 _NO_HAZARD = re.compile(r"^(?:无|无隐患|无问题|未发现隐患|未发现问题|未发现安全隐患|正常|合格)$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from anquan_cli.text import nfkc
+from anquan_cli.core.text import nfkc
 
 DEFAULT_TOPICS: dict[str, tuple[str, ...]] = {
     "有限空间": ("有限空间", "受限空间", "污水池", "化粪池", "污水井", "窨井", "储罐内"),
@@ -116,6 +116,11 @@ DEFAULT_TOPICS: dict[str, tuple[str, ...]] = {
 }
 
 _CLEAN = re.compile(r"\s+")
+
+
+def topics_of(configured: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """The county's topic dictionary ([analysis.topics]) when it has one, else the built-in one."""
+    return {k: tuple(v) for k, v in configured.items()} if configured else DEFAULT_TOPICS
 
 
 def topic_of(description: str, topics: dict[str, tuple[str, ...]]) -> str | None:

@@ -5,20 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from anquan_cli.options import ReportFormat
-
-
-def lazy(target: str) -> Callable:
-    """ "module:function", imported when first called: a JSON run never loads the table and workbook
-    renderers (rich tables, the xlsx writer: 0.06 s after the ledgers are read)."""
-    module, name = target.split(":")
-
-    def call(*args, **kwargs):
-        import importlib
-
-        return getattr(importlib.import_module(module), name)(*args, **kwargs)
-
-    return call
+from anquan_cli.commands.options import ReportFormat
 
 
 def emit(
@@ -36,7 +23,7 @@ def emit(
             _write_json(_json_document(report), target)
         else:
             xlsx(report, target)
-        from anquan_cli.messages import LABELS
+        from anquan_cli.core.messages import LABELS
         from anquan_cli.render.terminal import console
 
         console().print(LABELS["written"].format(path=target), style="green", markup=False, soft_wrap=True)
@@ -49,7 +36,7 @@ def _json_document(report) -> dict:
 
 
 def _write_json(document: dict, target: Path) -> None:
-    from anquan_cli.outputs import atomic_path
+    from anquan_cli.core.outputs import atomic_path
     from anquan_cli.render.jsonout import dumps
 
     with atomic_path(target) as tmp:

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import load_and_read, run
-from anquan_cli.options import (
+from anquan_cli.commands._run import run
+from anquan_cli.commands.options import (
     AsOfOpt,
     ConfigOpt,
     DateOpt,
@@ -41,14 +41,20 @@ def brief(
     def body() -> int:
         day = parse_as_of(as_of) if as_of else month_end(month)  # before a big file is read
         written_on = parse_as_of(date, "--date")
-        cfg = load_and_read(config, paths)
-        from anquan_cli.jobs import brief_inputs, prepare_brief
-        from anquan_cli.messages import LABELS
+        from anquan_cli.core.config import load_config
+        from anquan_cli.core.messages import LABELS
+        from anquan_cli.jobs.brief import make_brief
         from anquan_cli.render.terminal import console
 
-        inputs = brief_inputs(paths, cfg, month=month, as_of=day, debug=debug)
-        brief = prepare_brief(inputs, cfg, output, date=written_on, templates=templates)
-        result = brief.run()
+        result = make_brief(
+            paths,
+            load_config(config),
+            month=month,
+            as_of=day,
+            output=output,
+            date=written_on,
+            templates=templates,
+        )
         out = console()
         for note in result.notes:
             out.print(note, style="yellow", markup=False, soft_wrap=True)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from anquan_cli.commands._run import run
-from anquan_cli.options import DebugOpt
+from anquan_cli.commands.options import DebugOpt
 
 
 def init(
@@ -19,9 +19,9 @@ def init(
     """生成带中文注释的配置文件 anquan.toml 和一套可在 Word/WPS 中修改的文书模板（templates/）。"""
 
     def body() -> int:
-        from anquan_cli.messages import LABELS
+        from anquan_cli.core.messages import LABELS
+        from anquan_cli.jobs.starter import write_starter
         from anquan_cli.render.terminal import console
-        from anquan_cli.setup import write_starter
 
         written = write_starter(folder, force=force)
         console().print(

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import load_and_read, run
-from anquan_cli.options import (
+from anquan_cli.commands._run import run
+from anquan_cli.commands.options import (
     AsOfOpt,
     ConfigOpt,
     DateOpt,
@@ -56,13 +56,13 @@ def letters(
     def body() -> int:
         day = parse_as_of(as_of) if as_of else month_end(month)  # before a big file is read
         written_on = parse_as_of(date, "--date")
-        cfg = load_and_read(config, paths)
-        from anquan_cli.jobs import make_letters
+        from anquan_cli.core.config import load_config
+        from anquan_cli.jobs.letters import make_letters
         from anquan_cli.render.report_terminal import print_letters
 
         result = make_letters(
             paths,
-            cfg,
+            load_config(config),
             month=month,
             out_dir=out_dir,
             as_of=day,
@@ -71,7 +71,6 @@ def letters(
             dry_run=dry_run,
             templates=templates,
             markdown=markdown,
-            debug=debug,
         )
         print_letters(result)
         return 0

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import load_and_read, run
-from anquan_cli.options import AsOfOpt, ConfigOpt, DateOpt, DebugOpt, TemplatesOpt, parse_as_of
+from anquan_cli.commands._run import run
+from anquan_cli.commands.options import AsOfOpt, ConfigOpt, DateOpt, DebugOpt, TemplatesOpt, parse_as_of
 
 DEMO_MONTH = "2026-10"
 
@@ -40,9 +40,9 @@ def monthly(
     """
 
     def body() -> int:
-        from anquan_cli.errors import AnquanError
-        from anquan_cli.months import month_bounds
-        from anquan_cli.resources import shipped
+        from anquan_cli.core.dates import month_bounds
+        from anquan_cli.core.errors import AnquanError
+        from anquan_cli.core.resources import shipped
 
         inputs = list(paths or [])
         if demo and not inputs:
@@ -55,16 +55,11 @@ def monthly(
         month_bounds(chosen)  # mistyped options are reported before the first workbook is read
         day = parse_as_of(as_of) if as_of else None
         written_on = parse_as_of(date, "--date") if date else None
-        from anquan_cli.beside import second_process
-
-        # Before the read: the worker forks while this process has no other thread.
-        with second_process() as beside:
-            return _run(beside, load_and_read(config, inputs), inputs, chosen, day, written_on)
-
-    def _run(beside, cfg, inputs, chosen, day, written_on) -> int:
-        from anquan_cli.pipeline import run_monthly
+        from anquan_cli.core.config import load_config
+        from anquan_cli.jobs.monthly import run_monthly
         from anquan_cli.render.monthly_terminal import MonthlyProgress, print_monthly
 
+        cfg = load_config(config)
         target = out or Path(f"{chosen}月度成果")
         with MonthlyProgress() as progress:
             result = run_monthly(
@@ -77,8 +72,6 @@ def monthly(
                 templates=templates,
                 stage=progress.stage,
                 progress=progress.file_done,
-                debug=debug,
-                beside=beside,
             )
         print_monthly(result)
         return result.exit_code

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import load_and_read, run
-from anquan_cli.options import (
+from anquan_cli.commands._run import run
+from anquan_cli.commands.options import (
     AsOfOpt,
     ConfigOpt,
     DebugOpt,
@@ -40,17 +40,19 @@ def overdue(
 
     def body() -> int:
         day = parse_as_of(as_of)  # a mistyped option is reported before a big file is read
-        cfg = load_and_read(config, paths)
-        from anquan_cli.analysis import overdue_report
-        from anquan_cli.commands._report import emit, lazy
+        from anquan_cli.commands._report import emit
+        from anquan_cli.core.config import load_config
+        from anquan_cli.jobs.report import figures
+        from anquan_cli.render.lists import write_overdue
+        from anquan_cli.render.report_terminal import print_overdue
 
-        report = overdue_report(paths, cfg, as_of=day, due_within=due_within, debug=debug)
+        _, figs = figures(paths, load_config(config), as_of=day, due_within=due_within)
         return emit(
-            report,
+            figs.overdue,
             output_format,
             output,
-            printer=lazy("anquan_cli.render.report_terminal:print_overdue"),
-            xlsx=lazy("anquan_cli.render.lists:write_overdue"),
+            printer=print_overdue,
+            xlsx=write_overdue,
             default="逾期未整改隐患清单.xlsx",
         )
 

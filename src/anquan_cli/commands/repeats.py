@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import load_and_read, run
-from anquan_cli.options import (
+from anquan_cli.commands._run import run
+from anquan_cli.commands.options import (
     AsOfOpt,
     ConfigOpt,
     DebugOpt,
@@ -37,17 +37,19 @@ def repeats(
 
     def body() -> int:
         day = parse_as_of(as_of)  # a mistyped option is reported before a big file is read
-        cfg = load_and_read(config, paths)
-        from anquan_cli.analysis import repeats_report
-        from anquan_cli.commands._report import emit, lazy
+        from anquan_cli.commands._report import emit
+        from anquan_cli.core.config import load_config
+        from anquan_cli.jobs.report import figures
+        from anquan_cli.render.lists import write_repeats
+        from anquan_cli.render.report_terminal import print_repeats
 
-        report = repeats_report(paths, cfg, as_of=day, window_days=window_days, debug=debug)
+        _, figs = figures(paths, load_config(config), as_of=day, window_days=window_days)
         return emit(
-            report,
+            figs.repeats,
             output_format,
             output,
-            printer=lazy("anquan_cli.render.report_terminal:print_repeats"),
-            xlsx=lazy("anquan_cli.render.lists:write_repeats"),
+            printer=print_repeats,
+            xlsx=write_repeats,
             default="屡查屡有隐患.xlsx",
         )
 

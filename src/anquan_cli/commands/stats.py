@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import load_and_read, run
-from anquan_cli.options import (
+from anquan_cli.commands._run import run
+from anquan_cli.commands.options import (
     AsOfOpt,
     ConfigOpt,
     DebugOpt,
@@ -49,36 +49,25 @@ def stats(
     """
 
     def body() -> int:
-        from anquan_cli.months import month_bounds
+        from anquan_cli.core.dates import month_bounds
 
         # Mistyped options are reported before a big file is read.
         day = parse_as_of(as_of) if as_of or not month else month_bounds(month)[1]
-        cfg = load_and_read(config, paths)
-        from anquan_cli.analysis import stats_report
-        from anquan_cli.commands._report import emit, lazy
+        from anquan_cli.commands._report import emit
+        from anquan_cli.core.config import load_config
+        from anquan_cli.jobs.report import figures
+        from anquan_cli.render.lists import write_stats
+        from anquan_cli.render.report_terminal import print_stats
 
-        report = stats_report(paths, cfg, as_of=day, by=by.value, month=month, debug=debug)
-
-        def workbook(rep, target):
-            from anquan_cli.render.lists import write_stats
-
-            others = {b.value: rep if b.value == rep.by else _regroup(rep, b.value) for b in GroupBy}
-            return write_stats(others, target)
-
+        _, figs = figures(paths, load_config(config), as_of=day, month=month)
         return emit(
-            report,
+            figs.stats(by.value),
             output_format,
             output,
-            printer=lazy("anquan_cli.render.report_terminal:print_stats"),
-            xlsx=workbook,
+            printer=print_stats,
+            # the workbook holds every grouping, computed from the hazards already read
+            xlsx=lambda _, target: write_stats({b.value: figs.stats(b.value) for b in GroupBy}, target),
             default="统计汇总.xlsx",
         )
 
     run(debug, body)
-
-
-def _regroup(report, by: str):
-    """The same figures grouped another way, from the hazards already read."""
-    from anquan_cli.analysis.stats import compute_stats
-
-    return compute_stats(report.hazards, report.as_of, by=by, month=report.month, repeats=report.repeats)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from anquan_cli.commands._run import run
-from anquan_cli.options import ConfigOpt, DebugOpt
+from anquan_cli.commands.options import ConfigOpt, DebugOpt
 
 
 def template(
@@ -34,14 +34,14 @@ def template(
     """生成填报模板：带下拉选项、日期格式、冻结表头和填表说明，按模板填写即可通过校验。"""
 
     def body() -> int:
-        from anquan_cli.config import load_config
+        from anquan_cli.core.config import load_config
         from anquan_cli.render.fillin import write_template
         from anquan_cli.render.fillin_specs import SPECS
         from anquan_cli.render.terminal import console
 
         target = output or Path(SPECS[kind].default_name if kind in SPECS else f"{kind}.xlsx")
         written = write_template(kind, target, load_config(config))
-        from anquan_cli.messages import LABELS
+        from anquan_cli.core.messages import LABELS
 
         console().print(LABELS["template-written"].format(path=written), style="green", markup=False)
         return 0

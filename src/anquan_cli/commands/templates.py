@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from anquan_cli.commands._run import run
-from anquan_cli.options import ConfigOpt, DebugOpt
+from anquan_cli.commands.options import ConfigOpt, DebugOpt
 
 app = typer.Typer(help="文书模板工具。", no_args_is_help=True, add_completion=False)
 
@@ -27,7 +27,7 @@ def check(
     def body() -> int:
         from rich.text import Text
 
-        from anquan_cli.config import load_config
+        from anquan_cli.core.config import load_config
         from anquan_cli.render.documents import templates_dir
         from anquan_cli.render.lint import TEMPLATES, check_templates
         from anquan_cli.render.terminal import console

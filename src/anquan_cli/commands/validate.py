@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from anquan_cli.commands._run import load_and_read, run
-from anquan_cli.options import (
+from anquan_cli.commands._run import run
+from anquan_cli.commands.options import (
     AsOfOpt,
     ConfigOpt,
     DebugOpt,
@@ -54,9 +54,10 @@ def validate(
 
     def body() -> int:
         day = parse_as_of(as_of)  # a mistyped option is reported before a big file is read
-        cfg = load_and_read(config, paths, sheet)
-        from anquan_cli.validate import run_validation
+        from anquan_cli.core.config import load_config
+        from anquan_cli.jobs.validate import run_validation
 
+        cfg = load_config(config)
         outcome = run_validation(
             paths,
             cfg,
@@ -65,7 +66,6 @@ def validate(
             sheet=sheet,
             annotate_dir=annotate,
             cross=cross,
-            debug=debug,
         )
         if output_format is OutputFormat.json:
             from anquan_cli.render.jsonout import emit

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from anquan_cli.errors import AnquanError
+from anquan_cli.core.errors import AnquanError
+from anquan_cli.core.vocab import DEFAULT_NONSTANDARD_LEVELS
 from anquan_cli.read.header import HeaderMatch, detect_header
 from anquan_cli.read.inspect import Limits
 from anquan_cli.read.sources import LEDGER_EXTS, Grid, SheetInfo, Source
 from anquan_cli.schema import Schema, get_schema, registry
-from anquan_cli.vocab import DEFAULT_NONSTANDARD_LEVELS
 
 if TYPE_CHECKING:
     from anquan_cli.read.ledger import Ledger
@@ -78,8 +78,7 @@ def read_ledgers(
     The best-matching visible sheet decides the kind. A kind that allows one ledger per sheet
     (responsibility lists, one enterprise per sheet) also takes every other sheet whose header matches.
     """
-    # pandas comes in here, not at package import, so a command can parse its first workbook while
-    # the heavy libraries load on another thread (read.prefetch.read_first).
+    # pandas comes in here, not at package import: `anquan --help` and option checks never load it.
     from anquan_cli.read.ledger import build_ledger
     from anquan_cli.read.normalize import NormOptions
 

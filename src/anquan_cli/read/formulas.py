@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import html
 import re
-import struct
-import threading
 import zipfile
 import zlib
 from pathlib import Path
+
+from anquan_cli.core.errors import AnquanError
 
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
@@ -51,57 +51,28 @@ def _column(letters: bytes) -> int:
 
 
 class FormulaScan:
-    """Scans a workbook's sheets in a background thread, started as soon as the file is opened: zlib
-    releases the GIL, so on a second core the scan costs no wall time while calamine parses."""
+    """The formula cells of a workbook's sheets, each sheet scanned the first time it is asked about:
+    only a sheet with an empty required cell to explain costs a second unzip of its XML."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._result: dict[str, set[tuple[int, int]]] = {}
-        self._thread = threading.Thread(target=self._run, name="anquan-formula-scan", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            with zipfile.ZipFile(self._path) as zf:
-                for name in _sheet_names(zf):
-                    part = _sheet_part(zf, name)
-                    if part:
-                        self._result[name] = formula_cells(_inflate(self._path, zf, part))
-        except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, zlib.error):
-            pass
+        self._result: dict[str | None, set[tuple[int, int]]] = {}
 
     def cells(self, sheet: str | None) -> set[tuple[int, int]]:
-        self._thread.join()
-        return self._result.get(sheet or "", set())
+        """(Excel row, 0-based column) of each formula cell saved without a result."""
+        if sheet not in self._result:
+            self._result[sheet] = self._scan(sheet or "")
+        return self._result[sheet]
 
-
-def _inflate(path: Path, zf: zipfile.ZipFile, part: str) -> bytes:
-    """A deflated part in one zlib call. zipfile inflates in 4 KB steps, each dropping and retaking
-    the GIL; while the main thread has Python work of its own (imports, checks) every retake waits
-    for a switch interval and the scan crawls. Sizes were bounded by check_zip before any parse."""
-    info = zf.getinfo(part)
-    if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:
-        return zf.read(part)
-    with path.open("rb") as fh:
-        fh.seek(info.header_offset)
-        head = fh.read(30)
-        if len(head) < 30 or head[:4] != b"PK\x03\x04":
-            return zf.read(part)
-        name_len, extra_len = struct.unpack("<HH", head[26:30])
-        fh.seek(info.header_offset + 30 + name_len + extra_len)
-        packed = fh.read(info.compress_size)
-    data = zlib.decompressobj(-zlib.MAX_WBITS).decompress(packed, info.file_size)
-    if zlib.crc32(data) != info.CRC:
-        raise zipfile.BadZipFile(part)
-    return data
-
-
-def _sheet_names(zf: zipfile.ZipFile) -> list[str]:
-    workbook = zf.read("xl/workbook.xml")
-    return [
-        html.unescape(_attrs(m.group(1)).get(b"name", b"").decode("utf-8", "replace"))
-        for m in _SHEET.finditer(workbook)
-    ]
+    def _scan(self, sheet: str) -> set[tuple[int, int]]:
+        try:
+            with zipfile.ZipFile(self._path) as zf:
+                part = _sheet_part(zf, sheet)
+                return formula_cells(zf.read(part)) if part else set()
+        except (KeyError, EOFError, NotImplementedError, OSError, zipfile.BadZipFile, zlib.error) as exc:
+            # The sheet was parsed, yet its package cannot be read again: a damaged file, said as such
+            # (its empty cells could otherwise not be told from formulas).
+            raise AnquanError("file-unreadable", reason="工作簿压缩内容已损坏") from exc
 
 
 def formula_cells(data: bytes) -> set[tuple[int, int]]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from anquan_cli.errors import AnquanError
+from anquan_cli.core.config import Limits
+from anquan_cli.core.errors import AnquanError
+
+__all__ = ["Limits", "check_zip", "diagnose"]
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP = b"PK\x05\x06"
@@ -16,23 +18,6 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _HTML = re.compile(rb"^\s*(?:<!doctype html|<html|<table|<\?xml[^>]*>\s*<html)", re.I)
 MB = 1 << 20
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What a real ledger never needs; beyond it a file is treated as broken or hostile (anquan.toml [limits])."""
-
-    max_part_mb: int = 200  # one unpacked part (a sheet's XML)
-    max_total_mb: int = 1024  # all unpacked parts together
-    max_ratio: int = 200  # unpacked / packed, for parts above 20 MB
-    max_text_mb: int = 500  # a CSV file
-    max_cells: int = 30_000_000  # rows × columns of one sheet's used range (a parser allocates all of it)
-
-
-KINDS = {
-    "zip": "Excel 2007 及以上（xlsx）或 ods 工作簿",
-    "ole": "旧版 Excel（xls）或加密的工作簿",
-}
 
 
 def head_of(path: Path, size: int = 4096) -> bytes:

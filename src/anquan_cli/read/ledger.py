@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from anquan_cli.findings import Finding, column_letter
+from anquan_cli.core.dates import DateState
+from anquan_cli.core.findings import Finding, column_letter
 from anquan_cli.read.context import find_context
-from anquan_cli.read.dates import DateState
 from anquan_cli.read.header import HeaderMatch
 from anquan_cli.read.normalize import Column, NormOptions, factorize, normalise, resolve_relative
 from anquan_cli.read.sources import Grid

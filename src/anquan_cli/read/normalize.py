@@ -14,17 +14,19 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
-from anquan_cli.read.dates import PLACEHOLDERS, DateState, Parsed, parse_date, parse_deadline
+from anquan_cli.core.dates import PLACEHOLDERS, DateState, Parsed, parse_date, parse_deadline
+from anquan_cli.core.text import nfkc, nfkc_all
+from anquan_cli.core.vocab import STATUS_LABEL, VocabState, map_level, map_status, map_tier
 from anquan_cli.schema import FieldType
-from anquan_cli.text import nfkc, nfkc_all
-from anquan_cli.vocab import STATUS_LABEL, VocabState, map_level, map_status, map_tier
 
 
 class UsccState:
     EMPTY, TEXT, NUMBER = 0, 1, 5
 
 
-_SCIENTIFIC = re.compile(r"^\d+(?:\.\d+)?E\+?\d+$")
+# A number shown the way Excel and WPS show one too long for a cell (9.14402E+17): a point or a plus
+# sign, never both missing. "9144019404551955E3" is a credit code ending in E and 3, written as text.
+_SCIENTIFIC = re.compile(r"^\d+(?:\.\d+E\+?|E\+)\d+$")
 _SPACES = re.compile(r"\s+")
 
 

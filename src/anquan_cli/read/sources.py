@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import gc
 import io
 import re
 import zipfile
@@ -18,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from anquan_cli.errors import AnquanError
+from anquan_cli.core.errors import AnquanError
 from anquan_cli.read.formulas import FormulaScan
 from anquan_cli.read.inspect import (
     MB,
@@ -87,7 +86,6 @@ class Source:
             raise AnquanError("format-unsupported", ext=ext or path.name)
         self._csv = None
         self._grids: dict[str | None, Grid] = {}
-        self._parsed: dict[str | None, Any] = {}  # calamine sheets parsed by parse_ahead, not yet converted
         self._book = _open_workbook(path, ext, limits)
         self._formulas = FormulaScan(path) if ext in (".xlsx", ".xlsm") else None
         self._date1904 = _xlsx_date1904(path) if ext in (".xlsx", ".xlsm") else False
@@ -103,19 +101,6 @@ class Source:
             if m.typ == SheetTypeEnum.WorkSheet
         ]
 
-    def parse_ahead(self) -> None:
-        """Parse the visible sheets now, without the GIL; grid() turns them into rows later."""
-        if self._csv is not None:
-            return
-        from python_calamine import CalamineError
-
-        for info in self.sheets():
-            if info.visible:
-                try:
-                    self._parsed[info.name] = self._book.get_sheet_by_name(info.name)
-                except CalamineError:
-                    return  # grid() parses it again and explains the failure
-
     def grid(self, info: SheetInfo) -> Grid:
         if self._csv is not None:
             return self._csv
@@ -124,10 +109,9 @@ class Source:
         from python_calamine import CalamineError
 
         try:
-            sheet = self._parsed.pop(info.name, None) or self._book.get_sheet_by_name(info.name)
+            sheet = self._book.get_sheet_by_name(info.name)
             # Keep leading empty rows/columns so list positions are Excel positions.
-            with collector_paused():
-                rows = sheet.to_python(skip_empty_area=False)
+            rows = sheet.to_python(skip_empty_area=False)
             merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
         except CalamineError as exc:
             raise AnquanError(
@@ -144,24 +128,6 @@ class Source:
             formula_probe=probe,
         )
         return grid
-
-
-class collector_paused:
-    """No cyclic garbage collection while calamine builds the rows.
-
-    Every few hundred new row lists trigger a collection that walks all the young ones, and now and
-    then a full one that walks every row read so far: 0.05–0.1 s on 100k rows, for lists of cell
-    values that cannot form a cycle. Only a collector that was on is turned back on (a second reading
-    thread may be inside its own pause).
-    """
-
-    def __enter__(self) -> None:
-        self._was = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc) -> None:
-        if self._was:
-            gc.enable()
 
 
 def _open_workbook(path: Path, ext: str, limits: Limits):

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from anquan_cli.findings import Finding, Severity
-from anquan_cli.messages import LABELS, SEVERITY_LABEL
-from anquan_cli.outputs import atomic_path
+from anquan_cli.core.findings import Finding, Severity
+from anquan_cli.core.messages import LABELS, SEVERITY_LABEL
+from anquan_cli.core.outputs import atomic_path
 from anquan_cli.render import xlsx_fast as fx
 
 if TYPE_CHECKING:

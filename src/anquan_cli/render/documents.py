@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from anquan_cli.config import Config
-from anquan_cli.errors import AnquanError
-from anquan_cli.outputs import atomic_path
+from anquan_cli.core.config import Config
+from anquan_cli.core.errors import AnquanError
+from anquan_cli.core.outputs import atomic_path
 from anquan_cli.render.jinja import environment, template_error
 from anquan_cli.render.package import Package
 
 
 def templates_dir(config: Config, override: Path | None = None) -> Path:
-    from anquan_cli.resources import shipped
+    from anquan_cli.core.resources import shipped
 
     if override is not None:
         return override
@@ -41,7 +41,7 @@ def render_docx(
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
 
-    from anquan_cli.render.docx_build import apply_layout
+    from anquan_cli.render.docx_build import apply_layout, layout_of
 
     class Template(DocxTemplate):
         def resolve_listing(self, xml: str) -> str:
@@ -49,7 +49,7 @@ def render_docx(
             # text into Word's; when no text holds one (nearly always), it gives the XML back unchanged.
             return super().resolve_listing(xml) if _LISTING.search(xml) else xml
 
-    layout = config.document.layout()
+    layout = layout_of(config.document)
     tpl = Template(str(template))
     full = _xml_safe(context)
     for name, path in (images or {}).items():
@@ -113,12 +113,12 @@ class DocxBatch:
         import jinja2
         from docxtpl import DocxTemplate
 
-        from anquan_cli.render.docx_build import apply_layout
+        from anquan_cli.render.docx_build import apply_layout, layout_of
 
         self.name = template.name
         self._tpl = DocxTemplate(str(template))
         self._tpl.init_docx()
-        apply_layout(self._tpl.docx, config.document.layout())
+        apply_layout(self._tpl.docx, layout_of(config.document))
         buffer = io.BytesIO()
         self._tpl.docx.save(buffer)
         with zipfile.ZipFile(buffer) as zf:

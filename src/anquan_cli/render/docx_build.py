@@ -41,6 +41,11 @@ class Layout:
     styles: dict = field(default_factory=dict, compare=False, repr=False)
 
 
+def layout_of(document) -> Layout:
+    """The county's [document] settings (core.config.Document) as the page and type to apply."""
+    return Layout(**{k: v for k, v in document.model_dump().items() if k != "templates"})
+
+
 STYLE_NAMES = (
     "公文标题",
     "发文机关标志",

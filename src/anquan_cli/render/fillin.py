@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from anquan_cli.config import Config
-from anquan_cli.errors import AnquanError
-from anquan_cli.outputs import WORKBOOK_OPTIONS, atomic_path
+from anquan_cli.core.config import Config
+from anquan_cli.core.errors import AnquanError
+from anquan_cli.core.outputs import WORKBOOK_OPTIONS, atomic_path
 from anquan_cli.render.fillin_specs import SPECS, TemplateSpec
 from anquan_cli.schema import FieldType, get_schema
 

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from anquan_cli.config import Config
-from anquan_cli.vocab import INDUSTRIES, TIERS
+from anquan_cli.core.config import Config
+from anquan_cli.core.vocab import INDUSTRIES, TIERS
 
 
 @dataclass(frozen=True)

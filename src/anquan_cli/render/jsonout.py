@@ -15,7 +15,7 @@ import sys
 def dumps(document: dict, *, pretty: bool = False) -> str:
     """`document` may hold analysis.plain.Prebuilt values anywhere: spliced in as they are (compact), or
     decoded again for the indented form a person reads."""
-    from anquan_cli.analysis.plain import Prebuilt
+    from anquan_cli.core.plain import Prebuilt
 
     texts: list[str] = []
     nonce = os.urandom(8).hex()  # no cell of a ledger holds it, so no value is taken for a placeholder

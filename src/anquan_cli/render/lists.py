@@ -13,11 +13,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from anquan_cli.messages import GROUP_LABELS, INDICATORS
-from anquan_cli.outputs import atomic_path
-from anquan_cli.read.dates import format_cn
+from anquan_cli.core.messages import GROUP_LABELS, INDICATORS
+from anquan_cli.core.outputs import atomic_path
+from anquan_cli.core.text import format_cn
+from anquan_cli.core.vocab import MAJOR
 from anquan_cli.render import xlsx_fast as fx
-from anquan_cli.vocab import MAJOR
 
 
 class _Sheet:
@@ -308,7 +308,7 @@ def write_stats(reports: dict, target: Path) -> Path:
 
 def write_findings(results, target: Path, *, as_of: dt.date) -> Path:
     """校验报告: every finding of every file on one filterable sheet, and a per-file overview."""
-    from anquan_cli.messages import LABELS, SEVERITY_LABEL
+    from anquan_cli.core.messages import LABELS, SEVERITY_LABEL
 
     with atomic_path(target) as tmp:
         book = _Book(tmp, "台账校验报告")

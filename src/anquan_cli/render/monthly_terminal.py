@@ -6,8 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from anquan_cli.messages import LABELS
-from anquan_cli.read.dates import format_cn
+from anquan_cli.core.messages import LABELS
+from anquan_cli.core.text import format_cn
 from anquan_cli.render.terminal import _safe, console
 
 

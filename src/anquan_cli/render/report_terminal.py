@@ -8,10 +8,10 @@ import pandas as pd
 from rich.table import Table
 from rich.text import Text
 
-from anquan_cli.messages import GROUP_LABELS, INDICATORS_SHORT
-from anquan_cli.read.dates import format_cn
+from anquan_cli.core.messages import GROUP_LABELS, INDICATORS_SHORT
+from anquan_cli.core.text import format_cn
+from anquan_cli.core.vocab import MAJOR
 from anquan_cli.render.terminal import _safe, console
-from anquan_cli.vocab import MAJOR
 
 
 def _cn(value) -> str:
@@ -146,7 +146,7 @@ def _fmt(key: str, value) -> str:
 
 
 def print_letters(result) -> None:
-    from anquan_cli.messages import LABELS
+    from anquan_cli.core.messages import LABELS
 
     out = console()
     title = LABELS["letters-planned" if result.dry_run else "letters-written"]

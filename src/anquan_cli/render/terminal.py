@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from anquan_cli.findings import Severity
-from anquan_cli.messages import LABELS, SEVERITY_LABEL
+from anquan_cli.core.findings import Severity
+from anquan_cli.core.messages import LABELS, SEVERITY_LABEL
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from anquan_cli.findings import Finding
+from anquan_cli.core.findings import Finding
 from anquan_cli.read.ledger import Ledger
 from anquan_cli.rules.engine import CheckContext, Reporter
 

@@ -6,29 +6,19 @@ cells only. Per-value work (check digits) runs on the distinct values of a colum
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
 
-from anquan_cli.identifiers import uscc_problem
-from anquan_cli.read.dates import DateState, format_cn
+from anquan_cli.core.dates import DateState
+from anquan_cli.core.identifiers import uscc_problem
+from anquan_cli.core.text import format_cn, name_key
+from anquan_cli.read.keys import valid_uscc
 from anquan_cli.read.ledger import ROW, Ledger, state_col
 from anquan_cli.read.normalize import UsccState, factorize, map_unique
 from anquan_cli.rules.engine import CheckContext, Reporter
 from anquan_cli.schema import FieldType
-from anquan_cli.text import nfkc
-
-_SPACE = re.compile(r"\s+")
-_BRACKETS = str.maketrans(
-    {"（": "(", "）": ")", "【": "(", "】": ")", "[": "(", "]": ")", "〔": "(", "〕": ")"}
-)
-
-
-def name_key(name: str) -> str:
-    """An enterprise name as compared: NFKC, no spaces, one kind of bracket."""
-    return _SPACE.sub("", nfkc(name)).translate(_BRACKETS)
 
 
 def values(ledger: Ledger, field_id: str) -> np.ndarray:
@@ -129,15 +119,6 @@ def _uscc_problems(ledger: Ledger, field_id: str) -> tuple[np.ndarray, list]:
     """codes, and per code the problem of that credit code (None when valid or empty)."""
     codes, per_code = ledger.distinct(field_id)
     return codes, [None if v is None else uscc_problem(v) for v in per_code]
-
-
-def valid_uscc(ledger: Ledger, field_id: str = "uscc") -> np.ndarray:
-    """Rows whose credit code, written as text, is well-formed and passes the check digit."""
-    if not ledger.has(field_id):
-        return np.zeros(len(ledger.data), dtype=bool)
-    codes, per_code = ledger.distinct(field_id)
-    ok = np.array([v is not None and uscc_problem(v) is None for v in per_code], dtype=bool)
-    return ok[codes] & (states(ledger, field_id) == UsccState.TEXT)
 
 
 def duplicate_values(ledger: Ledger, report: Reporter, field_id: str, code: str) -> np.ndarray:

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from anquan_cli.findings import Finding
+from anquan_cli.core.findings import Finding
+from anquan_cli.core.text import name_key
+from anquan_cli.read.keys import valid_uscc
 from anquan_cli.read.ledger import ROW, Ledger
-from anquan_cli.rules.common import name_key, present, valid_uscc, value_ids
+from anquan_cli.rules.common import present, value_ids
 
 
 @dataclass(frozen=True)

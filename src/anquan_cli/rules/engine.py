@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from anquan_cli.config import Config
-from anquan_cli.findings import Finding
-from anquan_cli.read.dates import format_cn
+from anquan_cli.core.config import Config
+from anquan_cli.core.findings import Finding
+from anquan_cli.core.text import format_cn
 from anquan_cli.read.ledger import ROW, Ledger
 from anquan_cli.read.normalize import display
 

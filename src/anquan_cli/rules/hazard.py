@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from anquan_cli.read.dates import DateState
+from anquan_cli.core.dates import DateState
+from anquan_cli.core.vocab import CLOSED, STATUS_LABEL, VocabState, canonical_industry
 from anquan_cli.read.ledger import Ledger
 from anquan_cli.rules import common
 from anquan_cli.rules.common import present, states, values
 from anquan_cli.rules.engine import CheckContext, Reporter
-from anquan_cli.vocab import CLOSED, STATUS_LABEL, VocabState, canonical_industry
 
 
 def check(ledger: Ledger, ctx: CheckContext, report: Reporter) -> None:

@@ -13,12 +13,13 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from anquan_cli.core.text import name_key
+from anquan_cli.core.vocab import PRINCIPAL, STAFF, TIERS, VocabState, infer_tier
 from anquan_cli.read.ledger import ROW, Ledger
 from anquan_cli.read.normalize import map_unique
 from anquan_cli.rules import common
-from anquan_cli.rules.common import name_key, present, states, values
+from anquan_cli.rules.common import present, states, values
 from anquan_cli.rules.engine import CheckContext, Reporter
-from anquan_cli.vocab import PRINCIPAL, STAFF, TIERS, VocabState, infer_tier
 
 _PUNCT = re.compile(r"[\W_]+")
 _LEGAL = ("法定代表人", "法人代表", "法人")

@@ -90,7 +90,7 @@ def registry() -> dict[str, Schema]:
 
 
 def get_schema(kind: str) -> Schema:
-    from anquan_cli.errors import AnquanError
+    from anquan_cli.core.errors import AnquanError
 
     schemas = registry()
     if kind not in schemas:

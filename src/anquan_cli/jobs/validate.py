@@ -1,9 +1,11 @@
-"""The validate job as a library call: files and folders in, one result per file out."""
+"""The validate job: files and folders in, one result per ledger out, and (when asked) the hazard rows
+merged for the report jobs in the same pass, so a month's workbooks are read once."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -11,11 +13,10 @@ from pathlib import Path
 import numpy as np
 
 from anquan_cli.analysis.merge import HazardSet, combine, frame_of, submission_key
-from anquan_cli.config import Config
-from anquan_cli.errors import AnquanError
-from anquan_cli.findings import Finding, Severity
-from anquan_cli.messages import render
-from anquan_cli.read import ReadOptions, read_ledgers
+from anquan_cli.core.config import Config
+from anquan_cli.core.errors import AnquanError
+from anquan_cli.core.findings import Finding, Severity
+from anquan_cli.read import ReadOptions, discover, read_ledgers
 from anquan_cli.read.ledger import ROW, Ledger, RowCounts
 from anquan_cli.rules import CheckContext, check
 
@@ -71,7 +72,7 @@ def read_options(config: Config, kind: str | None = None, sheet: str | None = No
         max_year=v.max_year,
         level_map=dict(v.level_map),
         status_map=dict(v.status_map),
-        limits=config.limits.read_limits(),
+        limits=config.limits,
     )
 
 
@@ -87,20 +88,15 @@ def check_context(config: Config, as_of: dt.date) -> CheckContext:
     )
 
 
-def validate_file(
-    path: Path, options: ReadOptions, ctx: CheckContext, *, debug: bool = False, prefetch=None
-) -> list[FileResult]:
-    """One result per ledger in the file (several when a workbook keeps one enterprise per sheet)."""
+def validate_file(path: Path, options: ReadOptions, ctx: CheckContext) -> list[FileResult]:
+    """One result per ledger in the file (several when a workbook keeps one enterprise per sheet).
+
+    A file anquan cannot use is a result with its reason; anything else that goes wrong is a bug and
+    is raised, never passed off as a verdict on the clerk's file."""
     try:
-        ledgers = read_ledgers(path, options, prefetch.source(path) if prefetch else None)
+        ledgers = read_ledgers(path, options)
     except AnquanError as exc:
         return [FileResult(path, error=exc.message, error_code=exc.code)]
-    except Exception as exc:
-        # A file that trips a bug must not stop the other files; --debug shows the trace instead.
-        if debug:
-            raise
-        reason = f"{type(exc).__name__}: {exc}"
-        return [FileResult(path, error=render("internal-error", reason=reason), error_code="internal-error")]
     return [
         FileResult(
             path,
@@ -148,7 +144,7 @@ class ValidationRun:
     cross_checked: bool = False
     missing_lists: list[dict] = field(default_factory=list)
     hazards: HazardSet | None = None  # merged hazard rows, when asked for
-    pending: dict[Path, object] = field(default_factory=dict)  # copies a worker is still writing
+    pending: dict[Path, Future] = field(default_factory=dict)  # copies a worker is still writing
 
     def copies_written(self) -> dict[Path, Path]:
         """`annotated`, once the worker has written every copy (its errors are raised here)."""
@@ -173,7 +169,7 @@ class ValidationRun:
 
     def json_document(self) -> dict:
         """to_dict() for render.jsonout: the findings encoded a column at a time, to the same JSON."""
-        from anquan_cli.analysis.plain import records_json
+        from anquan_cli.core.plain import records_json
 
         return self._document(lambda r: records_json(_finding_columns(r.findings)))
 
@@ -207,9 +203,8 @@ def run_validation(
     collect_hazards: bool = False,
     exclude_error_rows: bool = False,
     annotate_clean: bool = True,
-    progress=None,
-    debug: bool = False,
-    copies=None,
+    progress: Callable[[Path, list[FileResult]], None] | None = None,
+    pool: Executor | None = None,
 ) -> ValidationRun:
     """Validate every ledger below `paths`; with `annotate_dir`, write <name>_校验.xlsx for each file.
 
@@ -217,68 +212,53 @@ def run_validation(
     so memory stays bounded by the largest file, not the whole submission. When hazard ledgers and
     responsibility lists are both given (or `cross`), enterprises without a list are reported.
     With `collect_hazards`, the hazard rows are also merged for analysis (outcome.hazards) in the
-    same pass, so a monthly run reads every workbook once; `exclude_error_rows` leaves rows with
-    validation errors out of that merge (counted). `annotate_clean=False` writes copies only for files
-    with findings; `progress(path, results)` is called after each file. `copies`: a worker pool
-    (beside.second_process) that writes the copies while the next files are read; they are in
-    `annotated` once outcome.copies_written() has returned.
+    same pass; `exclude_error_rows` leaves rows with validation errors out of that merge (counted).
+    `annotate_clean=False` writes copies only for files with findings; `progress(path, results)` is
+    called after each file. With `pool` (jobs.workers), the copies are written there while the next
+    files are read; they are in `annotated` once outcome.copies_written() has returned.
     """
-    from anquan_cli.outputs import input_guard, unique_names
+    from anquan_cli.core.outputs import input_guard, unique_names
     from anquan_cli.read import ANNOTATED_SUFFIX
-    from anquan_cli.read.prefetch import Prefetch, discovered
-    from anquan_cli.read.sources import collector_paused
     from anquan_cli.rules.cross import roster
     from anquan_cli.schema import get_schema
 
     if kind is not None:
         get_schema(kind)
-    files = discovered(paths)
+    files = discover(paths)
     options = read_options(config, kind, sheet, keep_grid=annotate_dir is not None)
     ctx = check_context(config, as_of)
     names = unique_names((p, p.stem + ANNOTATED_SUFFIX) for p in files) if annotate_dir else {}
     not_input = input_guard(files)
     results: list[FileResult] = []
     annotated: dict[Path, Path] = {}
-    pending: dict[Path, object] = {}  # copies being written by the worker
+    pending: dict[Path, Future] = {}
     rosters: dict[str, list] = {"hazard": [], "responsibility": []}
     order = {p: i for i, p in enumerate(sorted(files, key=submission_key))} if collect_hazards else {}
     parts = []
-    prefetch = Prefetch(options.limits, options.sheet)
-    # The collector is paused for the loop: it would walk each file's cells from generation to
-    # generation while the next files are read (0.3 s of full collections on 20 files of 100k rows).
-    # They hold no cycles and are freed when dropped, so memory stays bounded by the largest file.
-    with collector_paused():
-        try:
-            for i, path in enumerate(files):
-                if i + 1 < len(files):
-                    prefetch.ahead(files[i + 1])
-                file_results = validate_file(path, options, ctx, debug=debug, prefetch=prefetch)
-                ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
-                wanted = annotate_clean or any(f for r in file_results for f in r.findings)
-                if annotate_dir is not None and ledgers and wanted:
-                    from anquan_cli.render.annotate import prepare_copy
+    for path in files:
+        file_results = validate_file(path, options, ctx)
+        ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
+        wanted = annotate_clean or any(f for r in file_results for f in r.findings)
+        if annotate_dir is not None and ledgers and wanted:
+            from anquan_cli.render.annotate import prepare_copy
 
-                    target = annotate_dir / f"{names[path]}.xlsx"
-                    not_input(target)
-                    job = prepare_copy(ledgers, target, as_of)
-                    if copies is None:
-                        annotated[path] = job.run()
-                    else:
-                        from anquan_cli.beside import submit
-
-                        pending[path] = submit(copies, job.run)
-                for r in file_results:
-                    if r.ledger is not None and r.kind in rosters:
-                        rosters[r.kind].append((len(results), roster(r.ledger)))
-                    if collect_hazards and r.ledger is not None and r.kind == "hazard":
-                        errors = _error_rows(r.ledger, r.findings) if exclude_error_rows else None
-                        parts.append(frame_of(r.ledger, order[path], errors))
-                    r.ledger = None
-                    results.append(r)
-                if progress is not None:
-                    progress(path, file_results)
-        finally:
-            prefetch.close()
+            target = annotate_dir / f"{names[path]}.xlsx"
+            not_input(target)
+            job = prepare_copy(ledgers, target, as_of)
+            if pool is None:
+                annotated[path] = job.run()
+            else:
+                pending[path] = pool.submit(job.run)
+        for r in file_results:
+            if r.ledger is not None and r.kind in rosters:
+                rosters[r.kind].append((len(results), roster(r.ledger)))
+            if collect_hazards and r.ledger is not None and r.kind == "hazard":
+                errors = _error_rows(r.ledger, r.findings) if exclude_error_rows else None
+                parts.append(frame_of(r.ledger, order[path], errors))
+            r.ledger = None
+            results.append(r)
+        if progress is not None:
+            progress(path, file_results)
     outcome = ValidationRun(results, annotated, pending=pending)
     if collect_hazards:
         outcome.hazards = combine(parts)

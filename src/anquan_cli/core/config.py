@@ -12,11 +12,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from anquan_cli.configfile import DEFAULT_CONFIG_NAME, config_file
-from anquan_cli.errors import AnquanError
-from anquan_cli.vocab import DEFAULT_NONSTANDARD_LEVELS, DEFAULT_TIER_KEYWORDS
+from anquan_cli.core.errors import AnquanError
+from anquan_cli.core.vocab import DEFAULT_NONSTANDARD_LEVELS, DEFAULT_TIER_KEYWORDS
 
-__all__ = ["DEFAULT_CONFIG_NAME", "Config", "load_config"]
+__all__ = ["DEFAULT_CONFIG_NAME", "Config", "config_file", "load_config"]
+
+DEFAULT_CONFIG_NAME = "anquan.toml"
 
 
 class _Section(BaseModel):
@@ -49,11 +50,6 @@ class Document(_Section):
     title_pt: float = Field(22.0, ge=8, le=40)
     line_pt: float = Field(28.95, ge=10, le=60)
     templates: str | None = None  # a folder of customised templates (see `anquan init`)
-
-    def layout(self):
-        from anquan_cli.render.docx_build import Layout
-
-        return Layout(**{k: v for k, v in self.model_dump().items() if k != "templates"})
 
 
 class Reminder(_Section):
@@ -145,25 +141,17 @@ class Analysis(_Section):
     # Hazard topics and their keywords, in priority order; when given, replaces the built-in dictionary.
     topics: dict[str, list[str]] = Field(default_factory=dict)
 
-    def topic_dict(self) -> dict[str, tuple[str, ...]]:
-        from anquan_cli.analysis.topics import DEFAULT_TOPICS
-
-        return {k: tuple(v) for k, v in self.topics.items()} if self.topics else DEFAULT_TOPICS
-
 
 class Limits(_Section):
-    """Beyond these a file is treated as broken or hostile (a zip bomb), not read."""
+    """What a real ledger never needs; beyond it a file is treated as broken or hostile (a zip bomb),
+    not read. The reader takes this section as it is."""
 
-    max_part_mb: int = Field(200, ge=1, le=100_000)
-    max_total_mb: int = Field(1024, ge=1, le=1_000_000)
-    max_ratio: int = Field(200, ge=10, le=100_000)
-    max_text_mb: int = Field(500, ge=1, le=100_000)
+    max_part_mb: int = Field(200, ge=1, le=100_000)  # one unpacked part (a sheet's XML)
+    max_total_mb: int = Field(1024, ge=1, le=1_000_000)  # all unpacked parts together
+    max_ratio: int = Field(200, ge=10, le=100_000)  # unpacked / packed, for parts above 20 MB
+    max_text_mb: int = Field(500, ge=1, le=100_000)  # a CSV file
+    # rows × columns of one sheet's used range (a parser allocates all of it)
     max_cells: int = Field(30_000_000, ge=1000)
-
-    def read_limits(self):
-        from anquan_cli.read.inspect import Limits as ReadLimits
-
-        return ReadLimits(**self.model_dump())
 
 
 class Config(_Section):
@@ -195,6 +183,14 @@ _REASONS = {
     "less_than_equal": "数值过大",
     "model_type": "应为一个配置节（[节名]）",
 }
+
+
+def config_file(path: Path | None) -> Path | None:
+    """The path given, else ./anquan.toml when present, else None (the built-in defaults)."""
+    if path is not None:
+        return path
+    candidate = Path.cwd() / DEFAULT_CONFIG_NAME
+    return candidate if candidate.is_file() else None
 
 
 def load_config(path: Path | None) -> Config:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from anquan_cli.errors import AnquanError
+from anquan_cli.core.errors import AnquanError
 
 COLUMNS = ("文号", "年度", "序号", "种类", "收文单位", "月份", "发文日期", "事由", "隐患数", "文件")
 LOCK_TIMEOUT_S = 60
@@ -57,7 +57,7 @@ def read_register(path: Path) -> list[Entry]:
         return []
     from python_calamine import CalamineError, CalamineWorkbook
 
-    from anquan_cli.read.dates import DateState, parse_date
+    from anquan_cli.core.dates import DateState, parse_date
 
     try:
         rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
@@ -91,7 +91,7 @@ def read_register(path: Path) -> list[Entry]:
 def write_register(path: Path, entries: list[Entry]) -> None:
     import xlsxwriter
 
-    from anquan_cli.outputs import WORKBOOK_OPTIONS, atomic_path
+    from anquan_cli.core.outputs import WORKBOOK_OPTIONS, atomic_path
 
     with atomic_path(path) as tmp:
         wb = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
@@ -121,7 +121,9 @@ def locked(path: Path) -> Iterator[None]:
     """One run at a time may read-assign-write the register (a portable lock file beside it)."""
     from filelock import FileLock, Timeout
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from anquan_cli.core.outputs import ensure_folder
+
+    ensure_folder(path.parent)
     lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_S)
     try:
         with lock:

@@ -6,12 +6,13 @@ import contextlib
 import errno
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from anquan_cli.errors import AnquanError
+from anquan_cli.core.errors import AnquanError
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = {
@@ -107,16 +108,45 @@ def _umask() -> int:
     return current
 
 
+def ensure_folder(folder: Path) -> Path:
+    """`folder` and its parents created, or the clerk told in one line why they cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AnquanError("output-unwritable", path=folder, reason=os_reason(exc)) from exc
+    return folder
+
+
+_NOT_A_FILE = (
+    (stat.S_ISDIR, "文件夹"),
+    (stat.S_ISFIFO, "管道"),
+    (stat.S_ISCHR, "设备"),
+    (stat.S_ISBLK, "设备"),
+    (stat.S_ISSOCK, "套接字"),
+)
+
+
+def refuse_non_file(target: Path) -> None:
+    """An output may replace a file, never a folder, a device, a pipe or a socket of that name."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # nothing there yet (or not reachable: the write itself reports why)
+    for test, what in _NOT_A_FILE:
+        if test(mode):
+            raise AnquanError("output-not-file", path=target, what=what)
+    if not stat.S_ISREG(mode):
+        raise AnquanError("output-not-file", path=target, what="特殊文件")
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success it replaces `target` in one rename.
 
     An interrupted or failed write leaves the previous `target` intact and no half-written file.
     """
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise AnquanError("output-unwritable", path=target, reason=os_reason(exc)) from exc
+    refuse_non_file(target)
+    ensure_folder(target.parent)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".~anquan-", suffix=target.suffix, dir=target.parent)
     except OSError as exc:

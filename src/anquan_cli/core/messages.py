@@ -44,9 +44,11 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
         None,
         "可见工作表中没有{title}；隐藏工作表“{sheet}”中有，如需读取请加参数 --sheet {sheet}",
     ),
-    "internal-error": (
+    "internal-error": (None, "程序内部错误（{reason}）。请加 --debug 重新运行，并把输出发给维护人员"),
+    "interrupted": (None, "已中断，未完成的输出文件已丢弃"),
+    "worker-died": (
         None,
-        "读取时发生程序内部错误（{reason}），其余文件照常处理；请加 --debug 重新运行并把输出发给维护人员",
+        "后台处理进程意外退出（多半是内存不足），本次成果未全部生成；请关闭其他程序后重新运行",
     ),
     "no-hazard-ledgers": (None, "在 {count} 个文件中没有读到可用的隐患台账，无法统计{details}"),
     "template-syntax": (None, "模板“{template}”第 {line} 行有语法错误：{reason}"),
@@ -77,6 +79,7 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "config-invalid": (None, "配置文件 {path} 中的“{key}”有误：{reason}"),
     "output-is-input": (None, "输出文件 {path} 与输入文件相同，已拒绝写入（不会改动报送的原件）"),
     "output-unwritable": (None, "无法写入 {path}：{reason}"),
+    "output-not-file": (None, "无法写入 {path}：它已存在，但不是普通文件（{what}），请换一个文件名"),
     "template-kind-unknown": (None, "未知的模板类型“{kind}”，可选：{choices}"),
     # --- structure of a ledger ---
     "column-missing": ("error", "缺少必填列“{field}”"),

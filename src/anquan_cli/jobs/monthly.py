@@ -13,17 +13,21 @@ the same OUT keeps the letter numbers and the documents' date.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from anquan_cli import __version__
-from anquan_cli.config import Config
-from anquan_cli.errors import AnquanError
+from anquan_cli.core.config import Config
+from anquan_cli.core.dates import month_bounds
+from anquan_cli.core.errors import AnquanError
+from anquan_cli.jobs.brief import brief_inputs, prepare_brief
+from anquan_cli.jobs.letters import letter_batch
+from anquan_cli.jobs.report import Figures, load
+from anquan_cli.jobs.validate import FileResult
+from anquan_cli.jobs.workers import workers
 
 RETURN_DIR = "退回修改"
 LETTER_DIR = "函告"
@@ -46,7 +50,7 @@ class MonthlyResult:
     as_of: dt.date
     date: dt.date
     counts: dict
-    outputs: dict[str, str]
+    outputs: dict[str, str | list[str]]
     notes: list[str] = field(default_factory=list)
     exit_code: int = 0
 
@@ -63,7 +67,7 @@ def _fingerprint(path: Path) -> dict:
     try:
         return {"path": str(path), "size": path.stat().st_size, "sha256": _sha256(path)}
     except OSError as exc:
-        from anquan_cli.outputs import os_reason
+        from anquan_cli.core.outputs import os_reason
 
         return {"path": str(path), "size": None, "sha256": None, "error": os_reason(exc)}
 
@@ -95,98 +99,54 @@ def run_monthly(
     date: dt.date | None = None,
     templates: Path | None = None,
     stage: Callable[[str], None] = lambda _: None,
-    progress: Callable | None = None,
-    debug: bool = False,
-    beside=None,
+    progress: Callable[[Path, list[FileResult]], None] | None = None,
+    processes: int = 1,
 ) -> MonthlyResult:
-    """`beside`: a worker pool from beside.second_process(), opened before anything was read (the
-    command line does); without one, the 通报 gets a worker of its own once the reading is done."""
-    from anquan_cli.months import month_bounds
-    from anquan_cli.read.prefetch import discovered
+    """The month's outputs in `out`. `processes`: worker processes that write the marked-up copies, the
+    通报 and the letters while this one reads and writes the lists (0: all of it here)."""
+    from anquan_cli.core.outputs import ensure_folder
+    from anquan_cli.read import discover
 
     paths = list(paths)
     _refuse_out_inside_inputs(out, paths)
     as_of = as_of or month_bounds(month)[1]
+    files = discover(paths)
+    ensure_folder(out)  # an unwritable place is reported before a file is read
     date = date or _previous_date(out, month) or dt.date.today()
-    files = discovered(paths)
     inputs = [_fingerprint(p) for p in files]
-
-    try:
-        return _monthly(
-            beside, files, config, month, out, as_of, date, inputs, templates, stage, progress, debug
-        )
-    finally:
-        gc.unfreeze()
+    with workers(processes) as pool:
+        return _monthly(pool, files, config, month, out, as_of, date, inputs, templates, stage, progress)
 
 
-def _monthly(beside, files, config, month, out, as_of, date, inputs, templates, stage, progress, debug):
-    from anquan_cli.analysis import repeats_of
-    from anquan_cli.analysis.briefing import BriefInputs
-    from anquan_cli.analysis.overdue import compute_overdue
-    from anquan_cli.analysis.stats import compute_stats
-    from anquan_cli.beside import second_process, submit
-    from anquan_cli.jobs import letter_batch, prepare_brief
+def _monthly(pool, files, config, month, out, as_of, date, inputs, templates, stage, progress):
     from anquan_cli.render.lists import write_findings, write_overdue, write_repeats, write_stats
-    from anquan_cli.validate import run_validation
 
     stage("read")
-    run = run_validation(
-        files,
-        config,
-        as_of=as_of,
-        annotate_dir=out / RETURN_DIR,
-        annotate_clean=False,
-        collect_hazards=True,
-        exclude_error_rows=config.analysis.exclude_rows_with_errors,
-        progress=progress,
-        debug=debug,
-        copies=beside,
-    )
+    run = load(files, config, as_of=as_of, annotate_dir=out / RETURN_DIR, progress=progress, pool=pool)
+    assert run.hazards is not None  # load() always merges
     hazards = run.hazards
-    if hazards is None or hazards.frame.empty:
-        from anquan_cli.analysis.load import no_hazard_ledgers
-
-        raise no_hazard_ledgers(run.results)
 
     stage("analyse")
-    # What the month's files left alive stays so until the end: full collections would walk those
-    # millions of objects again and again while the documents are written (0.3-0.5 s on 100k rows).
-    gc.freeze()
-    repeats = repeats_of(hazards, config, as_of)
-    overdue = compute_overdue(hazards, as_of, config.analysis.due_within_days)
-    stats = {
-        by: compute_stats(hazards, as_of, by=by, month=month, repeats=repeats)
-        for by in ("town", "industry", "unit")
-    }
+    figs = Figures(hazards, config, as_of, month)
+    repeats, overdue = figs.repeats, figs.overdue
+    stats = {by: figs.stats(by) for by in ("town", "industry", "unit")}
 
     stage("documents")
-    brief_inputs = BriefInputs(month, as_of, stats["town"], stats["industry"], overdue, repeats, run.results)
     brief = prepare_brief(
-        brief_inputs,
+        brief_inputs(figs, run.results),
         config,
         out / OUTPUTS["brief"],
         date=date,
         templates=templates,
         markdown=out / OUTPUTS["brief_md"],
     )
-    # The 通报 (its chart, docxtpl) and then the letters are rendered on the second core while this
-    # process writes the four workbooks; the worker takes its jobs in turn, after the marked-up copies.
-    with ExitStack() as stack:
-        pool = beside if beside is not None else stack.enter_context(second_process(warm=False))
-        pending = submit(pool, brief.run)
-        batch = stack.enter_context(
-            letter_batch(
-                overdue,
-                repeats,
-                config,
-                month=month,
-                out_dir=out / LETTER_DIR,
-                date=date,
-                templates=templates,
-                pool=pool,
-            )
-        )
-        written = {
+    # The 通报 (its chart, docxtpl) and then the letters are rendered by the worker while this process
+    # writes the four workbooks; the worker takes them in turn, after the marked-up copies.
+    pending = pool.submit(brief.run)
+    with letter_batch(
+        figs, config, out_dir=out / LETTER_DIR, date=date, templates=templates, pool=pool
+    ) as batch:
+        written: dict[str, Path] = {
             "findings": write_findings(run.results, out / OUTPUTS["findings"], as_of=as_of),
             "overdue": write_overdue(overdue, out / OUTPUTS["overdue"]),
             "repeats": write_repeats(repeats, out / OUTPUTS["repeats"]),
@@ -218,7 +178,7 @@ def _monthly(beside, files, config, month, out, as_of, date, inputs, templates, 
         "letters": len(letters.letters),
         "returned_copies": len(run.annotated),
     }
-    outputs = {k: str(Path(v).relative_to(out)) for k, v in written.items()}
+    outputs: dict[str, str | list[str]] = {k: str(Path(v).relative_to(out)) for k, v in written.items()}
     outputs["letters"] = [str(path.relative_to(out)) for _, _, path in letters.letters if path]
     outputs["returned"] = sorted(str(p.relative_to(out)) for p in run.annotated.values())
     outputs["run"] = OUTPUTS["run"]
@@ -244,7 +204,7 @@ def _monthly(beside, files, config, month, out, as_of, date, inputs, templates, 
 
 
 def _write_json(target: Path, document: dict) -> None:
-    from anquan_cli.outputs import atomic_path
+    from anquan_cli.core.outputs import atomic_path
 
     with atomic_path(target) as tmp:
         tmp.write_text(

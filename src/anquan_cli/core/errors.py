@@ -9,7 +9,7 @@ from __future__ import annotations
 
 class AnquanError(Exception):
     def __init__(self, code: str, exit_code: int = 2, **params: object) -> None:
-        from anquan_cli.messages import render
+        from anquan_cli.core.messages import render
 
         self.code = code
         self.params = params

@@ -51,8 +51,8 @@ def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
     """Any date form a clerk types (2026-10-31, 2026/10/31, 2026年10月31日) or today."""
     if value is None:
         return dt.date.today()
-    from anquan_cli.errors import AnquanError
-    from anquan_cli.read.dates import DateState, parse_date
+    from anquan_cli.core.dates import DateState, parse_date
+    from anquan_cli.core.errors import AnquanError
 
     parsed = parse_date(value, min_year=1900, max_year=2200)
     if parsed.state != DateState.OK or parsed.date is None:
@@ -89,6 +89,6 @@ DateOpt = Annotated[
 
 
 def month_end(month: str):
-    from anquan_cli.months import month_bounds
+    from anquan_cli.core.dates import month_bounds
 
     return month_bounds(month)[1]

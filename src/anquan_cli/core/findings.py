@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from anquan_cli.messages import SEVERITY_LABEL, render, severity_of
+from anquan_cli.core.messages import SEVERITY_LABEL, render, severity_of
 
 
 class Severity(StrEnum):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from anquan_cli.errors import AnquanError
-from anquan_cli.outputs import atomic_path
-from anquan_cli.resources import shipped
+from anquan_cli.core.errors import AnquanError
+from anquan_cli.core.outputs import atomic_path, ensure_folder
+from anquan_cli.core.resources import shipped
 
 TEMPLATE_SUFFIXES = (".docx", ".md.j2")
 
@@ -16,11 +16,11 @@ def write_starter(folder: Path, *, force: bool = False) -> Path:
     config = folder / "anquan.toml"
     if config.exists() and not force:
         raise AnquanError("output-exists", path=config)
-    text = (Path(__file__).parent / "data" / "anquan.toml").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[1] / "data" / "anquan.toml").read_text(encoding="utf-8")
     with atomic_path(config) as tmp:
         tmp.write_text(text, encoding="utf-8")
     target = folder / "templates"
-    target.mkdir(parents=True, exist_ok=True)
+    ensure_folder(target)
     for source in sorted(shipped("templates").iterdir()):
         if source.name.endswith(TEMPLATE_SUFFIXES):
             destination = target / source.name

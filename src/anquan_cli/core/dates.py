@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from anquan_cli.text import nfkc
+from anquan_cli.core.text import nfkc
 
 
 class DateState(IntEnum):
@@ -261,6 +261,14 @@ def parse_deadline(
     return parse_date(value, date1904=date1904, min_year=min_year, max_year=max_year)
 
 
-def format_cn(d: dt.date) -> str:
-    """2026年3月5日: the form used in every document and message (no zero padding)."""
-    return f"{d.year}年{d.month}月{d.day}日"
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    """A report month as the clerk types it ("2026-10", "2026年10月") → its first and last day."""
+    from anquan_cli.core.errors import AnquanError
+
+    m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*", month or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise AnquanError("option-month-invalid", value=month)
+    year, mon = int(m.group(1)), int(m.group(2))
+    first = dt.date(year, mon, 1)
+    last = dt.date(year + mon // 12, mon % 12 + 1, 1) - dt.timedelta(days=1)
+    return first, last

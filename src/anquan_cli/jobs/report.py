@@ -1,0 +1,118 @@
+"""The report loader: every hazard ledger below the given paths, checked and merged, and the figures
+each report command asks of it — the one place that goes from files to overdue, repeats and stats.
+
+The rows go through the same checks as `anquan validate`, so the county's policy applies to every
+figure alike: with analysis.exclude_rows_with_errors (the default) rows with errors are left out and
+counted. One rule decides when there is nothing to report on: no file was read as a hazard ledger.
+A hazard ledger with no rows, or none usable, is a month without hazards, reported as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anquan_cli.analysis.merge import HazardSet
+from anquan_cli.analysis.overdue import OverdueReport, compute_overdue
+from anquan_cli.analysis.repeats import RepeatReport, find_repeats
+from anquan_cli.analysis.stats import StatsReport, compute_stats
+from anquan_cli.analysis.topics import topics_of
+from anquan_cli.core.config import Config
+from anquan_cli.core.errors import AnquanError
+from anquan_cli.jobs.validate import FileResult, ValidationRun, run_validation
+
+
+def load(
+    paths: Iterable[Path],
+    config: Config,
+    *,
+    as_of: dt.date,
+    annotate_dir: Path | None = None,
+    progress: Callable[[Path, list[FileResult]], None] | None = None,
+    pool: Executor | None = None,
+) -> ValidationRun:
+    """Validate and merge; `run.hazards` is set. Marked-up copies (monthly) only for files with findings."""
+    run = run_validation(
+        paths,
+        config,
+        as_of=as_of,
+        annotate_dir=annotate_dir,
+        annotate_clean=False,
+        collect_hazards=True,
+        exclude_error_rows=config.analysis.exclude_rows_with_errors,
+        progress=progress,
+        pool=pool,
+    )
+    if not any(r.kind == "hazard" for r in run.results):
+        raise no_hazard_ledgers(run.results)
+    return run
+
+
+def no_hazard_ledgers(results: list[FileResult]) -> AnquanError:
+    """Nothing to count: say which files were read and why each gave nothing."""
+    paths = list(dict.fromkeys(r.path for r in results))
+    reasons = [f"{r.path.name}：{r.error}" for r in results if r.error][:5]
+    details = "（" + "；".join(reasons) + "）" if reasons else ""
+    return AnquanError("no-hazard-ledgers", count=len(paths), details=details)
+
+
+@dataclass
+class Figures:
+    """What the reports say of the merged hazards as of one date, each computed once and only when
+    asked: overdue, 屡查屡有, and the 通报 statistics grouped by town, industry or enterprise."""
+
+    hazards: HazardSet
+    config: Config
+    as_of: dt.date
+    month: str | None = None  # statistics count the hazards found in this month, when given
+    due_within: int | None = None  # default: config.analysis.due_within_days
+    window_days: int | None = None  # default: config.analysis.repeat_window_days
+    _overdue: OverdueReport | None = field(default=None, init=False, repr=False)
+    _repeats: RepeatReport | None = field(default=None, init=False, repr=False)
+    _stats: dict[str, StatsReport] = field(default_factory=dict, init=False, repr=False)
+
+    @property
+    def overdue(self) -> OverdueReport:
+        if self._overdue is None:
+            days = self.config.analysis.due_within_days if self.due_within is None else self.due_within
+            self._overdue = compute_overdue(self.hazards, self.as_of, days)
+        return self._overdue
+
+    @property
+    def repeats(self) -> RepeatReport:
+        if self._repeats is None:
+            settings = self.config.analysis
+            window = settings.repeat_window_days if self.window_days is None else self.window_days
+            self._repeats = find_repeats(
+                self.hazards,
+                self.as_of,
+                window_days=window,
+                topics=topics_of(settings.topics),
+                threshold=settings.similarity_threshold,
+            )
+        return self._repeats
+
+    def stats(self, by: str = "town") -> StatsReport:
+        if by not in self._stats:
+            self._stats[by] = compute_stats(
+                self.hazards, self.as_of, by=by, month=self.month, repeats=self.repeats
+            )
+        return self._stats[by]
+
+
+def figures(
+    paths: Iterable[Path],
+    config: Config,
+    *,
+    as_of: dt.date,
+    month: str | None = None,
+    due_within: int | None = None,
+    window_days: int | None = None,
+) -> tuple[ValidationRun, Figures]:
+    """Load the ledgers below `paths` and stand ready to compute their figures."""
+    run = load(paths, config, as_of=as_of)
+    assert run.hazards is not None  # load() always merges
+    return run, Figures(run.hazards, config, as_of, month, due_within, window_days)
