@@ -23,6 +23,8 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 templates: $(STAMP)
 	$(BIN)/python scripts/build_templates.py

@@ -17,7 +17,7 @@ from anquan_cli.analysis.stats import UNKNOWN, StatsReport
 from anquan_cli.core.config import Config
 from anquan_cli.core.dates import month_bounds
 from anquan_cli.core.text import cn_number, format_cn, percent
-from anquan_cli.core.vocab import MAJOR
+from anquan_cli.core.vocab import CLOSED, MAJOR
 
 
 @dataclass
@@ -128,20 +128,20 @@ def _majors(inputs: BriefInputs) -> list[dict]:
         (frame["level"] == MAJOR) & (in_month | frame.index.isin(overdue_ids)) & (frame["found_on"] <= day)
     ]
     rows = []
-    for r in chosen.sort_values(["town", "found_on"], kind="stable").itertuples():
-        closed = r.status == "closed" and (pd.isna(r.closed_on) or r.closed_on <= day)
-        if closed:
+    for r in chosen.sort_values(["town", "found_on"], kind="stable").to_dict("records"):
+        deadline, closed_on = r["deadline"], r["closed_on"]
+        if r["status"] == CLOSED and (pd.isna(closed_on) or closed_on <= day):
             state = "已整改"
-        elif not pd.isna(r.deadline) and r.deadline < day:
-            state = f"逾期{(day - r.deadline).days}天"
+        elif not pd.isna(deadline) and deadline < day:
+            state = f"逾期{(day - deadline).days}天"
         else:
             state = "整改中"
         rows.append(
             {
-                "town": r.town if isinstance(r.town, str) else "",
-                "unit": r.unit,
-                "description": r.description if isinstance(r.description, str) else "",
-                "deadline": None if pd.isna(r.deadline) else r.deadline.date(),
+                "town": _text(r["town"]),
+                "unit": r["unit"],
+                "description": _text(r["description"]),
+                "deadline": None if pd.isna(deadline) else deadline.date(),
                 "state": state,
             }
         )
@@ -165,21 +165,26 @@ def _longest_overdue(frame: pd.DataFrame, limit: int) -> list[dict]:
     only these are listed, so only these become rows (a county-year has tens of thousands)."""
     rows = []
     top = frame.sort_values("days_overdue", ascending=False, kind="stable").head(limit)
-    for i, r in enumerate(top.itertuples(index=False), 1):
+    for i, r in enumerate(top.to_dict("records"), 1):
         rows.append(
             {
                 "index": i,
-                "town": r.town if isinstance(r.town, str) else "",
-                "unit": r.unit,
-                "hazard_id": r.hazard_id if isinstance(r.hazard_id, str) else "",
-                "description": r.description if isinstance(r.description, str) else "",
-                "level": "重大事故隐患" if r.level == MAJOR else "一般事故隐患",
-                "deadline": None if pd.isna(r.deadline) else r.deadline.date(),
-                "days_overdue": int(r.days_overdue),
-                "source": f"{Path(r.path).name} 第{r.row}行",
+                "town": _text(r["town"]),
+                "unit": r["unit"],
+                "hazard_id": _text(r["hazard_id"]),
+                "description": _text(r["description"]),
+                "level": "重大事故隐患" if r["level"] == MAJOR else "一般事故隐患",
+                "deadline": None if pd.isna(r["deadline"]) else r["deadline"].date(),
+                "days_overdue": int(r["days_overdue"]),
+                "source": f"{Path(r['path']).name} 第{r['row']}行",
             }
         )
     return rows
+
+
+def _text(value: object) -> str:
+    """A text cell of the merged frame, "" where it is empty (NaN in a string column)."""
+    return value if isinstance(value, str) else ""
 
 
 def _annex_note(count: int, limit: int) -> str:

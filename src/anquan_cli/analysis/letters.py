@@ -135,7 +135,7 @@ def _warnings(
     letters = []
     for unit_key, items in late.groupby("unit_key", sort=False):
         many = int(found.get(unit_key, 0))
-        groups = recurring.get(unit_key, [])
+        groups = recurring.get(str(unit_key), [])
         if many < threshold and not groups:
             continue
         latest = items.iloc[-1]
@@ -184,8 +184,8 @@ def _supervisions(late: pd.DataFrame, annex: list[dict], config: Config) -> list
         letters.append(
             Letter(
                 "supervision",
-                town_recipient(town, config),
-                town,
+                town_recipient(str(town), config),
+                str(town),
                 facts,
                 _listed(ordered, annex),
                 {"major_count": len(majors)},

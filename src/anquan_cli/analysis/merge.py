@@ -22,7 +22,7 @@ import pandas as pd
 from anquan_cli.core.dates import DateState
 from anquan_cli.core.text import name_key
 from anquan_cli.core.vocab import VocabState, canonical_industry
-from anquan_cli.read.keys import valid_uscc
+from anquan_cli.read.keys import valid_codes
 from anquan_cli.read.ledger import ROW, Ledger, state_col
 
 # Why a row cannot take part in the analysis, in the clerk's words (stable keys for JSON).
@@ -133,7 +133,7 @@ def frame_of(
     for reason, ok in checks.items():
         excluded[reason] = int((keep & ~ok).sum())  # each row counted once, by its first reason
         keep &= ok
-    uscc = np.where(valid_uscc(ledger), column("uscc"), None)
+    uscc = valid_codes(ledger)
     names = mapped("unit", name_key)
     deadline = (
         data["deadline"].to_numpy() if ledger.has("deadline") else np.full(n, np.datetime64("NaT"), "M8[s]")
@@ -248,10 +248,9 @@ def _conflicts(with_id: pd.DataFrame) -> list[Conflict]:
         for f in CONFLICT_FIELDS
     }
     labels = {"unit_key": "企业", "found_on": "排查日期", "description_key": "隐患描述"}
+    ids, kept_paths, paths = (joined[c].tolist() for c in ("hazard_id", "path_kept", "path"))
     out = []
-    for i in np.flatnonzero(np.logical_or.reduce(list(differs.values()))):
+    for i in np.flatnonzero(np.logical_or.reduce(list(differs.values()))).tolist():
         fields = [labels[f] for f in CONFLICT_FIELDS if differs[f][i]]
-        out.append(
-            Conflict(joined["hazard_id"].iat[i], joined["path_kept"].iat[i], joined["path"].iat[i], fields)
-        )
+        out.append(Conflict(ids[i], kept_paths[i], paths[i], fields))
     return out

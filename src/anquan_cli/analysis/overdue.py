@@ -106,7 +106,8 @@ def _item_names(overdue: bool, late: bool) -> list[str]:
 
 
 def _items_json(frame: pd.DataFrame, *, overdue: bool = False, late: bool = False) -> Prebuilt:
-    fields = [(n,) for n in _item_names(overdue, late)] + [("source", k) for k in ("path", "sheet", "row")]
+    fields: list[tuple[str, ...]] = [(n,) for n in _item_names(overdue, late)]
+    fields += [("source", k) for k in ("path", "sheet", "row")]
     return json_records(frame, fields)
 
 

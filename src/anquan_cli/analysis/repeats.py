@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -141,7 +142,8 @@ def _groups(repeated: pd.DataFrame) -> list[RepeatGroup]:
     col = {c: repeated[c].tolist() for c in ("unit", "topic", "description", "closed", "path")}
     col |= {c: text_list(repeated[c]) for c in ("uscc", "town", "hazard_id", "sheet")}
     rows = repeated["row"].astype(int).tolist()
-    dates = iso_days(repeated["found_on"])
+    # Every merged row has its found date (rows without one are left out by the merge, counted).
+    dates = cast(list[str], iso_days(repeated["found_on"]))
     groups = []
     for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
         last = b - 1

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -109,7 +110,7 @@ def compute_stats(
         ["rectification_rate", "overdue", "name"], ascending=[False, True, True], kind="stable"
     )
     table.insert(0, "rank", np.arange(1, len(table) + 1))
-    total = table[COUNTS].sum().astype(int).to_dict()
+    total: dict[str, Any] = {str(k): v for k, v in table[COUNTS].sum().astype(int).to_dict().items()}
     _rates_dict(total)
     total["name"] = "合计"
     return StatsReport(as_of, month, by, table.reset_index(drop=True), total, hazards, repeats)
@@ -126,6 +127,7 @@ def _group_key(view: pd.DataFrame, by: str) -> np.ndarray:
 def _repeat_counts(repeats: RepeatReport | None, hazards: HazardSet, by: str) -> pd.Series:
     if repeats is None or not repeats.groups:
         return pd.Series(dtype=int)
+    keys: list[str | None]
     if by == "town":
         keys = [g.town or UNKNOWN for g in repeats.groups]
     elif by == "unit":

@@ -84,7 +84,7 @@ def install() -> None:
 
     base = ck.formatting.HelpFormatter
 
-    class ChineseHelpFormatter(base):
+    class ChineseHelpFormatter(base):  # type: ignore[valid-type,misc]  # typer's vendored click or click
         def write_usage(self, prog, args="", prefix=None):
             super().write_usage(prog, args, "用法：" if prefix is None else prefix)
 

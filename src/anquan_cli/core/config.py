@@ -110,18 +110,16 @@ class Validation(_Section):
 
 
 TierName = Literal["主要负责人", "分管负责人", "部门负责人", "班组长", "岗位人员"]
+Strictness = Literal["error", "warning", "off"]
+
+
+def _required_tiers() -> dict[TierName, Strictness]:
+    return {"分管负责人": "warning", "部门负责人": "warning", "班组长": "warning", "岗位人员": "error"}
 
 
 class Responsibility(_Section):
     # How strictly each tier below 主要负责人 is required (small units may lack the middle ones).
-    required_tiers: dict[TierName, Literal["error", "warning", "off"]] = Field(
-        default_factory=lambda: {
-            "分管负责人": "warning",
-            "部门负责人": "warning",
-            "班组长": "warning",
-            "岗位人员": "error",
-        }
-    )
+    required_tiers: dict[TierName, Strictness] = Field(default_factory=_required_tiers)
     # Keywords in 岗位 that tell the tier when a list has no 层级 column; replaces the default per tier.
     tier_keywords: dict[TierName, list[str]] = Field(default_factory=dict)
     min_duty_chars: int = Field(15, ge=0, le=500)

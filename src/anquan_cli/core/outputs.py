@@ -99,7 +99,7 @@ _OS_REASONS = {
 
 def os_reason(exc: OSError) -> str:
     """An operating-system failure in the clerk's words."""
-    return _OS_REASONS.get(exc.errno, f"系统错误（代码 {exc.errno}）")
+    return _OS_REASONS.get(exc.errno or 0, f"系统错误（代码 {exc.errno}）")
 
 
 def _umask() -> int:

@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import IntEnum
+from typing import Literal
 
-MAJOR, GENERAL = "重大", "一般"
+LegalLevel = Literal["一般", "重大"]
+MAJOR: Literal["重大"] = "重大"
+GENERAL: Literal["一般"] = "一般"
 CLOSED, IN_PROGRESS, OPEN = "closed", "in_progress", "open"
 STATUS_LABEL = {CLOSED: "已整改", IN_PROGRESS: "整改中", OPEN: "未整改"}
 
@@ -34,7 +37,7 @@ LEVELS = {
 }
 
 # Local schemes that are not the legal two levels; counties override this in anquan.toml.
-DEFAULT_NONSTANDARD_LEVELS = {
+DEFAULT_NONSTANDARD_LEVELS: dict[str, LegalLevel] = {
     "较大": GENERAL,
     "较大隐患": GENERAL,
     "较大事故隐患": GENERAL,

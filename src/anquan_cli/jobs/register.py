@@ -67,25 +67,41 @@ def read_register(path: Path) -> list[Entry]:
     if tuple(header[: len(COLUMNS)]) != COLUMNS:
         raise AnquanError("register-unreadable", path=path, reason="表头与发文登记簿格式不符")
     entries = []
-    for row in rows[1:]:
+    for number, row in enumerate(rows[1:], 2):
         if not row or not str(row[0]).strip():
             continue
+        try:
+            year, serial, hazards = _whole(row[1]), _whole(row[2]), _whole(row[8] or 0)
+        except ValueError as exc:
+            reason = f"第 {number} 行的年度、序号或隐患数不是整数"
+            raise AnquanError("register-unreadable", path=path, reason=reason) from exc
         date = parse_date(row[6])
         entries.append(
             Entry(
                 number=str(row[0]),
-                year=int(row[1]),
-                serial=int(row[2]),
+                year=year,
+                serial=serial,
                 kind=str(row[3]),
                 recipient=str(row[4]),
                 month=str(row[5]),
-                date=date.date if date.state == DateState.OK else dt.date(int(row[1]), 1, 1),
+                date=date.date if date.state == DateState.OK and date.date else dt.date(year, 1, 1),
                 reasons=str(row[7]),
-                hazards=int(row[8] or 0),
+                hazards=hazards,
                 file=str(row[9]),
             )
         )
     return entries
+
+
+def _whole(value: object) -> int:
+    """A year, serial or count as the register holds it: 3, 3.0 (Excel's numbers) or "3"."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    raise ValueError(value)
 
 
 def write_register(path: Path, entries: list[Entry]) -> None:

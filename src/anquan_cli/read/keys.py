@@ -18,3 +18,12 @@ def valid_uscc(ledger: Ledger, field_id: str = "uscc") -> np.ndarray:
     codes, per_code = ledger.distinct(field_id)
     ok = np.array([v is not None and uscc_problem(v) is None for v in per_code], dtype=bool)
     return ok[codes] & (ledger.data[state_col(field_id)].to_numpy() == UsccState.TEXT)
+
+
+def valid_codes(ledger: Ledger, field_id: str = "uscc") -> np.ndarray:
+    """Each row's credit code where valid_uscc holds, else None (an object array)."""
+    codes = np.full(len(ledger.data), None, dtype=object)
+    ok = valid_uscc(ledger, field_id)
+    if ok.any():
+        codes[ok] = ledger.data[field_id].to_numpy()[ok]
+    return codes

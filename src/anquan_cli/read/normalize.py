@@ -144,7 +144,8 @@ def normalise(ftype: FieldType, col: Column, rows: np.ndarray, opts: NormOptions
         pairs = [map_status(t, extra) if t else (None, VocabState.EMPTY) for t in col.text]
         return _vocab(col, rows, pairs)
     if ftype is FieldType.USCC:
-        values, states = [], []
+        values: list[str | None] = []
+        states: list[int] = []
         for raw, text in zip(col.uniques, col.text, strict=True):
             if text is None:
                 values.append(None)

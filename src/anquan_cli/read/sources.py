@@ -80,7 +80,7 @@ class Source:
             if size > limits.max_text_mb * MB:
                 raise AnquanError("file-too-large", part=path.name, size=size // MB, limit=limits.max_text_mb)
             self._csv: Grid | None = _read_csv(path)
-            self._book = None
+            self._book: Any = None  # a python_calamine workbook (untyped)
             return
         if ext not in WORKBOOK_EXTS:
             raise AnquanError("format-unsupported", ext=ext or path.name)

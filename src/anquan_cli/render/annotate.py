@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -99,7 +99,7 @@ class CopyJob:
     target: Path
     name: str
     info: str  # the findings sheet's second line
-    findings: dict[str, list]  # the findings sheet's columns
+    findings: dict[str, list[Any]]  # the findings sheet's columns
     sheets: list[_SheetCopy]
 
     def run(self) -> Path:
@@ -134,7 +134,8 @@ def prepare_copy(entries: list[tuple[Ledger, list[Finding]]], target: Path, as_o
         span = f"{first}" if first == last else f"{first}–{last}"
         parts.append(f"工作表：{ledger.sheet or '（CSV）'}　表头：第{span}行　数据 {ledger.counts.used} 行")
     info = "；".join(parts) + f"　错误 {errors} 条　警告 {warnings} 条　截止日 {as_of.isoformat()}"
-    wheres, links = [], []
+    wheres: list[str] = []
+    links: list[str | None] = []
     for sheet in sheets:
         quoted = sheet.title.replace("'", "''")
         for f in sheet.findings:
@@ -145,7 +146,7 @@ def prepare_copy(entries: list[tuple[Ledger, list[Finding]]], target: Path, as_o
             else:
                 wheres.append(sheet.title)
                 links.append(None)
-    columns = {
+    columns: dict[str, list[Any]] = {
         "severity": [f.severity for f in every],
         "where": wheres,
         "link": links,
@@ -161,6 +162,8 @@ def _sheet_copy(sheet: _Sheet) -> _SheetCopy:
     import pandas as pd  # here, not where the copy is written: a worker process need not import it
 
     ledger, grid = sheet.ledger, sheet.ledger.grid
+    if grid is None:
+        raise ValueError("a marked-up copy needs its ledger read with keep_grid")
     rows = grid.rows
     n, width = len(rows), grid.width
     # A rectangular sheet (nearly all) is turned into a 2-D array in one step, in C.
@@ -212,13 +215,15 @@ def _sheet_copy(sheet: _Sheet) -> _SheetCopy:
 def _findings_sheet(book: fx.Book, job: CopyJob) -> None:
     ws = book.sheet(LABELS["findings-sheet"])
     ws.active = True
-    ws.rows.append(
+    rows: list[str] = []
+    ws.rows = rows
+    rows.append(
         f'<row r="1" ht="28" customHeight="1">{book.cell("A1", f"《{job.name}》校验结果", fx.TITLE)}</row>'
     )
-    ws.rows.append(f'<row r="2" ht="30" customHeight="1">{book.cell("A2", job.info, fx.WRAP)}</row>')
+    rows.append(f'<row r="2" ht="30" customHeight="1">{book.cell("A2", job.info, fx.WRAP)}</row>')
     ws.merges += ["A1:G1", "A2:G2"]
     headers = ("序号", "级别", "位置", "字段", "原值", "问题说明", "代码")
-    ws.rows.append(
+    rows.append(
         '<row r="3">'
         + "".join(book.cell(f"{L}3", h, fx.HEADER) for L, h in zip("ABCDEFG", headers, strict=True))
         + "</row>"
@@ -248,10 +253,10 @@ def _findings_sheet(book: fx.Book, job: CopyJob) -> None:
     template = (
         '<row r="{0}">' + "".join(f'<c r="{L}{{0}}"{{{i}}}' for i, L in enumerate("ABCDEFG", 1)) + "</row>"
     )
-    ws.rows += map(template.format, range(4, count + 4), *([c or "/>" for c in col] for col in columns))
+    rows += map(template.format, range(4, count + 4), *([c or "/>" for c in col] for col in columns))
     r = count + 4
     if not count:
-        ws.rows.append(f'<row r="{r}">{book.cell(f"A{r}", LABELS["clean"])}</row>')
+        rows.append(f'<row r="{r}">{book.cell(f"A{r}", LABELS["clean"])}</row>')
         ws.merges.append(f"A{r}:G{r}")
     else:
         ws.autofilter = f"A3:G{r - 1}"

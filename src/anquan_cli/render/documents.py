@@ -34,7 +34,11 @@ def template_path(folder: Path, name: str, suffix: str) -> Path:
 
 
 def render_docx(
-    template: Path, context: dict, target: Path, config: Config, images: dict[str, Path] | None = None
+    template: Path,
+    context: dict,
+    target: Path,
+    config: Config,
+    images: dict[str, Path | None] | None = None,
 ) -> Path:
     """`images`: context variables to fill with a picture (e.g. the chart), width of the text block."""
     import jinja2

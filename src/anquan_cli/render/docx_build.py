@@ -130,7 +130,7 @@ def build(blocks: list[tuple], layout: Layout, docx_path: Path, md_path: Path, *
     """Write the .docx template and its Markdown twin from one block list."""
     docx_path.parent.mkdir(parents=True, exist_ok=True)
     doc = _new_document(layout, core_title)
-    md: list[str] = []
+    md: list[str | None] = []
     for block in blocks:
         _docx_block(doc, block, layout)
         md.append(_md_block(block))

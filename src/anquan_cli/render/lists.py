@@ -79,7 +79,9 @@ class _Sheet:
     def _height(self, r: int | None, tallest: int) -> str:
         # Excel and WPS keep a row one line high unless told: a wrapped description would be cut off
         # on screen and on paper.
-        height = self.heights.get(r) or (_LINE_PT * tallest + 3 if tallest > 1 else None)
+        height = (self.heights.get(r) if r is not None else None) or (
+            _LINE_PT * tallest + 3 if tallest > 1 else None
+        )
         return f' ht="{height}" customHeight="1"' if height else ""
 
     def _block_rows(self, book: fx.Book, r0: int, columns, emphasis, letters: list[str], lines):
@@ -331,8 +333,8 @@ def write_findings(results, target: Path, *, as_of: dt.date) -> Path:
         ]
         r = ws.block(3, columns, [f.severity.value == "error" for _, f in every])
         ws.autofilter(2, 0, max(3, r - 1), len(headers) - 1)
-        headers = ("文件", "类型", "工作表", "表头行", "数据行", "错误", "警告", "无法读取的原因")
-        ws = book.sheet("文件概况", "各文件校验概况", subtitle, headers, (50, 10, 16, 8, 8, 8, 8, 50))
+        overview = ("文件", "类型", "工作表", "表头行", "数据行", "错误", "警告", "无法读取的原因")
+        ws = book.sheet("文件概况", "各文件校验概况", subtitle, overview, (50, 10, 16, 8, 8, 8, 8, 50))
         for r, result in enumerate(results, 3):
             rows = result.header_rows
             values = (

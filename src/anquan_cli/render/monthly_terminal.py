@@ -26,13 +26,12 @@ class MonthlyProgress:
             disable=not err.is_terminal,
             transient=True,
         )
-        self._task = None
+        self._task = self._progress.add_task(LABELS["stage-read"])
         self.files = 0
         self.rows = 0
 
     def __enter__(self):
         self._progress.__enter__()
-        self._task = self._progress.add_task(LABELS["stage-read"])
         return self
 
     def __exit__(self, *exc):

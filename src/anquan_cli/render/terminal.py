@@ -108,14 +108,14 @@ def print_validation(outcome, limit: int) -> None:
         out.print(Text(LABELS["missing-lists"].format(n=len(missing)), style="bold yellow"))
         for m in missing:
             where = " ".join(str(x) for x in (names.get(Path(m["path"]), m["path"]), m["sheet"]) if x)
-            line = f"  {m['town'] or ''}　{m['unit']}（{where} 第{m['row']}行）"
-            out.print(Text(_safe(line)), soft_wrap=True)
+            entry = f"  {m['town'] or ''}　{m['unit']}（{where} 第{m['row']}行）"
+            out.print(Text(_safe(entry)), soft_wrap=True)
     elif summary.get("cross_checked"):
         out.print(Text(LABELS["no-missing-lists"], style="green"))
     folders = sorted({str(p.parent) for p in annotated.values()})
     if folders:
-        line = LABELS["annotated"].format(n=len(annotated), path="、".join(_safe(f) for f in folders))
-        out.print(Text(line, style="green"), soft_wrap=True)
+        written = LABELS["annotated"].format(n=len(annotated), path="、".join(_safe(f) for f in folders))
+        out.print(Text(written, style="green"), soft_wrap=True)
     style = "bold red" if summary["errors"] or summary["unreadable"] else "bold green"
     out.print(Text(LABELS["summary"].format(**summary), style=style))
 

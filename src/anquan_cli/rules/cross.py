@@ -12,7 +12,7 @@ import numpy as np
 
 from anquan_cli.core.findings import Finding
 from anquan_cli.core.text import name_key
-from anquan_cli.read.keys import valid_uscc
+from anquan_cli.read.keys import valid_codes
 from anquan_cli.read.ledger import ROW, Ledger
 from anquan_cli.rules.common import present, value_ids
 
@@ -36,7 +36,7 @@ def roster(ledger: Ledger) -> list[Enterprise]:
     has_name = np.flatnonzero(present(ledger, "unit"))
     firsts = has_name[np.sort(np.unique(value_ids(ledger, "unit", name_key)[has_name], return_index=True)[1])]
     units = data["unit"].to_numpy()[firsts]
-    uscc = np.where(valid_uscc(ledger), data["uscc"].to_numpy(), None)[firsts] if ledger.has("uscc") else None
+    uscc = valid_codes(ledger)[firsts] if ledger.has("uscc") else None
     towns = data["town"].to_numpy()[firsts] if ledger.has("town") else None
     # a name merged down over its rows is one cell: point at it
     rows = ledger.origin.get("unit", data[ROW].to_numpy())[firsts]
