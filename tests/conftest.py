@@ -10,7 +10,7 @@ import pytest
 
 from anquan_cli.core.config import Config
 from anquan_cli.jobs.validate import check_context, read_options, validate_file
-from anquan_cli.read import ReadOptions, read_ledger
+from anquan_cli.read import ReadOptions, read_ledgers
 from devtools.fab import SheetSpec, write_csv, write_xlsx
 
 AS_OF = dt.date(2026, 11, 28)
@@ -111,7 +111,7 @@ def codes(result) -> Counter:
 
 
 def read(path: Path, **kw):
-    return read_ledger(path, ReadOptions(**kw))
+    return read_ledgers(path, ReadOptions(**kw))[0]
 
 
 @pytest.fixture

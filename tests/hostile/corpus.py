@@ -5,7 +5,7 @@ Each Case builds its input into a given folder and says what every command must 
 - "refused": the file is unusable; `validate --format json` lists it with `error_code` and one Chinese
   line, exit 2 when it is the only input; the other commands exit 2 and name the file and the reason.
 - "read":    the file is read, values unchanged; `check(doc, path)` asserts on the validate JSON and,
-  where the JSON cannot show a value, on `anquan_cli.read.read_ledger(path)` directly.
+  where the JSON cannot show a value, on `anquan_cli.read.read_ledgers(path)` directly.
 - "usage":   the argument itself is unusable (a folder with no ledgers): exit 2, one Chinese line.
 
 A realistic hazard ledger (tests.conftest.good_records) carries the hostile values, so a case that
@@ -111,16 +111,16 @@ def hostile_records(values: list[str]) -> list[dict]:
 
 def raw(path: Path, field_id: str, **options) -> list:
     """The raw cell values of one field, as the product read them."""
-    from anquan_cli.read import ReadOptions, read_ledger
+    from anquan_cli.read import ReadOptions, read_ledgers
 
-    ledger = read_ledger(path, ReadOptions(**options))
+    (ledger, *_) = read_ledgers(path, ReadOptions(**options))
     return [None if _missing(v) else v for v in ledger.raw[field_id].tolist()]
 
 
 def parsed_dates(path: Path, field_id: str) -> list[dt.date | None]:
-    from anquan_cli.read import read_ledger
+    from anquan_cli.read import read_ledgers
 
-    values = read_ledger(path).data[field_id].tolist()
+    values = read_ledgers(path)[0].data[field_id].tolist()
     return [None if _missing(v) else pd.Timestamp(v).date() for v in values]
 
 

@@ -537,14 +537,14 @@ def test_hostile_text_comes_out_literally(tmp_path, monkeypatch):
 
 
 def _read_and_annotate(path: Path, tmp: Path):
-    from anquan_cli.read import ReadOptions, read_ledger
-    from anquan_cli.render.annotate import write_annotated
+    from anquan_cli.read import ReadOptions, read_ledgers
+    from anquan_cli.render.annotate import prepare_copy
 
     result = invoke(["validate", path, "--format", "json", "--as-of", "2026-11-28"], limit=30)
     assert_no_crash(result)
     assert result.exit_code in (0, 1), output_of(result)
-    ledger = read_ledger(path, ReadOptions(keep_grid=True))
-    write_annotated([(ledger, [])], tmp / "标注.xlsx", D(2026, 11, 28))
+    ledger = read_ledgers(path, ReadOptions(keep_grid=True))[0]
+    prepare_copy([(ledger, [])], tmp / "标注.xlsx", D(2026, 11, 28)).run()
     openpyxl.load_workbook(tmp / "标注.xlsx")
     return ledger.raw["description"].iloc[0]
 

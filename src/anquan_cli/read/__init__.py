@@ -65,11 +65,6 @@ def _is_ledger_name(p: Path) -> bool:
     )
 
 
-def read_ledger(path: Path, options: ReadOptions = ReadOptions()) -> Ledger:
-    """The one ledger of a file (the first, when its kind allows one per sheet)."""
-    return read_ledgers(path, options)[0]
-
-
 def read_ledgers(
     path: Path, options: ReadOptions = ReadOptions(), source: Source | None = None
 ) -> list[Ledger]:

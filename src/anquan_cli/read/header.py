@@ -43,11 +43,6 @@ def _longest(schema: Schema) -> int:
     return max((len(k) for k, _ in long), default=0) + _MAX_EXTRA_CHARS
 
 
-def match_header(schema: Schema, text: str) -> tuple[str, int] | None:
-    """Header cell text → (field id, quality) or None."""
-    return _match(schema, text)
-
-
 _FILLED_LABEL = re.compile(r"[:：]\s*\S")
 
 

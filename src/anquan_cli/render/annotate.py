@@ -69,11 +69,6 @@ class _Sheet:
         return by_cell
 
 
-def write_annotated(entries: list[tuple[Ledger, list[Finding]]], target: Path, as_of: dt.date) -> Path:
-    """One copy per input file: its findings sheet, then each of its ledger sheets marked up."""
-    return prepare_copy(entries, target, as_of).run()
-
-
 @dataclass
 class _SheetCopy:
     """A ledger sheet of the copy as values: its columns factorized, and the cells styled apart."""
