@@ -1,7 +1,8 @@
 """Measure anquan against a raw python-calamine read of the same file, in one run, and write RESULTS.md.
 
-Every figure is a whole process (start-up included), the median of several runs, with its peak RSS;
-ratios to the raw read measured in the same run hold on a noisy machine where seconds do not.
+Every figure is a whole process (start-up included), the median of several runs, with its CPU time
+(user + system, the worker processes it waited for included) and peak RSS; ratios to the raw read
+measured in the same run hold on a noisy machine where seconds do not.
 
     python benchmarks/run.py [--rows 100000] [--repeat 3] [--close-pairs 11] [--linear 500000] [--frictionless]
 """
@@ -26,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import ensure  # noqa: E402
+from generate import counts, describe, ensure  # noqa: E402
 
 PY = sys.executable
 ANQUAN = [PY, "-m", "anquan_cli"]
@@ -37,26 +38,56 @@ RAW = "import sys, python_calamine as pc; pc.CalamineWorkbook.from_path(sys.argv
 class Measure:
     name: str
     seconds: float
+    cpu: float
     peak_mb: float
     runs: list[float]
+    cpu_runs: list[float]
     # Median of (this run ÷ the baseline run just before it): each pair shares the machine's mood of
     # the moment, so the ratio holds where a ratio of medians taken minutes apart drifts.
     ratio: float | None = None
+    cpu_ratio: float | None = None  # the same, of CPU time: work done, whatever the CPUs ran in parallel
     peak_ratio: float | None = None
     base: str = "raw read"  # what the ratio is to
 
 
-def run_once(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
-    """Wall time and peak RSS (MB) of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {stderr[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+@dataclass
+class Run:
+    wall: float  # seconds
+    cpu: float  # seconds of user + system time
+    peak_mb: float
+    returncode: int
+
+
+def run_once(cmd: list[str], cwd: Path | None = None) -> Run:
+    """Wall time, CPU time and peak RSS of one child process.
+
+    wait4's usage covers the child and the descendants it waited for (its worker processes, once it
+    has joined them); a worker left running or never reaped would be missing from the CPU time.
+    """
+    # stderr to a file, not a pipe: a child that writes more than a pipe holds (64 KiB of warnings)
+    # would block on it while we sit in wait4.
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=cwd)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode not in (0, 1):
+            err.seek(0)
+            stderr = err.read().decode("utf-8", "replace")
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {stderr[-2000:]}")
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode)
+
+
+def build(data: Path, rows: int) -> dict[str, Path]:
+    """The cached datasets for `rows`, generated in a child if need be.
+
+    Not in this process: a child's peak RSS starts from its parent's high-water mark (the spawn runs
+    on the parent's memory until exec), so half a million generated records here would show in every
+    measure after them.
+    """
+    subprocess.run([PY, str(HERE / "generate.py"), "--rows", str(rows), "--out", str(data)], check=True)
+    return ensure(data, rows)
 
 
 def measure(
@@ -69,21 +100,29 @@ def measure(
     base: str = "raw read",
     base_cwd: Path | None = None,
 ) -> Measure:
-    times, peaks, base_times, base_peaks = [], [], [], []
+    runs: list[Run] = []
+    bases: list[Run] = []
     for _ in range(repeat):
         if baseline:
-            seconds, peak, _ = run_once(baseline, base_cwd)
-            base_times.append(seconds)
-            base_peaks.append(peak)
+            bases.append(run_once(baseline, base_cwd))
         if setup:
             setup()
-        seconds, peak, _ = run_once(cmd, cwd)
-        times.append(seconds)
-        peaks.append(peak)
-    m = Measure(name, statistics.median(times), statistics.median(peaks), times, base=base)
+        runs.append(run_once(cmd, cwd))
+    times = [r.wall for r in runs]
+    cpus = [r.cpu for r in runs]
+    m = Measure(
+        name,
+        statistics.median(times),
+        statistics.median(cpus),
+        statistics.median(r.peak_mb for r in runs),
+        times,
+        cpus,
+        base=base,
+    )
     if baseline:
-        m.ratio = statistics.median(t / b for t, b in zip(times, base_times, strict=True))
-        m.peak_ratio = m.peak_mb / statistics.median(base_peaks)
+        m.ratio = statistics.median(r.wall / b.wall for r, b in zip(runs, bases, strict=True))
+        m.cpu_ratio = statistics.median(r.cpu / b.cpu for r, b in zip(runs, bases, strict=True))
+        m.peak_ratio = m.peak_mb / statistics.median(b.peak_mb for b in bases)
     return m
 
 
@@ -106,7 +145,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=HERE / ".data")
     args = parser.parse_args()
 
-    data = ensure(args.data, args.rows)
+    data = build(args.data, args.rows)
     big, towns, small = str(data["big"]), data["towns"], str(data["small"])
     work = Path(tempfile.mkdtemp(prefix="anquan-bench-"))
     r = args.repeat
@@ -114,14 +153,20 @@ def main() -> int:
 
     def record(m: Measure) -> None:
         results[m.name] = m
-        paired = f"  {m.ratio:5.2f}× {m.base}" if m.ratio is not None else " " * 12
+        paired = ""
+        if m.ratio is not None:
+            paired = f"  wall {m.ratio:5.2f}×  CPU {m.cpu_ratio:5.2f}× {m.base}"
         runs = ", ".join(f"{t:.2f}" for t in m.runs)
-        print(f"  {m.name:<28} {m.seconds:7.2f} s  {m.peak_mb:7.0f} MB{paired}   runs {runs}")
+        print(
+            f"  {m.name:<28} {m.seconds:7.2f} s wall {m.cpu:7.2f} s CPU {m.peak_mb:7.0f} MB{paired}"
+            f"   runs {runs}"
+        )
 
     # Measure anquan as installed: compiled once, not recompiled from source in every run.
     # (In a child: the parent's own size would show in every child's peak RSS, forked from it.)
     subprocess.run([PY, "-m", "compileall", "-q", str(HERE.parent / "src")], check=True)
     print(f"anquan benchmark: {args.rows} rows, {r} runs each, {os.cpu_count()} CPUs")
+    print(f"data: {describe(counts(args.data, args.rows))}")
     raw_read = [PY, "-c", RAW, big]
     record(measure("raw calamine read", raw_read, r))
     # The two ratio targets with a margin of a tenth of a read get more pairs: from one pair to the
@@ -190,7 +235,7 @@ def main() -> int:
                 "repeats --format json", [*ANQUAN, *scaled["repeats"][:1], big, *scaled["repeats"][1:]], r
             )
         )
-        bigger = str(ensure(args.data, args.linear)["big"])
+        bigger = str(build(args.data, args.linear)["big"])
         # 500k rows in one sheet unpack to ~330 MB of XML, past the default guard against zip bombs
         # (200 MB a part); a county that keeps a province-sized sheet raises it the same way.
         roomy = work / "anquan.toml"
@@ -282,8 +327,10 @@ def write_results(args, results, targets, absolute, letter_count, per_second) ->
         "",
         f"- Machine: {platform.platform()}, {os.cpu_count()} CPUs, {platform.processor() or platform.machine()}",
         f"- Python {platform.python_version()}; {_versions()}",
-        f"- Data: {args.rows} hazard rows (title row, shared strings, valid credit codes, ~1 % of cells with a mistake);"
-        " monthly runs on the same rows split into 20 town files.",
+        f"- Data: hazard rows, {describe(counts(args.data, args.rows))}"
+        " (title row, shared strings, valid credit codes, ~1 % of cells with a mistake);"
+        " monthly runs on the same rows split into 20 town files."
+        + (f" The bigger file: {describe(counts(args.data, args.linear))}." if args.linear else ""),
         "",
         "Ratios are paired: each run of a command follows a run of its baseline (the raw read; for the"
         " bigger file, the same command on the 100k file; for frictionless, validate), and the ratio is"
@@ -291,13 +338,20 @@ def write_results(args, results, targets, absolute, letter_count, per_second) ->
         f" it. validate and overdue, whose targets leave a margin of about a tenth of a read, use"
         f" {max(args.repeat, args.close_pairs)} pairs.",
         "",
-        "| measure | median s | peak RSS MB | paired ratio | runs (s) |",
-        "|---|---:|---:|---:|---|",
+        "CPU is the process's user + system time, with that of the worker processes it waited for; the"
+        " paired CPU ratio is each run's CPU ÷ its baseline run's CPU, median. Where the CPU ratio is"
+        " above the wall ratio, the command did its extra work on more than one CPU at once.",
+        "",
+        "| measure | median wall s | median CPU s | peak RSS MB | paired wall ratio | paired CPU ratio | runs (wall s) |",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
     for m in results.values():
-        paired = f"{m.ratio:.2f}× {m.base}" if m.ratio is not None else ""
+        wall = f"{m.ratio:.2f}× {m.base}" if m.ratio is not None else ""
+        cpu = f"{m.cpu_ratio:.2f}× {m.base}" if m.cpu_ratio is not None else ""
         runs = ", ".join(f"{t:.2f}" for t in m.runs)
-        lines.append(f"| {m.name} | {m.seconds:.2f} | {m.peak_mb:.0f} | {paired} | {runs} |")
+        lines.append(
+            f"| {m.name} | {m.seconds:.2f} | {m.cpu:.2f} | {m.peak_mb:.0f} | {wall} | {cpu} | {runs} |"
+        )
     lines += ["", "| target | measured | limit | met |", "|---|---:|---:|:---:|"]
     for name, value, limit in targets:
         lines.append(f"| {name} | {value:.3f}× | {limit}× | {'yes' if value <= limit else 'NO'} |")
