@@ -36,9 +36,8 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--data", type=Path, default=HERE / ".data")
-    parser.add_argument("command", nargs=argparse.REMAINDER, help="-- then the anquan arguments")
-    args = parser.parse_args()
-    argv = args.command[1:] if args.command[:1] == ["--"] else args.command
+    own, argv = _split(sys.argv[1:])
+    args = parser.parse_args(own)
     data = build(args.data, args.rows)
     tmp = Path(tempfile.mkdtemp(prefix="anquan-compare-"))
     fill = {"big": str(data["big"]), "towns": str(data["towns"]), "small": str(data["small"]), "tmp": str(tmp)}
@@ -64,6 +63,14 @@ def main() -> int:
             f"  B/A {ratio:.3f}"
         )
     return 0
+
+
+def _split(words: list[str]) -> tuple[list[str], list[str]]:
+    """This script's own arguments, and the anquan arguments after "--"."""
+    if "--" not in words:
+        raise SystemExit("give the anquan arguments after --")
+    at = words.index("--")
+    return words[:at], words[at + 1 :]
 
 
 if __name__ == "__main__":

@@ -250,6 +250,43 @@ def test_work_goes_to_another_process_and_a_dead_worker_is_one_line(monkeypatch)
             pool.submit(int, "七").result()
 
 
+def test_read_ahead_hands_out_each_item_in_order_with_its_own_result_or_failure():
+    import threading
+    from contextlib import closing
+
+    from anquan_cli.jobs.workers import read_ahead
+
+    threads = threading.active_count()
+    seen = [
+        (item, future.exception() or future.result()) for item, future in read_ahead(["1", "x", "3"], int)
+    ]
+    assert [s[0] for s in seen] == ["1", "x", "3"] and seen[0][1] == 1 and seen[2][1] == 3
+    assert isinstance(seen[1][1], ValueError)  # the failure belongs to its item, asked for there
+    with closing(read_ahead(list("123456"), int)) as items:
+        for item, _ in items:
+            if item == "2":
+                break  # a loop left early ends the reading thread with it
+    assert threading.active_count() == threads
+
+
+def test_files_read_ahead_are_checked_as_if_read_in_turn(tmp_path):
+    import datetime as dt
+
+    from anquan_cli.core.config import Config
+    from anquan_cli.jobs.validate import run_validation
+
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    (folder / "a坏.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    good = ledger_file(folder, good_records(), name="b好.xlsx")
+    ledger_file(folder, good_records(), name="c好.xlsx")
+    run = run_validation([folder], Config(), as_of=dt.date(2026, 10, 31))
+    assert [r.path.name for r in run.results] == ["a坏.xlsx", "b好.xlsx", "c好.xlsx"]
+    assert run.results[0].error_code == "file-unreadable" and run.results[1].error is None
+    alone = run_validation([good], Config(), as_of=dt.date(2026, 10, 31))
+    assert alone.results[0].to_dict() == run.results[1].to_dict()
+
+
 def test_list_rows_written_by_column_match_cell_by_cell(tmp_path):
     import datetime as dt
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future
+from contextlib import closing
 from dataclasses import dataclass, field
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 
@@ -16,8 +18,10 @@ from anquan_cli.analysis.merge import HazardSet, combine, frame_of, submission_k
 from anquan_cli.core.config import Config
 from anquan_cli.core.errors import AnquanError
 from anquan_cli.core.findings import Finding, Severity
+from anquan_cli.jobs.workers import read_ahead
 from anquan_cli.read import ReadOptions, discover, read_ledgers
 from anquan_cli.read.ledger import ROW, Ledger, RowCounts
+from anquan_cli.read.sources import Source
 from anquan_cli.rules import CheckContext, check
 
 _SEVERITY = attrgetter("severity")
@@ -88,13 +92,16 @@ def check_context(config: Config, as_of: dt.date) -> CheckContext:
     )
 
 
-def validate_file(path: Path, options: ReadOptions, ctx: CheckContext) -> list[FileResult]:
-    """One result per ledger in the file (several when a workbook keeps one enterprise per sheet).
+def validate_file(
+    path: Path, options: ReadOptions, ctx: CheckContext, opened: Future[Source] | None = None
+) -> list[FileResult]:
+    """One result per ledger in the file (several when a workbook keeps one enterprise per sheet);
+    `opened`: the file already being read (open_sheets).
 
     A file anquan cannot use is a result with its reason; anything else that goes wrong is a bug and
     is raised, never passed off as a verdict on the clerk's file."""
     try:
-        ledgers = read_ledgers(path, options)
+        ledgers = read_ledgers(path, options, opened.result() if opened is not None else None)
     except AnquanError as exc:
         return [FileResult(path, error=exc.message, error_code=exc.code)]
     return [
@@ -235,30 +242,31 @@ def run_validation(
     rosters: dict[str, list] = {"hazard": [], "responsibility": []}
     order = {p: i for i, p in enumerate(sorted(files, key=submission_key))} if collect_hazards else {}
     parts = []
-    for path in files:
-        file_results = validate_file(path, options, ctx)
-        ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
-        wanted = annotate_clean or any(f for r in file_results for f in r.findings)
-        if annotate_dir is not None and ledgers and wanted:
-            from anquan_cli.render.annotate import prepare_copy
+    with closing(read_ahead(files, partial(open_sheets, options=options))) as opened:
+        for path, source in opened:
+            file_results = validate_file(path, options, ctx, source)
+            ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
+            wanted = annotate_clean or any(f for r in file_results for f in r.findings)
+            if annotate_dir is not None and ledgers and wanted:
+                from anquan_cli.render.annotate import prepare_copy
 
-            target = annotate_dir / f"{names[path]}.xlsx"
-            not_input(target)
-            job = prepare_copy(ledgers, target, as_of)
-            if pool is None:
-                annotated[path] = job.run()
-            else:
-                pending[path] = pool.submit(job.run)
-        for r in file_results:
-            if r.ledger is not None and r.kind in rosters:
-                rosters[r.kind].append((len(results), roster(r.ledger)))
-            if collect_hazards and r.ledger is not None and r.kind == "hazard":
-                errors = _error_rows(r.ledger, r.findings) if exclude_error_rows else None
-                parts.append(frame_of(r.ledger, order[path], errors))
-            r.ledger = None
-            results.append(r)
-        if progress is not None:
-            progress(path, file_results)
+                target = annotate_dir / f"{names[path]}.xlsx"
+                not_input(target)
+                job = prepare_copy(ledgers, target, as_of)
+                if pool is None:
+                    annotated[path] = job.run()
+                else:
+                    pending[path] = pool.submit(job.run)
+            for r in file_results:
+                if r.ledger is not None and r.kind in rosters:
+                    rosters[r.kind].append((len(results), roster(r.ledger)))
+                if collect_hazards and r.ledger is not None and r.kind == "hazard":
+                    errors = _error_rows(r.ledger, r.findings) if exclude_error_rows else None
+                    parts.append(frame_of(r.ledger, order[path], errors))
+                r.ledger = None
+                results.append(r)
+            if progress is not None:
+                progress(path, file_results)
     outcome = ValidationRun(results, annotated, pending=pending)
     if collect_hazards:
         outcome.hazards = combine(parts)
@@ -267,6 +275,15 @@ def run_validation(
     if rosters["hazard"] and (cross or rosters["responsibility"]):
         _cross_check(outcome, rosters)
     return outcome
+
+
+def open_sheets(path: Path, options: ReadOptions) -> Source:
+    """A file opened and the sheets read_ledgers will look at parsed (run ahead on a thread)."""
+    source = Source(path, options.limits)
+    for info in source.sheets():
+        if (info.name == options.sheet) if options.sheet is not None else info.visible:
+            source.grid(info)
+    return source
 
 
 def _cross_check(outcome: ValidationRun, rosters: dict[str, list]) -> None:
