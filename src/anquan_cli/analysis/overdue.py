@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from anquan_cli.analysis.merge import HazardSet
-from anquan_cli.core.plain import Prebuilt, json_records, plain_list
+from anquan_cli.core.plain import plain_list
 from anquan_cli.core.vocab import CLOSED, MAJOR
 
 ITEM_COLUMNS = ("hazard_id", "town", "unit", "uscc", "level", "description", "deadline")
@@ -45,20 +45,13 @@ class OverdueReport:
         return int((self.overdue["level"] == MAJOR).sum())
 
     def to_dict(self) -> dict:
-        return self._document(_items)
-
-    def json_document(self) -> dict:
-        """to_dict() with the hazard lists already encoded: what `--format json` prints."""
-        return self._document(_items_json)
-
-    def _document(self, items) -> dict:
         return {
             "as_of": self.as_of.isoformat(),
             "due_within_days": self.due_within,
-            "items": items(self.overdue, overdue=True),
-            "due_soon": items(self.due_soon),
-            "closed_late": items(self.closed_late, late=True),
-            "no_deadline": items(self.no_deadline),
+            "items": _items(self.overdue, overdue=True),
+            "due_soon": _items(self.due_soon),
+            "closed_late": _items(self.closed_late, late=True),
+            "no_deadline": _items(self.no_deadline),
             "counts": {
                 "overdue": len(self.overdue),
                 "major_overdue": self.major_overdue,
@@ -103,12 +96,6 @@ def _item_names(overdue: bool, late: bool) -> list[str]:
     elif late:
         names.append("days_late")
     return names
-
-
-def _items_json(frame: pd.DataFrame, *, overdue: bool = False, late: bool = False) -> Prebuilt:
-    fields: list[tuple[str, ...]] = [(n,) for n in _item_names(overdue, late)]
-    fields += [("source", k) for k in ("path", "sheet", "row")]
-    return json_records(frame, fields)
 
 
 def _items(frame: pd.DataFrame, *, overdue: bool = False, late: bool = False) -> list[dict]:

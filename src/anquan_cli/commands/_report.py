@@ -14,13 +14,13 @@ def emit(
     if fmt is ReportFormat.json and output is None:
         from anquan_cli.render.jsonout import emit as emit_json
 
-        emit_json(_json_document(report))
+        emit_json(report.to_dict())
     elif fmt is ReportFormat.table:
         printer(report)
     target = output if output is not None else (Path(default) if fmt is ReportFormat.xlsx else None)
     if target is not None:
         if fmt is ReportFormat.json or (fmt is ReportFormat.table and target.suffix.lower() == ".json"):
-            _write_json(_json_document(report), target)
+            _write_json(report.to_dict(), target)
         else:
             xlsx(report, target)
         from anquan_cli.core.messages import LABELS
@@ -28,11 +28,6 @@ def emit(
 
         console().print(LABELS["written"].format(path=target), style="green", markup=False, soft_wrap=True)
     return 1 if report.hazards.unreadable else 0
-
-
-def _json_document(report) -> dict:
-    """Reports with long hazard lists hand them over already encoded (analysis.plain.json_records)."""
-    return report.json_document() if hasattr(report, "json_document") else report.to_dict()
 
 
 def _write_json(document: dict, target: Path) -> None:

@@ -70,7 +70,7 @@ def validate(
         if output_format is OutputFormat.json:
             from anquan_cli.render.jsonout import emit
 
-            emit(outcome.json_document())
+            emit(outcome.to_dict())
         else:
             from anquan_cli.render.terminal import print_validation
 

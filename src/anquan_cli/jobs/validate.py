@@ -49,8 +49,7 @@ class FileResult:
     def warnings(self) -> int:
         return list(map(_SEVERITY, self.findings)).count(Severity.WARNING)
 
-    def to_dict(self, findings: list | None = None) -> dict:
-        """`findings`: the findings as they should appear (default: each one's to_dict())."""
+    def to_dict(self) -> dict:
         return {
             "path": str(self.path),
             "kind": self.kind,
@@ -61,7 +60,7 @@ class FileResult:
             "encoding": self.encoding,
             "error": self.error,
             "error_code": self.error_code,
-            "findings": [f.to_dict() for f in self.findings] if findings is None else findings,
+            "findings": [f.to_dict() for f in self.findings],
         }
 
 
@@ -172,30 +171,13 @@ class ValidationRun:
         return exit_code(self.results)
 
     def to_dict(self) -> dict:
-        return self._document(lambda r: [f.to_dict() for f in r.findings])
-
-    def json_document(self) -> dict:
-        """to_dict() for render.jsonout: the findings encoded a column at a time, to the same JSON."""
-        from anquan_cli.core.plain import records_json
-
-        return self._document(lambda r: records_json(_finding_columns(r.findings)))
-
-    def _document(self, findings) -> dict:
         files = []
         for r in self.results:
-            entry = r.to_dict(findings(r))
+            entry = r.to_dict()
             copy = self.annotated.get(r.path)
             entry["annotated"] = str(copy) if copy else None
             files.append(entry)
         return {"files": files, "summary": self.summary}
-
-
-def _finding_columns(findings: list[Finding]) -> dict[str, list]:
-    """Finding.to_dict() of each finding, as columns in its key order."""
-    columns = {"severity": [s.value for s in map(_SEVERITY, findings)]}
-    for key in ("code", "sheet", "row", "column", "field", "value", "message"):
-        columns[key] = list(map(attrgetter(key), findings))
-    return columns
 
 
 def run_validation(

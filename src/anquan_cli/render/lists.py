@@ -352,6 +352,6 @@ def write_findings(results, target: Path, *, as_of: dt.date) -> Path:
             )
             for c, (value, kind) in enumerate(values):
                 book.cell(ws, r, c, value, kind, "major" if result.error else "")
-        ws.autofilter(2, 0, max(3, len(results) + 2), len(headers) - 1)
+        ws.autofilter(2, 0, max(3, len(results) + 2), len(overview) - 1)
         book.close()
     return target
