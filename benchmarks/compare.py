@@ -40,7 +40,12 @@ def main() -> int:
     args = parser.parse_args(own)
     data = build(args.data, args.rows)
     tmp = Path(tempfile.mkdtemp(prefix="anquan-compare-"))
-    fill = {"big": str(data["big"]), "towns": str(data["towns"]), "small": str(data["small"]), "tmp": str(tmp)}
+    fill = {
+        "big": str(data["big"]),
+        "towns": str(data["towns"]),
+        "small": str(data["small"]),
+        "tmp": str(tmp),
+    }
     command = [sys.executable, "-m", "anquan_cli", *(a.format(**fill) for a in argv)]
     runs: dict[str, list] = {"a": [], "b": []}
     for i in range(args.pairs):

@@ -253,17 +253,15 @@ def test_work_goes_to_another_process_and_a_dead_worker_is_one_line(monkeypatch)
 
 def test_read_ahead_hands_out_each_item_in_order_with_its_own_result_or_failure():
     import threading
-    from contextlib import closing
 
     from anquan_cli.jobs.workers import read_ahead
 
     threads = threading.active_count()
-    seen = [
-        (item, future.exception() or future.result()) for item, future in read_ahead(["1", "x", "3"], int)
-    ]
+    with read_ahead(["1", "x", "3"], int) as items:
+        seen = [(item, future.exception() or future.result()) for item, future in items]
     assert [s[0] for s in seen] == ["1", "x", "3"] and seen[0][1] == 1 and seen[2][1] == 3
     assert isinstance(seen[1][1], ValueError)  # the failure belongs to its item, asked for there
-    with closing(read_ahead(list("123456"), int)) as items:
+    with read_ahead(list("123456"), int) as items:
         for item, _ in items:
             if item == "2":
                 break  # a loop left early ends the reading thread with it

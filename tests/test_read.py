@@ -508,3 +508,20 @@ def test_cleaning_a_column_at_once_matches_cell_by_cell():
     values += ["／", " 无 ", "N/A", 3.0, 18.5, True, dt.date(2026, 3, 5), None, "", "ｎｕｌｌ"]
     array = np.array(values, dtype=object)
     assert list(clean_texts(array)) == [clean_text(v) for v in values]
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 7, 64, 1 << 20])
+def test_formula_cells_found_alike_whatever_the_chunks_the_xml_is_read_in(chunk, monkeypatch):
+    import io
+
+    from anquan_cli.read import formulas
+
+    xml = (
+        b'<worksheet><sheetFormatPr/><sheetData><row r="1"><c r="A1"><f>1+1</f></c>'
+        b'<c r="B1"><f>2</f><v>2</v></c><c r="C1" t="s"><v>0</v></c></row>'
+        b'<row r="5"><c r="AB5"><f t="shared" si="0"/></c></row></sheetData>'
+        b"<dataValidations><f>x</f></dataValidations></worksheet>"
+    )
+    monkeypatch.setattr(formulas, "CHUNK", chunk)
+    # A1 and AB5 have no saved value; B1 has one; the validation formula is not a cell.
+    assert formulas.formula_cells(io.BytesIO(xml)) == {(1, 0), (5, 27)}

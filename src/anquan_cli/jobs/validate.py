@@ -6,23 +6,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future
-from contextlib import closing
 from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from anquan_cli.analysis.merge import HazardSet, combine, frame_of, submission_key
 from anquan_cli.core.config import Config
 from anquan_cli.core.errors import AnquanError
 from anquan_cli.core.findings import Finding, Severity
 from anquan_cli.jobs.workers import read_ahead
 from anquan_cli.read import ReadOptions, discover, read_ledgers
-from anquan_cli.read.ledger import ROW, Ledger, RowCounts
+from anquan_cli.read.counts import RowCounts
 from anquan_cli.read.sources import Source
-from anquan_cli.rules import CheckContext, check
+
+# pandas, numpy and the rules load inside run_validation while the first file is read on a thread:
+# about a second of imports that would otherwise come before the read.
+if TYPE_CHECKING:
+    import numpy as np
+
+    from anquan_cli.analysis.merge import HazardSet
+    from anquan_cli.read.ledger import Ledger
+    from anquan_cli.rules import CheckContext
 
 _SEVERITY = attrgetter("severity")
 
@@ -80,6 +85,8 @@ def read_options(config: Config, kind: str | None = None, sheet: str | None = No
 
 
 def check_context(config: Config, as_of: dt.date) -> CheckContext:
+    from anquan_cli.rules import CheckContext
+
     v = config.validation
     return CheckContext(
         as_of=as_of,
@@ -99,6 +106,8 @@ def validate_file(
 
     A file anquan cannot use is a result with its reason; anything else that goes wrong is a bug and
     is raised, never passed off as a verdict on the clerk's file."""
+    from anquan_cli.rules import check
+
     try:
         ledgers = read_ledgers(path, options, opened.result() if opened is not None else None)
     except AnquanError as exc:
@@ -121,6 +130,10 @@ def validate_file(
 
 def _error_rows(ledger: Ledger, findings: list[Finding]) -> np.ndarray:
     """Rows holding an error finding; a merged cell's error marks every row the cell covers."""
+    import numpy as np
+
+    from anquan_cli.read.ledger import ROW
+
     rows = ledger.data[ROW].to_numpy()
     mask = np.zeros(len(rows), dtype=bool)
     ids = {f.header: f.id for f in ledger.schema.fields}
@@ -208,23 +221,26 @@ def run_validation(
     """
     from anquan_cli.core.outputs import input_guard, unique_names
     from anquan_cli.read import ANNOTATED_SUFFIX
-    from anquan_cli.rules.cross import roster
     from anquan_cli.schema import get_schema
 
     if kind is not None:
         get_schema(kind)
     files = discover(paths)
     options = read_options(config, kind, sheet, keep_grid=annotate_dir is not None)
-    ctx = check_context(config, as_of)
-    names = unique_names((p, p.stem + ANNOTATED_SUFFIX) for p in files) if annotate_dir else {}
-    not_input = input_guard(files)
-    results: list[FileResult] = []
-    annotated: dict[Path, Path] = {}
-    pending: dict[Path, Future] = {}
-    rosters: dict[str, list] = {"hazard": [], "responsibility": []}
-    order = {p: i for i, p in enumerate(sorted(files, key=submission_key))} if collect_hazards else {}
-    parts = []
-    with closing(read_ahead(files, partial(open_sheets, options=options))) as opened:
+    with read_ahead(files, partial(open_sheets, options=options)) as opened:
+        # The first file is being read: what the checks and the merge need loads meanwhile.
+        from anquan_cli.analysis.merge import combine, frame_of, submission_key
+        from anquan_cli.rules.cross import roster
+
+        ctx = check_context(config, as_of)
+        names = unique_names((p, p.stem + ANNOTATED_SUFFIX) for p in files) if annotate_dir else {}
+        not_input = input_guard(files)
+        results: list[FileResult] = []
+        annotated: dict[Path, Path] = {}
+        pending: dict[Path, Future] = {}
+        rosters: dict[str, list] = {"hazard": [], "responsibility": []}
+        order = {p: i for i, p in enumerate(sorted(files, key=submission_key))} if collect_hazards else {}
+        parts = []
         for path, source in opened:
             file_results = validate_file(path, options, ctx, source)
             ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]

@@ -14,11 +14,11 @@ here run the same way there.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from anquan_cli.core.errors import AnquanError
 
@@ -65,18 +65,27 @@ def workers(count: int) -> Iterator[Executor]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def read_ahead(items: Sequence[T], fn: Callable[[T], R]) -> Generator[tuple[T, Future[R]], None, None]:
-    """Each item with fn(item) under way, the next one started on a thread before this one is handed
-    out: one item ahead only, so memory holds two files, not the whole submission. Close the generator
-    (contextlib.closing) so that the thread ends with the caller's loop however that ends."""
-    with ThreadPoolExecutor(1, thread_name_prefix="anquan-read") as pool:
-        pending = pool.submit(fn, items[0]) if items else None
-        for i, item in enumerate(items):
-            current, pending = pending, (pool.submit(fn, items[i + 1]) if i + 1 < len(items) else None)
+class read_ahead(Generic[T, R]):
+    """Each item with fn(item) under way on a thread, the next one started before this one is handed
+    out; the first starts at once, so the caller can do other work (load libraries) meanwhile. One
+    item ahead only: memory holds two files, not the whole submission. Use it in a `with` block, so
+    that the thread ends with the caller's loop however that ends."""
+
+    def __init__(self, items: Sequence[T], fn: Callable[[T], R]) -> None:
+        self._items, self._fn = list(items), fn
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="anquan-read")
+        self._next = self._pool.submit(fn, self._items[0]) if self._items else None
+
+    def __iter__(self) -> Iterator[tuple[T, Future[R]]]:
+        for i, item in enumerate(self._items):
+            current = self._next
             assert current is not None
-            try:
-                yield item, current
-            except GeneratorExit:
-                if pending is not None:
-                    pending.cancel()
-                raise
+            more = i + 1 < len(self._items)
+            self._next = self._pool.submit(self._fn, self._items[i + 1]) if more else None
+            yield item, current
+
+    def __enter__(self) -> read_ahead[T, R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -12,6 +12,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
+from typing import IO
 
 from anquan_cli.core.errors import AnquanError
 
@@ -68,25 +69,49 @@ class FormulaScan:
         try:
             with zipfile.ZipFile(self._path) as zf:
                 part = _sheet_part(zf, sheet)
-                return formula_cells(zf.read(part)) if part else set()
+                if part is None:
+                    return set()
+                with zf.open(part) as stream:
+                    return formula_cells(stream)
         except (KeyError, EOFError, NotImplementedError, OSError, zipfile.BadZipFile, zlib.error) as exc:
             # The sheet was parsed, yet its package cannot be read again: a damaged file, said as such
             # (its empty cells could otherwise not be told from formulas).
             raise AnquanError("file-unreadable", reason="工作簿压缩内容已损坏") from exc
 
 
-def formula_cells(data: bytes) -> set[tuple[int, int]]:
-    begin, end = data.find(b"<sheetData"), data.find(b"</sheetData>")
-    if begin == -1 or end == -1:
-        return set()
-    # Searched within bounds, not sliced: a copy of a 100k-row sheet's XML would be tens of MB more
-    # at the moment calamine's own parse peaks. Formulas of data validation and conditional formats
-    # lie outside sheetData and are not cells.
+CHUNK = 1 << 20
+
+
+def formula_cells(stream: IO[bytes]) -> set[tuple[int, int]]:
+    """Formula cells without a saved value in a sheet's XML, read a megabyte at a time: the XML of a
+    100k-row sheet is 60 MB, which would otherwise be held whole beside the ledger. Formulas of data
+    validation and conditional formats lie outside sheetData and are not cells."""
+    found: set[tuple[int, int]] = set()
+    carry, inside = b"", False
+    for chunk in iter(lambda: stream.read(CHUNK), b""):
+        data = carry + chunk
+        if not inside:
+            begin = data.find(b"<sheetData")
+            if begin == -1:
+                carry = data[-16:]  # the tag may straddle two chunks
+                continue
+            data, inside = data[begin:], True
+        end = data.find(b"</sheetData>")
+        if end != -1:
+            found |= _in_cells(data[:end])
+            return found
+        cut = data.rfind(b"</c>") + 4 if b"</c>" in data else 0  # whole cells now, the rest with the next
+        found |= _in_cells(data[:cut])
+        carry = data[cut:]
+    return found
+
+
+def _in_cells(data: bytes) -> set[tuple[int, int]]:
     found = set()
-    start = data.find(b"<f", begin, end)
+    start = data.find(b"<f")
     while start != -1:
-        cell_start = data.rfind(b"<c ", begin, start)
-        cell_end = data.find(b"</c>", start, end)
+        cell_start = data.rfind(b"<c ", 0, start)
+        cell_end = data.find(b"</c>", start)
         if cell_start == -1 or cell_end == -1:
             break
         cell = data[cell_start:cell_end]
@@ -94,5 +119,5 @@ def formula_cells(data: bytes) -> set[tuple[int, int]]:
             ref = _REF.search(cell)
             if ref:
                 found.add((int(ref.group(2)), _column(ref.group(1))))
-        start = data.find(b"<f", cell_end, end)
+        start = data.find(b"<f", cell_end)
     return found

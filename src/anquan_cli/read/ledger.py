@@ -15,6 +15,7 @@ import pandas as pd
 from anquan_cli.core.dates import DateState
 from anquan_cli.core.findings import Finding, column_letter
 from anquan_cli.read.context import find_context
+from anquan_cli.read.counts import RowCounts
 from anquan_cli.read.header import HeaderMatch
 from anquan_cli.read.normalize import Column, NormOptions, factorize, normalise, resolve_relative
 from anquan_cli.read.sources import Grid
@@ -46,33 +47,6 @@ class ColumnRef:
     @property
     def letter(self) -> str | None:
         return column_letter(self.index) if self.index >= 0 else None
-
-
-@dataclass
-class RowCounts:
-    """Every row of the sheet is accounted for: the rows down to the header (`header_and_above`) plus the
-    parts below it (`total` = used + blank + subtotal + footer + header_extra) make `sheet_rows`."""
-
-    sheet_rows: int = 0
-    header_and_above: int = 0
-    total: int = 0
-    used: int = 0
-    blank: int = 0
-    subtotal: int = 0
-    footer: int = 0
-    header_extra: int = 0  # a "1 2 3 …" column-number row right under the header
-
-    def to_dict(self) -> dict[str, int]:
-        return {
-            "sheet_rows": self.sheet_rows,
-            "header_and_above": self.header_and_above,
-            "total": self.total,
-            "used": self.used,
-            "blank": self.blank,
-            "subtotal": self.subtotal,
-            "footer": self.footer,
-            "header_extra": self.header_extra,
-        }
 
 
 @dataclass
