@@ -17,6 +17,9 @@ from anquan_cli.jobs.workers import available, workers
 ALL_KINDS = ("warning", "supervision", "reminder")
 PARALLEL_FROM = 24  # below this many letters, starting worker processes costs more than it saves
 PROCESSES = 4  # at most this many worker processes for a big batch
+# monthly hands its letters to its workers in this many parts per template, so that every worker has
+# letters to render until the end (one part per template left one worker with nearly all of them).
+SLICES = 4
 
 
 @dataclass
@@ -129,7 +132,7 @@ class LetterBatch:
         self._result, self._entries, self._jobs, self._config = result, entries, jobs, config
         self._pending: list[Future] | None = None
         if pool is not None and not result.dry_run:
-            self._pending = [pool.submit(render_group, group, config) for group in by_template(jobs)]
+            self._pending = [pool.submit(render_group, part, config) for part in slices(jobs, SLICES)]
 
     def finish(self) -> LetterResult:
         """The letters rendered, then their numbers written to the register."""
@@ -165,9 +168,13 @@ def render_all(jobs: list[LetterJob], config: Config) -> None:
         return
     count = max(1, available(PROCESSES))
     with workers(count) as pool:
-        slices = [group[i::count] for group in groups for i in range(count) if group[i::count]]
-        for future in [pool.submit(render_group, part, config) for part in slices]:
+        for future in [pool.submit(render_group, part, config) for part in slices(jobs, count)]:
             future.result()
+
+
+def slices(jobs: list[LetterJob], count: int) -> list[list[LetterJob]]:
+    """Each template's letters dealt out into `count` parts of about equal size (fewer for few letters)."""
+    return [group[i::count] for group in by_template(jobs) for i in range(count) if group[i::count]]
 
 
 def by_template(jobs: list[LetterJob]) -> list[list[LetterJob]]:
