@@ -317,16 +317,21 @@ def test_template_town_dropdown_when_configured(tmp_path):
     assert len(sources) == 6  # level, status, industry, source, category, town
 
 
-def test_a_bug_is_an_internal_error_never_a_verdict_on_the_file(tmp_path, monkeypatch):
-    """A rule that trips over its own bug must not be reported as "this file is unreadable"."""
-    import anquan_cli.rules.hazard as hazard_rules
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [("anquan_cli.read.ledger", "build_ledger"), ("anquan_cli.rules.hazard", "check")],
+    ids=["while-reading", "in-a-rule"],
+)
+def test_a_bug_is_an_internal_error_never_a_verdict_on_the_file(tmp_path, monkeypatch, module, name):
+    """A bug, while reading or in a rule, must not be reported as "this file is unreadable"."""
+    import importlib
 
     good = ledger_file(tmp_path, good_records(), name="good.xlsx")
 
-    def broken_rule(ledger, ctx, report):
+    def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(hazard_rules, "check", broken_rule)
+    monkeypatch.setattr(importlib.import_module(module), name, broken)
     result = invoke("validate", good, "--format", "json")
     assert result.exit_code == 2
     assert "程序内部错误" in result.output and "RuntimeError: boom" in result.output
