@@ -488,9 +488,10 @@ def test_batch_rendering_matches_docxtpl(town_ledgers, tmp_path, monkeypatch):
     """The one-template-many-letters fast path gives the letter docxtpl would give, line breaks and
     control characters in the data included."""
     from anquan_cli.jobs import letters as letters_job
+    from anquan_cli.render import documents
     from anquan_cli.render.documents import render_docx
 
-    seen: list[letters_job.LetterJob] = []
+    seen: list[documents.LetterJob] = []
     real = letters_job.render_all
     monkeypatch.setattr(
         letters_job, "render_all", lambda jobs, config: (seen.extend(jobs), real(jobs, config))
@@ -504,7 +505,7 @@ def test_batch_rendering_matches_docxtpl(town_ledgers, tmp_path, monkeypatch):
         # to what a reader must see instead.
         tricky = {**context, "recipient": "第一行\n第二行\x1b\t末尾 <&>"}
         batch_out = tmp_path / f"batch2_{target.name}"
-        letters_job.render_group([letters_job.LetterJob(template, None, tricky, batch_out)], Config())
+        documents.render_letters([documents.LetterJob(template, None, tricky, batch_out)], Config())
         text, breaks, tables, styles = _body_shape(batch_out)
         assert "第一行\n第二行\t末尾 <&>：" in text, template.name
         assert "\x1b" not in text and breaks > _body_shape(target)[1]
@@ -577,7 +578,7 @@ def test_docx_listing_pass_only_skipped_when_it_would_change_nothing(town_ledger
     from anquan_cli.jobs import letters as letters_job
     from anquan_cli.render import documents
 
-    seen: list[letters_job.LetterJob] = []
+    seen: list[documents.LetterJob] = []
     monkeypatch.setattr(letters_job, "render_all", lambda jobs, config: seen.extend(jobs))
     _letters(town_ledgers, tmp_path / "函告")
     template, context = seen[0].template, seen[0].context

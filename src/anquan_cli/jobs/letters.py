@@ -13,6 +13,7 @@ from pathlib import Path
 from anquan_cli.core.config import Config
 from anquan_cli.jobs.report import Figures, figures
 from anquan_cli.jobs.workers import available, workers
+from anquan_cli.render.documents import LetterJob, render_letters
 
 ALL_KINDS = ("warning", "supervision", "reminder")
 PARALLEL_FROM = 24  # below this many letters, starting worker processes costs more than it saves
@@ -27,16 +28,6 @@ class LetterResult:
     letters: list  # (Letter, Entry, Path | None)
     register: Path
     dry_run: bool
-
-
-@dataclass(frozen=True)
-class LetterJob:
-    """One letter to render: its Word template, Markdown twin (optional), context and target."""
-
-    template: Path
-    markdown: Path | None
-    context: dict
-    target: Path
 
 
 def make_letters(
@@ -132,7 +123,7 @@ class LetterBatch:
         self._result, self._entries, self._jobs, self._config = result, entries, jobs, config
         self._pending: list[Future] | None = None
         if pool is not None and not result.dry_run:
-            self._pending = [pool.submit(render_group, part, config) for part in slices(jobs, SLICES)]
+            self._pending = [pool.submit(render_letters, part, config) for part in slices(jobs, SLICES)]
 
     def finish(self) -> LetterResult:
         """The letters rendered, then their numbers written to the register."""
@@ -148,27 +139,16 @@ class LetterBatch:
         return self._result
 
 
-def render_group(jobs: list[LetterJob], config: Config) -> None:
-    """Letters of one template: prepared once, rendered one after another."""
-    from anquan_cli.render.documents import DocxBatch, render_markdown
-
-    batch = DocxBatch(jobs[0].template, config)
-    for job in jobs:
-        batch.render(job.context, job.target)
-        if job.markdown is not None:
-            render_markdown(job.markdown, job.context, job.target.with_suffix(".md"))
-
-
 def render_all(jobs: list[LetterJob], config: Config) -> None:
     """Letters are independent documents: grouped by template, and spread over the cores when many."""
     groups = by_template(jobs)
     if len(jobs) < PARALLEL_FROM:
         for group in groups:
-            render_group(group, config)
+            render_letters(group, config)
         return
     count = max(1, available(PROCESSES))
     with workers(count) as pool:
-        for future in [pool.submit(render_group, part, config) for part in slices(jobs, count)]:
+        for future in [pool.submit(render_letters, part, config) for part in slices(jobs, count)]:
             future.result()
 
 

@@ -243,6 +243,7 @@ def run_validation(
         parts = []
         for path, source in opened:
             file_results = validate_file(path, options, ctx, source)
+            del source  # the file's cells as read are not kept beside the ledgers that follow
             ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
             wanted = annotate_clean or any(f for r in file_results for f in r.findings)
             if annotate_dir is not None and ledgers and wanted:

@@ -7,6 +7,7 @@ applied to every generated .docx, so a template can be edited in Word without re
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from anquan_cli.core.config import Config
@@ -154,3 +155,23 @@ class DocxBatch:
         with atomic_path(target) as tmp:
             self._package.write(tmp, {"word/document.xml": document})
         return target
+
+
+@dataclass(frozen=True)
+class LetterJob:
+    """One letter to render: its Word template, Markdown twin (optional), context and target."""
+
+    template: Path
+    markdown: Path | None
+    context: dict
+    target: Path
+
+
+def render_letters(jobs: list[LetterJob], config: Config) -> None:
+    """Letters of one template: prepared once, rendered one after another. Called in worker
+    processes too, which then import this module and docxtpl, nothing of the analysis."""
+    batch = DocxBatch(jobs[0].template, config)
+    for job in jobs:
+        batch.render(job.context, job.target)
+        if job.markdown is not None:
+            render_markdown(job.markdown, job.context, job.target.with_suffix(".md"))
