@@ -27,6 +27,8 @@ FILE_KEYS = {
     "error_code",
     "annotated",
     "findings",
+    "sheets",
+    "skipped",
 }
 FINDING_KEYS = {"severity", "code", "sheet", "row", "column", "field", "value", "message"}
 
@@ -65,10 +67,28 @@ def test_clean_file_exit_0_and_json_shape(good):
     assert entry["kind"] == "hazard" and entry["sheet"] == "台账" and entry["header_rows"] == [3, 3]
     assert entry["rows"] == 4 and entry["error"] is None and entry["findings"] == []
     counts = entry["row_counts"]
-    assert (
-        counts["used"] + counts["blank"] + counts["subtotal"] + counts["footer"] + counts["header_extra"]
-        == counts["total"]
-    )
+    below = ("used", "blank", "subtotal", "footer", "header_extra", "label", "after_footer")
+    assert sum(counts[k] for k in below) == counts["total"]
+    assert sum(counts["rows_by_role"].values()) == counts["sheet_rows"]
+    (sheet,) = entry["sheets"]
+    assert sheet == {
+        "name": "台账",
+        "kind": "hazard",
+        "header_rows": [3, 3],
+        "rows": 4,
+        "rows_by_role": {
+            "title": 2,
+            "header": 1,
+            "data": 4,
+            "label": 0,
+            "subtotal": 0,
+            "footer": 0,
+            "skipped": 0,
+            "empty": 0,
+        },
+        "skipped_rows": {},
+    }
+    assert entry["skipped"] == []
 
 
 def test_errors_exit_1_with_cell_addresses(tmp_path):

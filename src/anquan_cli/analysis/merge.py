@@ -191,10 +191,34 @@ def submission_key(path: Path) -> tuple:
     return (submission_date(path), _mtime(path), str(path))
 
 
+_SHEET_MONTH = re.compile(r"(?:(20\d{2})\s*[-年._/]?\s*)?(1[0-2]|0?[1-9])\s*月")
+SHEETS_PER_FILE = 10_000  # order = file's place * this + sheet's place within the file
+
+
+def sheet_order(sheets: list[str | None]) -> list[int]:
+    """The place of each ledger sheet of one workbook in submission order: by the month in the sheet
+    names ("9月", "2026年10月") when every sheet has one, else in workbook order."""
+    months = [_SHEET_MONTH.search(unicodedata.normalize("NFKC", s or "")) for s in sheets]
+    if all(months):
+        keys = [(int(m.group(1) or 0), int(m.group(2)), i) for i, m in enumerate(months) if m]
+    else:
+        keys = [(0, 0, i) for i in range(len(sheets))]
+    ranked = sorted(range(len(sheets)), key=keys.__getitem__)
+    place = [0] * len(sheets)
+    for rank, i in enumerate(ranked):
+        place[i] = rank
+    return place
+
+
 def merge(ledgers: list[Ledger]) -> HazardSet:
     """One row per hazard; later submissions replace earlier copies (see the module docstring)."""
-    ordered = sorted(ledgers, key=lambda lg: (*submission_key(lg.path), lg.sheet or ""))
-    return combine([frame_of(ledger, order) for order, ledger in enumerate(ordered)])
+    files = sorted({lg.path for lg in ledgers}, key=submission_key)
+    parts = []
+    for index, path in enumerate(files):
+        mine = [lg for lg in ledgers if lg.path == path]
+        for ledger, place in zip(mine, sheet_order([lg.sheet for lg in mine]), strict=True):
+            parts.append(frame_of(ledger, index * SHEETS_PER_FILE + place))
+    return combine(parts)
 
 
 def combine(parts: list[tuple[pd.DataFrame, dict[str, int]]]) -> HazardSet:

@@ -187,8 +187,29 @@ LABELS = {
     "stage-documents": "生成通报和清单",
     "stage-letters": "生成函告",
     "findings-sheet": "校验结果",
+    "sheet-skipped": "工作表“{sheet}”未读取：{reason}",
+    "sheets-skipped": "{path}：未读取的工作表 {sheets}",
+    "sheet-skipped-short": "“{sheet}”（{reason}）",
+    "rows-skipped": "{path}{sheet}：{count} 行未作为数据读取（{reason}）",
     "missing-lists": "隐患台账中有 {n} 家企业没有报送全员安全生产责任清单：",
     "no-missing-lists": "隐患台账中的企业都已报送全员安全生产责任清单",
+}
+
+
+# Why a sheet of a workbook gave no ledger (JSON `files[].skipped[].reason` keys are stable).
+SHEET_SKIPS = {
+    "hidden-ledger": "已隐藏，表头像{title}；如需读取请加参数 --sheet {sheet}",
+    "hidden": "已隐藏",
+    "no-header": "没有台账表头",
+    "empty": "空白",
+    "not-named": "未用 --sheet 指定",
+}
+# Why a non-empty row below the header is not a data row, beyond title, header, label, subtotal and
+# footer (JSON `rows_by_role.skipped` keys are stable).
+ROW_SKIPS = {
+    "numbered-empty": "只有序号、没有内容",
+    "unmapped-only": "只在未使用的列中有内容",
+    "after-footer": "在表尾的填表人、审核人等之后",
 }
 
 

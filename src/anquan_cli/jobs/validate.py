@@ -16,7 +16,7 @@ from anquan_cli.core.config import Config
 from anquan_cli.core.errors import AnquanError
 from anquan_cli.core.findings import Finding, Severity
 from anquan_cli.jobs.workers import read_ahead
-from anquan_cli.read import ReadOptions, discover, read_ledgers
+from anquan_cli.read import ReadOptions, SkippedSheet, discover, read_file
 from anquan_cli.read.counts import RowCounts
 from anquan_cli.read.sources import Source
 
@@ -45,6 +45,8 @@ class FileResult:
     counts: RowCounts = field(default_factory=RowCounts)
     encoding: str | None = None
     town: str | None = None  # the town most rows of a hazard ledger name (for per-town quality figures)
+    # Sheets of the file that gave no ledger, with the reason (on the file's first result only).
+    skipped: list[SkippedSheet] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -53,6 +55,17 @@ class FileResult:
     @property
     def warnings(self) -> int:
         return list(map(_SEVERITY, self.findings)).count(Severity.WARNING)
+
+    def sheet_dict(self) -> dict:
+        """This ledger as one of its file's `sheets[]`."""
+        return {
+            "name": self.sheet,
+            "kind": self.kind,
+            "header_rows": list(self.header_rows) if self.header_rows else None,
+            "rows": self.counts.used,
+            "rows_by_role": self.counts.rows_by_role(),
+            "skipped_rows": dict(self.counts.skipped),
+        }
 
     def to_dict(self) -> dict:
         return {
@@ -109,10 +122,10 @@ def validate_file(
     from anquan_cli.rules import check
 
     try:
-        ledgers = read_ledgers(path, options, opened.result() if opened is not None else None)
+        read = read_file(path, options, opened.result() if opened is not None else None)
     except AnquanError as exc:
         return [FileResult(path, error=exc.message, error_code=exc.code)]
-    return [
+    results = [
         FileResult(
             path,
             check(ledger, ctx),
@@ -124,8 +137,10 @@ def validate_file(
             encoding=ledger.encoding,
             town=_main_town(ledger),
         )
-        for ledger in ledgers
+        for ledger in read.ledgers
     ]
+    results[0].skipped = read.skipped
+    return results
 
 
 def _error_rows(ledger: Ledger, findings: list[Finding]) -> np.ndarray:
@@ -184,13 +199,24 @@ class ValidationRun:
         return exit_code(self.results)
 
     def to_dict(self) -> dict:
-        files = []
+        """One entry per file; a workbook with several ledger sheets lists them in `sheets`, and its
+        top-level kind, sheet and header rows are those of the first (rows and findings: all sheets)."""
+        files: dict[Path, dict] = {}
         for r in self.results:
-            entry = r.to_dict()
-            copy = self.annotated.get(r.path)
-            entry["annotated"] = str(copy) if copy else None
-            files.append(entry)
-        return {"files": files, "summary": self.summary}
+            entry = files.get(r.path)
+            if entry is None:
+                entry = files[r.path] = r.to_dict()
+                copy = self.annotated.get(r.path)
+                entry["annotated"] = str(copy) if copy else None
+                entry["sheets"] = []
+                entry["skipped"] = [s.to_dict() for s in r.skipped]
+            else:
+                entry["rows"] += r.counts.used
+                entry["row_counts"] = _sum_counts(entry["row_counts"], r.counts.to_dict())
+                entry["findings"] += [f.to_dict() for f in r.findings]
+            if r.error is None:
+                entry["sheets"].append(r.sheet_dict())
+        return {"files": list(files.values()), "summary": self.summary}
 
 
 def run_validation(
@@ -229,7 +255,7 @@ def run_validation(
     options = read_options(config, kind, sheet, keep_grid=annotate_dir is not None)
     with read_ahead(files, partial(open_sheets, options=options)) as opened:
         # The first file is being read: what the checks and the merge need loads meanwhile.
-        from anquan_cli.analysis.merge import combine, frame_of, submission_key
+        from anquan_cli.analysis.merge import SHEETS_PER_FILE, combine, frame_of, sheet_order, submission_key
         from anquan_cli.rules.cross import roster
 
         ctx = check_context(config, as_of)
@@ -256,12 +282,17 @@ def run_validation(
                     annotated[path] = job.run()
                 else:
                     pending[path] = pool.submit(job.run)
+            hazard_sheets = [r for r in file_results if r.ledger is not None and r.kind == "hazard"]
+            places = dict(
+                zip(map(id, hazard_sheets), sheet_order([r.sheet for r in hazard_sheets]), strict=True)
+            )
             for r in file_results:
                 if r.ledger is not None and r.kind in rosters:
                     rosters[r.kind].append((len(results), roster(r.ledger)))
                 if collect_hazards and r.ledger is not None and r.kind == "hazard":
                     errors = _error_rows(r.ledger, r.findings) if exclude_error_rows else None
-                    parts.append(frame_of(r.ledger, order[path], errors))
+                    place = order[path] * SHEETS_PER_FILE + places[id(r)]
+                    parts.append(frame_of(r.ledger, place, errors))
                 r.ledger = None
                 results.append(r)
             if progress is not None:
@@ -306,6 +337,17 @@ def _cross_check(outcome: ValidationRun, rosters: dict[str, list]) -> None:
                 "row": e.row,
             }
         )
+
+
+def _sum_counts(a: dict, b: dict) -> dict:
+    """Row counts of two sheets added up, nested reasons too."""
+    keys = dict.fromkeys([*a, *b])
+    return {
+        k: _sum_counts(a.get(k, {}), b.get(k, {}))
+        if isinstance(a.get(k, b.get(k)), dict)
+        else a.get(k, 0) + b.get(k, 0)
+        for k in keys
+    }
 
 
 def summary(results: list[FileResult]) -> dict[str, int]:

@@ -65,13 +65,44 @@ def _is_ledger_name(p: Path) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class SkippedSheet:
+    """A sheet of the workbook that gave no ledger, and why (a key of messages.SHEET_SKIPS)."""
+
+    name: str | None
+    reason: str
+    kind: str | None = None  # the ledger kind its header looked like (a hidden ledger sheet)
+
+    def why(self) -> str:
+        from anquan_cli.core.messages import SHEET_SKIPS
+
+        title = registry()[self.kind].title if self.kind else "台账"
+        return SHEET_SKIPS[self.reason].format(title=title, sheet=self.name)
+
+    def to_dict(self) -> dict:
+        from anquan_cli.core.messages import LABELS
+
+        message = LABELS["sheet-skipped"].format(sheet=self.name, reason=self.why())
+        return {"name": self.name, "reason": self.reason, "message": message}
+
+
+@dataclass
+class FileRead:
+    ledgers: list[Ledger]
+    skipped: list[SkippedSheet] = field(default_factory=list)
+
+
 def read_ledgers(
     path: Path, options: ReadOptions = ReadOptions(), source: Source | None = None
 ) -> list[Ledger]:
-    """Choose the sheet(s) and header, then build the Ledgers. Raises AnquanError for unusable files.
+    """The ledgers of a file (see read_file); raises AnquanError for unusable files."""
+    return read_file(path, options, source).ledgers
 
-    The best-matching visible sheet decides the kind. A kind that allows one ledger per sheet
-    (responsibility lists, one enterprise per sheet) also takes every other sheet whose header matches.
+
+def read_file(path: Path, options: ReadOptions = ReadOptions(), source: Source | None = None) -> FileRead:
+    """Every visible sheet whose header matches a ledger kind becomes a Ledger of that kind (a workbook
+    may keep one month, or one enterprise, per sheet); every other sheet is listed with its reason.
+    Hidden sheets are read only when named (--sheet). Raises AnquanError when no sheet is a ledger.
     """
     # pandas comes in here, not at package import: `anquan --help` and option checks never load it.
     from anquan_cli.read.ledger import build_ledger
@@ -80,48 +111,57 @@ def read_ledgers(
     schemas = [get_schema(options.kind)] if options.kind else list(registry().values())
     source = source or Source(path, options.limits)
     sheets = source.sheets()
+    title = schemas[0].title if len(schemas) == 1 else "台账"
+    skipped: list[SkippedSheet] = []
+    found: list[tuple[Grid, Schema, HeaderMatch]] = []
     if options.sheet is not None:
-        candidates = [s for s in sheets if s.name == options.sheet]
-        if not candidates:
+        if not any(s.name == options.sheet for s in sheets):
             names = "、".join(s.name or "" for s in sheets)
             raise AnquanError("sheet-not-found", sheet=options.sheet, names=names)
+        for info in sheets:
+            if info.name != options.sheet:
+                skipped.append(SkippedSheet(info.name, "not-named"))
+                continue
+            hit = _match_sheet(source, info, schemas, options.scan_rows)
+            if hit is None:
+                raise AnquanError("header-not-found", title=title, scan=options.scan_rows)
+            found.append(hit)
     else:
-        candidates = [s for s in sheets if s.visible]
-    found = _matching_sheets(source, candidates, schemas, options.scan_rows)
-    title = schemas[0].title if len(schemas) == 1 else "台账"
-    if not found:
-        if options.sheet is None:
-            hidden = _matching_sheets(
-                source, [s for s in sheets if not s.visible], schemas, options.scan_rows
-            )
+        for info in sheets:
+            hit = _match_sheet(source, info, schemas, options.scan_rows)
+            if hit is not None and info.visible:
+                found.append(hit)
+            elif hit is not None:
+                skipped.append(SkippedSheet(info.name, "hidden-ledger", hit[1].kind))
+            elif not info.visible:
+                skipped.append(SkippedSheet(info.name, "hidden"))
+            else:
+                empty = not any(v not in ("", None) for row in source.grid(info).rows for v in row)
+                skipped.append(SkippedSheet(info.name, "empty" if empty else "no-header"))
+        if not found:
+            hidden = [s for s in skipped if s.reason == "hidden-ledger"]
             if hidden:
-                raise AnquanError("header-hidden-only", title=title, sheet=hidden[0][0].sheet)
-        raise AnquanError("header-not-found", title=title, scan=options.scan_rows)
-    best = max(found, key=lambda item: item[2].score)  # max keeps the first of equal scores
-    kind = best[1]
-    chosen = [item for item in found if item[1] is kind] if kind.multi_sheet else [best]
+                raise AnquanError("header-hidden-only", title=title, sheet=hidden[0].name)
+            raise AnquanError("header-not-found", title=title, scan=options.scan_rows)
     norm = NormOptions(
-        date1904=best[0].date1904,
+        date1904=found[0][0].date1904,
         min_year=options.min_year,
         max_year=options.max_year,
         level_map=options.level_map,
         status_map=options.status_map,
     )
-    return [build_ledger(grid, match, schema, norm, options.keep_grid) for grid, schema, match in chosen]
+    ledgers = [build_ledger(grid, match, schema, norm, options.keep_grid) for grid, schema, match in found]
+    return FileRead(ledgers, skipped)
 
 
-def _matching_sheets(
-    source: Source, sheets: list[SheetInfo], schemas: list[Schema], scan: int
-) -> list[tuple[Grid, Schema, HeaderMatch]]:
-    """For each sheet with a recognisable header: its grid, the best-matching kind and header."""
-    found = []
-    for info in sheets:
-        grid = source.grid(info)
-        best = None
-        for schema in schemas:
-            match = detect_header(grid.rows, grid.merged, schema, scan)
-            if match is not None and (best is None or match.score > best[1].score):
-                best = (schema, match)
-        if best is not None:
-            found.append((grid, *best))
-    return found
+def _match_sheet(
+    source: Source, info: SheetInfo, schemas: list[Schema], scan: int
+) -> tuple[Grid, Schema, HeaderMatch] | None:
+    """The sheet's grid with the best-matching kind and header, or None when no kind's header is there."""
+    grid = source.grid(info)
+    best = None
+    for schema in schemas:
+        match = detect_header(grid.rows, grid.merged, schema, scan)
+        if match is not None and (best is None or match.score > best[1].score):
+            best = (schema, match)
+    return (grid, *best) if best is not None else None

@@ -10,7 +10,7 @@ from typing import Any
 
 from anquan_cli.schema import Schema, normalize_header, strip_parens
 
-_ORG = re.compile(
+ORG_SUFFIX = re.compile(
     r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|厂|店|中心|合作社|站|学校|医院|卫生院|酒店|宾馆|超市|商场|"
     r"门市部|经营部|加工厂|矿|场|馆|所|园|行|社|部)$"
 )
@@ -80,7 +80,7 @@ def _unit_from_titles(rows_above, sheet: str | None, stem: str) -> ContextValue 
                     return ContextValue(name, "标题", r, c)
                 break  # only the first text of a row can be a title
     if sheet and not _GENERIC_SHEET.match(sheet.strip()):
-        name = _org_in_title(sheet) or (sheet.strip() if _ORG.search(sheet.strip()) else None)
+        name = _org_in_title(sheet) or (sheet.strip() if ORG_SUFFIX.search(sheet.strip()) else None)
         if name:
             return ContextValue(name, "工作表名")
     name = _org_in_title(stem)
@@ -95,4 +95,4 @@ def _org_in_title(text: str) -> str | None:
     if not m:
         return None
     name = (m.group(1) or m.group(2) or "").strip(" -_:")
-    return name if name and _ORG.search(name) else None
+    return name if name and ORG_SUFFIX.search(name) else None

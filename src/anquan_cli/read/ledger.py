@@ -12,14 +12,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from anquan_cli.core.dates import DateState
+from anquan_cli.core.dates import PLACEHOLDERS, DateState
 from anquan_cli.core.findings import Finding, column_letter
-from anquan_cli.read.context import find_context
+from anquan_cli.read.context import ORG_SUFFIX, find_context
 from anquan_cli.read.counts import RowCounts
 from anquan_cli.read.header import HeaderMatch
 from anquan_cli.read.normalize import Column, NormOptions, factorize, normalise, resolve_relative
 from anquan_cli.read.sources import Grid
-from anquan_cli.schema import FieldType, Schema
+from anquan_cli.schema import FieldType, Schema, normalize_header
 
 ROW = "_row"  # the Excel row number (CSV: line number) of each data row
 
@@ -31,6 +31,8 @@ _FOOTER = re.compile(
     r"负责人签字|签字|盖章|单位盖章|\(盖章\)|\(签字\)|填表日期|填报日期|报送日期|注|说明|备注|填表说明|"
     r"分管领导|单位\(盖章\))(?:[:(]|$)"
 )
+
+_HEADER_SLACK = 4  # a repeated header may carry a marker or a unit the first one lacked
 
 _KEYWORD_HEADS = frozenset("合小总共填制审联电单主负盖(（签注说备分 \u3000\t\n")
 
@@ -139,10 +141,12 @@ def build_ledger(
     grid: Grid, match: HeaderMatch, schema: Schema, opts: NormOptions, keep_grid: bool
 ) -> Ledger:
     start = match.last + 1
-    body = grid.rows[start:]
+    body = full = grid.rows[start:]
     width = grid.width
     needed = max(match.columns.values()) + 1
-    if needed < width:  # columns right of the last field (a stray note in XFD) are not data
+    beyond = None
+    if needed < width:  # columns right of the last field (a stray note in XFD) are not data…
+        beyond = _content_beyond(body, needed)  # …but a row with text only there is still counted
         body, width = [r[:needed] for r in body], needed
     n = len(body)
     arr = _cells(body, width)
@@ -152,32 +156,46 @@ def build_ledger(
     factorized = {f: Column.of(arr[:, ref.index]) for f, ref in columns.items()}
 
     counts = RowCounts(sheet_rows=len(grid.rows), header_and_above=start, total=n)
+    above = grid.rows[: match.first]
+    counts.title = sum(1 for row in above if any(v not in ("", None) for v in row))
+    counts.empty = len(above) - counts.title
+    counts.header = match.last - match.first + 1
     first_text = _first_nonempty(arr)
+    has_any = first_text != ""
+    if beyond is not None:
+        has_any |= beyond
     subtotal, footer = _classify_text(first_text)
-    blank = np.ones(n, dtype=bool)
+    filled = np.zeros(n, dtype=np.int64)  # cells with a value in the ledger's own columns
     for col in factorized.values():
-        blank &= col.blank
+        filled += ~col.blank
+    heads = _header_repeats(grid, match, factorized, filled) | _column_number_rows(body, first_text, filled)
     _add_context(grid, match, schema, columns, factorized, n)
-    excluded = np.zeros(n, dtype=bool)
-    if n and _is_column_number_row(body[0]):
-        excluded[0] = True
-        counts.header_extra = 1
-    footer_hits = np.flatnonzero(footer & ~excluded)
-    if footer_hits.size:
-        tail = np.zeros(n, dtype=bool)
-        tail[footer_hits[0] :] = True
-        tail &= ~excluded
-        # Below the footer every row with any text is footer (signatures, phone, notes); empty ones are blank.
-        empty = first_text == ""
-        counts.footer = int((tail & ~empty).sum())
-        counts.blank += int((tail & empty).sum())
-        excluded |= tail
+    counts.header_extra = int(heads.sum())
+    excluded = heads.copy()
+
+    # A footer (填表人：…) runs to the end of the sheet, or to the next block's header when tables
+    # are stacked; below it, rows that look like data are not read but counted and shown.
+    tail = _footer_regions(footer & ~heads, heads)
+    tail &= ~heads
+    gone = tail & ~has_any
+    after = tail & has_any & (filled >= 3) & ~footer & ~subtotal
+    counts.footer = int((tail & has_any & ~after).sum())
+    counts.after_footer = int(after.sum())
+    counts.skip("after-footer", counts.after_footer)
+    excluded |= tail
     sub = subtotal & ~excluded
     counts.subtotal = int(sub.sum())
     excluded |= sub
-    blank_rows = blank & ~excluded
-    counts.blank += int(blank_rows.sum())
-    excluded |= blank_rows
+    labels = _label_rows(full, grid, start, has_any & (filled <= 1) & ~excluded)
+    counts.label = int(labels.sum())
+    excluded |= labels
+    gone |= ~has_any & ~excluded
+    counts.empty += int(gone.sum())
+    rest = (filled == 0) & has_any & ~excluded  # a row number, "/" or text only in unused columns
+    for reason, count in _why_blank(full, rest).items():
+        counts.skip(reason, count)
+    counts.blank = int((gone & ~heads).sum()) + int(rest.sum())
+    excluded |= gone | rest
     keep = np.flatnonzero(~excluded)
     counts.used = int(keep.size)
 
@@ -344,6 +362,116 @@ def _classify_text(first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             sub_u[i] = bool(_SUBTOTAL.match(key))
             foot_u[i] = bool(_FOOTER.match(key))
     return sub_u[codes], foot_u[codes]
+
+
+def _content_beyond(body: list[list], width: int) -> np.ndarray:
+    """Rows with a value right of the ledger's last column."""
+    return np.fromiter(
+        (len(r) > width and any(v not in ("", None) for v in r[width:]) for r in body),
+        dtype=bool,
+        count=len(body),
+    )
+
+
+def _header_repeats(
+    grid: Grid, match: HeaderMatch, factorized: dict[str, Column], filled: np.ndarray
+) -> np.ndarray:
+    """Rows that repeat the header further down (stacked tables, or a header printed on every page):
+    at least two of the ledger's columns, and four in five of the row's filled ones, say their header."""
+    hits = np.zeros(len(filled), dtype=np.int64)
+    for f, c in match.columns.items():
+        names = {
+            normalize_header(v)
+            for r in range(match.first, match.last + 1)
+            for v in grid.rows[r][c : c + 1]
+            if isinstance(v, str)
+        }
+        names |= {normalize_header(part) for part in match.texts.get(c, "").split("-")}
+        names.discard("")
+        if not names:
+            continue
+        longest = max(map(len, names)) + _HEADER_SLACK
+        text = factorized[f].text
+        said = np.fromiter(
+            (isinstance(t, str) and len(t) <= longest and normalize_header(t) in names for t in text),
+            dtype=bool,
+            count=len(text),
+        )
+        if said.any():
+            hits += said[factorized[f].codes]
+    return (hits >= 2) & (hits * 5 >= filled * 4)
+
+
+def _column_number_rows(body: list[list], first_text: np.ndarray, filled: np.ndarray) -> np.ndarray:
+    """ "1 2 3 …" rows numbering the columns, under the header or under a repeated one."""
+    out = np.zeros(len(body), dtype=bool)
+    starts_at_one = (filled >= 3) & ((first_text == 1) | (first_text == "1"))
+    for i in np.flatnonzero(starts_at_one).tolist():
+        out[i] = _is_column_number_row(body[i])
+    return out
+
+
+def _footer_regions(starts: np.ndarray, heads: np.ndarray) -> np.ndarray:
+    """From each footer row to the next repeated header (or the end of the sheet)."""
+    n = len(starts)
+    region = np.zeros(n, dtype=bool)
+    resume = np.flatnonzero(heads)
+    position = 0
+    for p in np.flatnonzero(starts).tolist():
+        if p < position:
+            continue
+        following = resume[resume > p]
+        position = int(following[0]) if following.size else n
+        region[p:position] = True
+    return region
+
+
+# A section label between stacked tables: an ordinal heading ("二、", "（三）", "第二部分"), a period
+# ("十月份", "9月", "上半年", "遗留", "新增") or a table title repeated for the next block.
+_LABEL = re.compile(
+    r"^(?:\(?[一二三四五六七八九十]{1,3}[)、.]|第[一二三四五六七八九十\d]{1,3}(?:部分|批|类|季度|阶段))"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?|季度|上半年|下半年|年度|本月|上月|当月|遗留|新增|累计|往期"
+    r"|台账|一览表|汇总表|清单|统计表"
+)
+_LABEL_MAX = 40
+
+
+def _label_rows(body: list[list], grid: Grid, start: int, candidates: np.ndarray) -> np.ndarray:
+    """Rows holding one value that reads as a section label, or one cell merged across the table."""
+    out = np.zeros(len(body), dtype=bool)
+    if not candidates.any():
+        return out
+    spans = {(r0 - start, c0): c1 - c0 + 1 for r0, c0, r1, c1 in grid.merged if r0 >= start and c1 > c0}
+    for i in np.flatnonzero(candidates).tolist():
+        cells = [(c, v) for c, v in enumerate(body[i]) if v not in ("", None)]
+        if len({str(v) for _, v in cells}) != 1:
+            continue
+        c, value = cells[0]
+        if not isinstance(value, str):
+            continue
+        text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", value))
+        if not text or len(text) > _LABEL_MAX or ORG_SUFFIX.search(text):
+            continue  # an enterprise name alone is a data row with its fields missing, never a label
+        out[i] = bool(_LABEL.search(text)) or spans.get((i, c), 1) >= 3
+    return out
+
+
+def _why_blank(body: list[list], rows: np.ndarray) -> dict[str, int]:
+    """Rows with nothing in the ledger's columns but something elsewhere: a row number or "/" only,
+    or text in columns the ledger does not use."""
+    reasons: dict[str, int] = {}
+    for i in np.flatnonzero(rows).tolist():
+        values = [v for v in body[i] if v not in ("", None)]
+        reason = "numbered-empty" if all(map(_is_filler, values)) else "unmapped-only"
+        reasons[reason] = reasons.get(reason, 0) + 1
+    return reasons
+
+
+def _is_filler(value: object) -> bool:
+    if isinstance(value, int | float):
+        return True
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    return text.isdigit() or text.lower() in PLACEHOLDERS
 
 
 def _is_column_number_row(row: list) -> bool:

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from anquan_cli.core.findings import Severity
-from anquan_cli.core.messages import LABELS, SEVERITY_LABEL
+from anquan_cli.core.messages import LABELS, ROW_SKIPS, SEVERITY_LABEL
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -82,6 +82,9 @@ def print_validation(outcome, limit: int) -> None:
         )
     out.print(table)
     for r in results:
+        for note in _left_out(r, names[r.path]):
+            out.print(Text(_safe(note), style="yellow"), soft_wrap=True)
+    for r in results:
         if r.error:
             out.print(Text.assemble((_safe(str(r.path)), "bold"), "：", (r.error, "bold red")))
             continue
@@ -118,6 +121,22 @@ def print_validation(outcome, limit: int) -> None:
         out.print(Text(written, style="green"), soft_wrap=True)
     style = "bold red" if summary["errors"] or summary["unreadable"] else "bold green"
     out.print(Text(LABELS["summary"].format(**summary), style=style))
+
+
+def _left_out(result, name: str) -> list[str]:
+    """Sheets that gave no ledger and rows skipped for a reason a person should check (titles, headers,
+    labels, subtotals and footers are structure and not listed)."""
+    lines = []
+    sheets = [s for s in result.skipped if s.reason != "not-named"]
+    if sheets:
+        listed = "、".join(LABELS["sheet-skipped-short"].format(sheet=s.name, reason=s.why()) for s in sheets)
+        lines.append(LABELS["sheets-skipped"].format(path=name, sheets=listed))
+    where = f" {result.sheet}" if result.sheet else ""
+    for reason, count in result.counts.skipped.items():
+        lines.append(
+            LABELS["rows-skipped"].format(path=name, sheet=where, count=count, reason=ROW_SKIPS[reason])
+        )
+    return lines
 
 
 def _short(value: str, width: int = 60) -> str:

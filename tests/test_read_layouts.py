@@ -1,0 +1,294 @@
+"""Layouts towns send that the first reader lost rows or sheets of: several ledger sheets in one
+workbook, tables stacked in one sheet, section labels, rows below a footer. Every non-empty row is
+accounted for by its role."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from anquan_cli.analysis.merge import merge
+from anquan_cli.cli import app
+from anquan_cli.read import ReadOptions, read_file, read_ledgers
+from devtools.fab import SheetSpec, write_csv, write_ods, write_xls, write_xlsx
+from tests.conftest import good_records, read, run_all, run_file, table
+
+runner = CliRunner()
+
+
+def _month_records(month: int, n: int = 3, prefix: str = "QS") -> list[dict]:
+    records = good_records(n)
+    for i, rec in enumerate(records):
+        found = dt.date(2026, month, 1 + i)
+        rec["hazard_id"] = f"{prefix}-2026{month:02d}-{i + 1:03d}"
+        rec["found_on"] = found
+        rec["deadline"] = found + dt.timedelta(days=10)
+        if rec["closed_on"] is not None:
+            rec["closed_on"] = found + dt.timedelta(days=5)
+    return records
+
+
+def _instructions() -> SheetSpec:
+    return SheetSpec(
+        "填表说明", [["填表说明"], ["1. 隐患编号、企业名称、排查日期为必填"], ["2. 整改期限填写日期"]]
+    )
+
+
+def test_every_visible_ledger_sheet_is_read_hidden_ones_listed(tmp_path):
+    sheets = [
+        _instructions(),
+        SheetSpec("9月", table(_month_records(9))),
+        SheetSpec("10月", table(_month_records(10, 4))),
+        SheetSpec("2025年", table(_month_records(12, 2)), hidden=True),
+        SheetSpec("字典", [["一般事故隐患"], ["重大事故隐患"]], hidden=True),
+    ]
+    path = write_xlsx(tmp_path / "青石镇.xlsx", sheets)
+    read_ = read_file(path)
+    assert [(lg.sheet, lg.counts.used) for lg in read_.ledgers] == [("9月", 3), ("10月", 4)]
+    assert [(s.name, s.reason) for s in read_.skipped] == [
+        ("填表说明", "no-header"),
+        ("2025年", "hidden-ledger"),
+        ("字典", "hidden"),
+    ]
+    # Named, a hidden sheet is read (and only it).
+    named = read_file(path, ReadOptions(sheet="2025年"))
+    assert [lg.sheet for lg in named.ledgers] == ["2025年"]
+    assert {s.reason for s in named.skipped} == {"not-named"}
+
+
+def test_two_equal_sheets_are_both_read_and_their_copies_merge_as_one(tmp_path):
+    records = _month_records(10)
+    sheets = [SheetSpec("台账", table(records)), SheetSpec("台账 (2)", table(records))]
+    path = write_xlsx(tmp_path / "t.xlsx", sheets)
+    ledgers = read_ledgers(path)
+    assert [lg.sheet for lg in ledgers] == ["台账", "台账 (2)"]
+    hazards = merge(ledgers)
+    assert len(hazards.frame) == 3 and hazards.duplicates == 3
+
+
+def test_month_sheets_merge_in_month_order_not_name_order(tmp_path):
+    """A cumulative ledger kept one month per sheet: the 10月 copy of a hazard is the current one,
+    though "10月" sorts before "9月" as text and the 10月 sheet comes first in the workbook."""
+    september = _month_records(9)
+    october = [dict(r) for r in september]
+    for rec in october:
+        rec["status"], rec["closed_on"], rec["verifier"] = "已整改", dt.date(2026, 10, 3), "李娜"
+    sheets = [SheetSpec("10月", table(october)), SheetSpec("9月", table(september))]
+    path = write_xlsx(tmp_path / "t.xlsx", sheets)
+    hazards = merge(read_ledgers(path))
+    assert len(hazards.frame) == 3
+    assert set(hazards.frame["sheet"]) == {"10月"}
+    assert (hazards.frame["status"] == "closed").all()
+
+
+def test_month_sheets_json_lists_sheets_and_skipped(tmp_path):
+    sheets = [
+        _instructions(),
+        SheetSpec("9月", table(_month_records(9))),
+        SheetSpec("10月", table(_month_records(10))),
+    ]
+    path = write_xlsx(tmp_path / "t.xlsx", sheets)
+    result = runner.invoke(app, ["validate", str(path), "--format", "json", "--as-of", "2026-11-28"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    (entry,) = doc["files"]
+    assert entry["rows"] == 6 and entry["sheet"] == "9月"
+    assert [(s["name"], s["kind"], s["header_rows"], s["rows"]) for s in entry["sheets"]] == [
+        ("9月", "hazard", [1, 1], 3),
+        ("10月", "hazard", [1, 1], 3),
+    ]
+    (skipped,) = entry["skipped"]
+    assert skipped["name"] == "填表说明" and skipped["reason"] == "no-header" and "表头" in skipped["message"]
+    assert doc["summary"]["files"] == 1 and doc["summary"]["ledgers"] == 2
+
+
+def test_skipped_sheets_and_rows_are_shown_on_the_terminal(tmp_path):
+    rows = table(_month_records(10))
+    rows += [
+        ["填表人：张三"],
+        ["", "QS-9", "青石镇", "示例县宏达机械有限公司", "", "", "2026-10-09", "一般", "护栏缺失"],
+    ]
+    sheets = [SheetSpec("10月", rows), SheetSpec("2025年", table(_month_records(12)), hidden=True)]
+    path = write_xlsx(tmp_path / "t.xlsx", sheets)
+    result = runner.invoke(app, ["validate", str(path), "--as-of", "2026-11-28"])
+    out = result.stdout.replace("\n", "")
+    assert "2025年" in out and "隐藏" in out
+    assert "表尾" in out and "1 行" in out
+
+
+def _stacked_sheet() -> tuple[list[list], list]:
+    """October's hazards, then "二、九月份遗留隐患" with the header again, 小计 rows between blocks."""
+    october = table(_month_records(10, 3))
+    september = table(_month_records(9, 2, prefix="YL"))
+    width = len(october[0])
+    rows = [["青石镇隐患排查治理台账"], ["一、十月份新发现隐患"], *october]
+    rows.append(["小计", "", "", "3"])
+    label_row = len(rows)
+    rows.append(["二、九月份遗留隐患"] + [""] * (width - 1))
+    rows += september
+    rows.append(["小计", "", "", "2"])
+    rows.append(["合计", "", "", "5"])
+    merges = [(label_row, 0, label_row, width - 1)]
+    return rows, merges
+
+
+def test_stacked_tables_labels_and_repeated_header_are_structure(tmp_path):
+    rows, merges = _stacked_sheet()
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows, merges=merges)])
+    result = run_file(path)
+    assert result.findings == []
+    ledger = read(path)
+    assert ledger.counts.used == 5
+    assert sorted(ledger.data["hazard_id"]) == sorted(
+        [f"QS-202610-{i:03d}" for i in (1, 2, 3)] + [f"YL-202609-{i:03d}" for i in (1, 2)]
+    )
+    roles = ledger.counts.rows_by_role()
+    assert roles == {
+        "title": 2,  # the title and the first label sit above the header
+        "header": 2,
+        "data": 5,
+        "label": 1,
+        "subtotal": 3,
+        "footer": 0,
+        "skipped": 0,
+        "empty": 0,
+    }
+
+
+def test_repeated_two_row_header_and_column_numbers(tmp_path):
+    top = [
+        "序号",
+        "隐患编号",
+        "镇街",
+        "企业名称",
+        "排查日期",
+        "隐患等级",
+        "隐患描述",
+        "整改责任人",
+        "整改期限",
+    ]
+    top += ["整改情况", "", ""]
+    sub = [""] * 9 + ["整改状态", "整改完成日期", "复查人"]
+    numbers = list(range(1, 13))
+    d = dt.date(2026, 10, 8)
+
+    def row(i: int, status: str) -> list:
+        closed = status == "已整改"
+        line = [i, f"AP-{i}", "安平镇", "示例县利达化工有限公司", d, "一般", f"电线私拉乱接{i}", "王强"]
+        return [*line, d + dt.timedelta(10), status, d if closed else "", "赵敏" if closed else ""]
+
+    merges = [(0, c, 1, c) for c in range(9)] + [(0, 9, 0, 11)]
+    second = 5
+    merges += [(second, c, second + 1, c) for c in range(9)] + [(second, 9, second, 11)]
+    rows = [top, sub, numbers, row(1, "已整改"), row(2, "整改中"), top, sub, numbers, row(3, "未整改")]
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows, merges=merges)])
+    ledger = read(path)
+    assert ledger.data["hazard_id"].tolist() == ["AP-1", "AP-2", "AP-3"]
+    assert ledger.counts.rows_by_role()["header"] == 6
+    assert run_file(path).findings == []
+
+
+def test_rows_below_a_footer_that_look_like_data_are_counted_and_named(tmp_path):
+    rows = table(_month_records(10))
+    rows += [
+        ["填表人：张三", "", "审核人：李四"],
+        [4, "QS-9", "青石镇", "示例县宏达机械有限公司", "", "", "2026-10-09", "一般", "护栏缺失"],
+    ]
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)])
+    ledger = read(path)
+    assert ledger.counts.used == 3 and ledger.counts.footer == 1
+    assert ledger.counts.skipped == {"after-footer": 1}
+    result = runner.invoke(app, ["validate", str(path), "--format", "json", "--as-of", "2026-11-28"])
+    (entry,) = json.loads(result.stdout)["files"]
+    assert entry["sheets"][0]["skipped_rows"] == {"after-footer": 1}
+    assert entry["row_counts"]["rows_by_role"]["skipped"] == 1
+
+
+def test_a_second_block_after_a_footer_is_read(tmp_path):
+    """Two monthly tables one under the other, each signed: the footer ends at the next header."""
+    first, second = table(_month_records(10)), table(_month_records(9, 2, prefix="YL"))
+    rows = [*first, ["填表人：张三"], ["青石镇九月份隐患台账"], *second, ["填表人：张三"]]
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)])
+    ledger = read(path)
+    assert ledger.counts.used == 5 and ledger.counts.footer == 3
+    assert run_file(path).findings == []
+
+
+def test_a_lone_enterprise_name_is_a_data_row_not_a_label(tmp_path):
+    rows = table(_month_records(10))
+    rows.append(["", "", "", "示例县十月建材有限公司"])
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)])
+    result = run_file(path)
+    assert result.counts.used == 4 and result.counts.label == 0
+    assert any(f.code == "required-empty" and f.row == 5 for f in result.findings)
+
+
+def test_rows_with_text_only_in_unused_columns_are_counted(tmp_path):
+    rows = table(_month_records(10))
+    rows[0].append("联系电话")  # a column the ledger does not use, right of the last field
+    rows.append(["", *[""] * (len(rows[0]) - 2), "0000-1234567"])
+    rows.append([5])  # a pre-numbered empty row
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)])
+    ledger = read(path)
+    assert ledger.counts.used == 3
+    assert ledger.counts.skipped == {"unmapped-only": 1, "numbered-empty": 1}
+
+
+# --- every non-empty row has one role, in every layout the fixture writers make ------------------
+
+
+def _layouts(tmp_path: Path) -> list[Path]:
+    stacked, merges = _stacked_sheet()
+    footer = [
+        *table(_month_records(10)),
+        [],
+        ["填表人：张三", "", "审核人：李四"],
+        ["联系电话：0000-1234567"],
+    ]
+    titled = [
+        ["青石镇安全生产隐患排查治理台账"],
+        ["填报单位：青石镇", "", "填报日期：2026年10月31日"],
+        [],
+        *table(good_records()),
+    ]
+    padded = [*table(good_records()), [5], [6], [], ["小计", "", "4"]]
+    return [
+        write_xlsx(tmp_path / "stacked.xlsx", [SheetSpec("台账", stacked, merges=merges)]),
+        write_xlsx(
+            tmp_path / "months.xlsx", [_instructions(), SheetSpec("9月", footer), SheetSpec("10月", titled)]
+        ),
+        write_xls(tmp_path / "padded.xls", [SheetSpec("台账", padded)]),
+        write_ods(tmp_path / "stacked.ods", [SheetSpec("台账", stacked)]),
+        write_csv(tmp_path / "footer.csv", footer),
+    ]
+
+
+def _non_empty_rows(path: Path, sheet: str | None) -> int:
+    from anquan_cli.read.sources import Source
+
+    source = Source(path)
+    info = next(i for i in source.sheets() if i.name == sheet)
+    return sum(any(v not in ("", None) for v in row) for row in source.grid(info).rows)
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_every_non_empty_row_is_counted_once(tmp_path, index):
+    path = _layouts(tmp_path)[index]
+    for ledger in read_ledgers(path):
+        roles = ledger.counts.rows_by_role()
+        assert sum(roles.values()) == ledger.counts.sheet_rows
+        assert sum(roles.values()) - roles["empty"] == _non_empty_rows(path, ledger.sheet), roles
+        c = ledger.counts
+        old_view = c.used + c.blank + c.subtotal + c.footer + c.header_extra + c.label + c.after_footer
+        assert old_view == c.total
+
+
+def test_multi_sheet_results_keep_their_own_sheet(tmp_path):
+    sheets = [SheetSpec("9月", table(_month_records(9))), SheetSpec("10月", table(_month_records(10)))]
+    path = write_xlsx(tmp_path / "t.xlsx", sheets)
+    results = run_all(path)
+    assert [(r.sheet, r.counts.used, r.findings) for r in results] == [("9月", 3, []), ("10月", 3, [])]
