@@ -165,7 +165,7 @@ def test_partial_failure_goes_on(tmp_path):
     overview = openpyxl.load_workbook(out / "校验报告.xlsx")["文件概况"]
     reasons = [overview.cell(r, 8).value for r in range(4, overview.max_row + 1)]
     assert any(reason and "不是 Excel 工作簿" in reason for reason in reasons)
-    assert overview.auto_filter.ref == f"A3:H{overview.max_row}"  # its own eight columns, no more
+    assert overview.auto_filter.ref == f"A3:I{overview.max_row}"  # its own nine columns, no more
     assert (out / "月度通报.docx").exists()
 
 

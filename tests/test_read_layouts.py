@@ -192,6 +192,21 @@ def test_repeated_two_row_header_and_column_numbers(tmp_path):
     assert run_file(path).findings == []
 
 
+def test_the_findings_workbook_names_what_was_left_out(tmp_path):
+    import openpyxl
+
+    from anquan_cli.render.lists import write_findings
+
+    rows = table(_month_records(10))
+    rows += [["填表人：张三"], [4, "QS-9", "青石镇", "示例县宏达机械有限公司", "", "", "2026-10-09", "一般"]]
+    sheets = [_instructions(), SheetSpec("10月", rows)]
+    path = write_xlsx(tmp_path / "t.xlsx", sheets)
+    target = write_findings(run_all(path), tmp_path / "校验报告.xlsx", as_of=dt.date(2026, 11, 28))
+    overview = openpyxl.load_workbook(target)["文件概况"]
+    assert overview.cell(3, 9).value == "未读取的工作表和行"
+    assert overview.cell(4, 9).value == "工作表 “填表说明”（没有台账表头）；1 行在表尾的填表人、审核人等之后"
+
+
 def test_rows_below_a_footer_that_look_like_data_are_counted_and_named(tmp_path):
     rows = table(_month_records(10))
     rows += [

@@ -190,6 +190,8 @@ LABELS = {
     "sheet-skipped": "工作表“{sheet}”未读取：{reason}",
     "sheets-skipped": "{path}：未读取的工作表 {sheets}",
     "sheet-skipped-short": "“{sheet}”（{reason}）",
+    "sheets-left-out": "工作表 {sheets}",
+    "rows-left-out": "{count} 行{reason}",
     "rows-skipped": "{path}{sheet}：{count} 行未作为数据读取（{reason}）",
     "missing-lists": "隐患台账中有 {n} 家企业没有报送全员安全生产责任清单：",
     "no-missing-lists": "隐患台账中的企业都已报送全员安全生产责任清单",

@@ -18,6 +18,7 @@ from anquan_cli.core.outputs import atomic_path
 from anquan_cli.core.text import format_cn
 from anquan_cli.core.vocab import MAJOR
 from anquan_cli.render import xlsx_fast as fx
+from anquan_cli.render.left_out import left_out
 
 
 class _Sheet:
@@ -333,8 +334,19 @@ def write_findings(results, target: Path, *, as_of: dt.date) -> Path:
         ]
         r = ws.block(3, columns, [f.severity.value == "error" for _, f in every])
         ws.autofilter(2, 0, max(3, r - 1), len(headers) - 1)
-        overview = ("文件", "类型", "工作表", "表头行", "数据行", "错误", "警告", "无法读取的原因")
-        ws = book.sheet("文件概况", "各文件校验概况", subtitle, overview, (50, 10, 16, 8, 8, 8, 8, 50))
+        overview = (
+            "文件",
+            "类型",
+            "工作表",
+            "表头行",
+            "数据行",
+            "错误",
+            "警告",
+            "无法读取的原因",
+            "未读取的工作表和行",
+        )
+        widths = (50, 10, 16, 8, 8, 8, 8, 50, 50)
+        ws = book.sheet("文件概况", "各文件校验概况", subtitle, overview, widths)
         for r, result in enumerate(results, 3):
             rows = result.header_rows
             values = (
@@ -349,6 +361,7 @@ def write_findings(results, target: Path, *, as_of: dt.date) -> Path:
                 (result.errors, "num"),
                 (result.warnings, "num"),
                 (result.error, "text"),
+                (left_out(result) or None, "text"),
             )
             for c, (value, kind) in enumerate(values):
                 book.cell(ws, r, c, value, kind, "major" if result.error else "")

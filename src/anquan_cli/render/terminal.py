@@ -14,7 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from anquan_cli.core.findings import Severity
-from anquan_cli.core.messages import LABELS, ROW_SKIPS, SEVERITY_LABEL
+from anquan_cli.core.messages import LABELS, SEVERITY_LABEL
+from anquan_cli.render.left_out import skipped_rows, skipped_sheets
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -127,15 +128,12 @@ def _left_out(result, name: str) -> list[str]:
     """Sheets that gave no ledger and rows skipped for a reason a person should check (titles, headers,
     labels, subtotals and footers are structure and not listed)."""
     lines = []
-    sheets = [s for s in result.skipped if s.reason != "not-named"]
+    sheets = skipped_sheets(result)
     if sheets:
-        listed = "、".join(LABELS["sheet-skipped-short"].format(sheet=s.name, reason=s.why()) for s in sheets)
-        lines.append(LABELS["sheets-skipped"].format(path=name, sheets=listed))
+        lines.append(LABELS["sheets-skipped"].format(path=name, sheets=sheets))
     where = f" {result.sheet}" if result.sheet else ""
-    for reason, count in result.counts.skipped.items():
-        lines.append(
-            LABELS["rows-skipped"].format(path=name, sheet=where, count=count, reason=ROW_SKIPS[reason])
-        )
+    for count, why in skipped_rows(result):
+        lines.append(LABELS["rows-skipped"].format(path=name, sheet=where, count=count, reason=why))
     return lines
 
 
