@@ -307,3 +307,19 @@ def test_multi_sheet_results_keep_their_own_sheet(tmp_path):
     path = write_xlsx(tmp_path / "t.xlsx", sheets)
     results = run_all(path)
     assert [(r.sheet, r.counts.used, r.findings) for r in results] == [("9月", 3, []), ("10月", 3, [])]
+
+
+def test_report_commands_count_rows_and_hidden_sheets_left_out(tmp_path):
+    rows = table(_month_records(10))
+    rows += [["填表人：张三"], [4, "QS-9", "青石镇", "示例县宏达机械有限公司", "", "", "2026-10-09", "一般"]]
+    sheets = [SheetSpec("10月", rows), SheetSpec("2025年", table(_month_records(12)), hidden=True)]
+    path = write_xlsx(tmp_path / "青石镇.xlsx", sheets)
+    for command in ("overdue", "repeats", "stats"):
+        result = runner.invoke(app, [command, str(path), "--format", "json", "--as-of", "2026-11-28"])
+        assert result.exit_code == 0, result.output
+        account = json.loads(result.stdout)["input"]
+        assert account["skipped_rows"] == {"在表尾的填表人、审核人等之后": 1}, command
+        assert account["hidden_sheets"] == [{"path": str(path), "sheet": "2025年"}], command
+    result = runner.invoke(app, ["overdue", str(path), "--as-of", "2026-11-28"])
+    out = result.stdout.replace("\n", "")
+    assert "另有 1 行未作为数据读取" in out and "“2025年”" in out

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from anquan_cli.core.dates import DateState
+from anquan_cli.core.messages import ROW_SKIPS
 from anquan_cli.core.text import name_key
 from anquan_cli.core.vocab import VocabState, canonical_industry
 from anquan_cli.read.keys import valid_codes
@@ -64,6 +65,10 @@ class HazardSet:
     duplicates: int = 0  # copies of a hazard replaced by a later submission
     conflicts: list[Conflict] = field(default_factory=list)
     unreadable: list[tuple[Path, str]] = field(default_factory=list)  # (file, Chinese reason)
+    # Left out before any row was a hazard: rows not read as data (messages.ROW_SKIPS key -> rows)
+    # and hidden sheets whose header looks like a hazard ledger (file, sheet).
+    skipped_rows: dict[str, int] = field(default_factory=dict)
+    hidden_sheets: list[tuple[Path, str | None]] = field(default_factory=list)
 
     @property
     def excluded_rows(self) -> int:
@@ -78,6 +83,8 @@ class HazardSet:
             "conflicts": [c.to_dict() for c in self.conflicts],
             "excluded_rows": self.excluded_rows,
             "excluded": {EXCLUSIONS[k]: v for k, v in self.excluded.items() if v},
+            "skipped_rows": {ROW_SKIPS[k]: v for k, v in self.skipped_rows.items() if v},
+            "hidden_sheets": [{"path": str(p), "sheet": s} for p, s in self.hidden_sheets],
         }
 
 

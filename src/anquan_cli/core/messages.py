@@ -189,6 +189,8 @@ LABELS = {
     "findings-sheet": "校验结果",
     "sheet-skipped": "工作表“{sheet}”未读取：{reason}",
     "sheets-skipped": "{path}：未读取的工作表 {sheets}",
+    "account-skipped-rows": "另有 {count} 行未作为数据读取（{reasons}），请用 anquan validate 查看",
+    "account-hidden-sheet": "{path} 中的隐藏工作表“{sheet}”表头像隐患台账，未读取（如需读取请用 --sheet 指定）",
     "sheet-skipped-short": "“{sheet}”（{reason}）",
     "sheets-left-out": "工作表 {sheets}",
     "rows-left-out": "{count} 行{reason}",

@@ -302,6 +302,13 @@ def run_validation(
         outcome.hazards = combine(parts)
         outcome.hazards.files = files
         outcome.hazards.unreadable = [(r.path, r.error) for r in results if r.error]
+        for r in results:
+            if r.kind == "hazard":
+                for reason, count in r.counts.skipped.items():
+                    outcome.hazards.skipped_rows[reason] = outcome.hazards.skipped_rows.get(reason, 0) + count
+            outcome.hazards.hidden_sheets += [
+                (r.path, s.name) for s in r.skipped if s.reason == "hidden-ledger" and s.kind == "hazard"
+            ]
     if rosters["hazard"] and (cross or rosters["responsibility"]):
         _cross_check(outcome, rosters)
     return outcome

@@ -8,7 +8,7 @@ import pandas as pd
 from rich.table import Table
 from rich.text import Text
 
-from anquan_cli.core.messages import GROUP_LABELS, INDICATORS_SHORT
+from anquan_cli.core.messages import GROUP_LABELS, INDICATORS_SHORT, LABELS
 from anquan_cli.core.text import format_cn
 from anquan_cli.core.vocab import MAJOR
 from anquan_cli.render.terminal import _safe, console
@@ -33,6 +33,15 @@ def print_account(out, hazards) -> None:
         reasons = "，".join(f"{k} {v} 行" for k, v in a["excluded"].items())
         line += f"；{a['excluded_rows']} 行因关键字段不可用未计入（{reasons}），请用 anquan validate 查看"
     out.print(Text(line, style="dim"), soft_wrap=True)
+    if a["skipped_rows"]:
+        reasons = "，".join(f"{k} {v} 行" for k, v in a["skipped_rows"].items())
+        text = (
+            f"另有 {sum(a['skipped_rows'].values())} 行未作为数据读取（{reasons}），请用 anquan validate 查看"
+        )
+        out.print(Text(text, style="yellow"), soft_wrap=True)
+    for hidden in a["hidden_sheets"]:
+        text = LABELS["account-hidden-sheet"].format(path=Path(hidden["path"]).name, sheet=hidden["sheet"])
+        out.print(Text(_safe(text), style="yellow"), soft_wrap=True)
     for c in hazards.conflicts:
         fields = "、".join(c.fields)
         if c.dropped == c.kept:
