@@ -323,3 +323,74 @@ def test_report_commands_count_rows_and_hidden_sheets_left_out(tmp_path):
     result = runner.invoke(app, ["overdue", str(path), "--as-of", "2026-11-28"])
     out = result.stdout.replace("\n", "")
     assert "另有 1 行未作为数据读取" in out and "“2025年”" in out
+
+
+def test_a_dropdown_dictionary_sheet_is_not_a_ledger(tmp_path):
+    dictionary = [
+        ["隐患级别", "完成情况", "隐患来源", "隐患分类", "所属行业"],
+        ["一般", "已完成", "企业自查", "基础管理类", "工贸"],
+    ]
+    sheets = [SheetSpec("台账", table(_month_records(10))), SheetSpec("字典", dictionary)]
+    read_ = read_file(write_xlsx(tmp_path / "t.xlsx", sheets))
+    assert [lg.sheet for lg in read_.ledgers] == ["台账"]
+    assert [(s.name, s.reason) for s in read_.skipped] == [("字典", "no-header")]
+
+
+def test_a_summary_sheet_beside_the_ledger_is_listed_not_read(tmp_path):
+    summary = [
+        ["镇街", "企业名称", "统一社会信用代码", "隐患等级", "整改状态", "隐患数"],
+        ["青石镇", "示例县宏达机械有限公司", "91512081MA62K0260E", "一般", "已整改", 3],
+    ]
+    sheets = [SheetSpec("汇总", summary), SheetSpec("台账", table(_month_records(10)))]
+    read_ = read_file(write_xlsx(tmp_path / "t.xlsx", sheets))
+    assert [lg.sheet for lg in read_.ledgers] == ["台账"]
+    (skipped,) = read_.skipped
+    assert (skipped.name, skipped.reason) == ("汇总", "partial-header")
+    assert "--sheet 汇总" in skipped.to_dict()["message"]
+
+
+# --- department ledgers: no 镇街 column, the department named in the title or the file name ---------
+
+
+def _dept_rows(title: str | None) -> list[list]:
+    records = _month_records(10)
+    rows = table(records, fields=[f for f in records[0] if f != "town"])
+    return [[title], *rows] if title else rows
+
+
+def test_a_department_ledger_reports_under_its_department(tmp_path):
+    path = write_xlsx(
+        tmp_path / "t.xlsx", [SheetSpec("台账", _dept_rows("县住建局隐患排查治理台账（2026年10月）"))]
+    )
+    result = run_file(path)
+    assert result.findings == []  # no 镇街 column is not an error for a department
+    ledger = read(path)
+    assert ledger.columns["dept"].context and ledger.columns["dept"].header == "标题"
+    assert set(ledger.data["dept"]) == {"县住建局"}
+    hazards = merge([ledger])
+    assert set(hazards.frame["town"]) == {"县住建局"}
+    out = runner.invoke(app, ["stats", str(path), "--format", "json", "--as-of", "2026-11-28"])
+    names = [row["name"] for row in json.loads(out.stdout)["rows"]]
+    assert names == ["县住建局"]
+
+
+def test_the_department_may_be_named_only_in_the_file_name(tmp_path):
+    path = write_xlsx(
+        tmp_path / "县交通运输局隐患台账（2026年10月）.xlsx", [SheetSpec("Sheet1", _dept_rows(None))]
+    )
+    assert set(read(path).data["dept"]) == {"县交通运输局"}
+    assert run_file(path).findings == []
+
+
+def test_a_town_ledger_without_a_town_column_takes_the_town_from_its_title(tmp_path):
+    path = write_xlsx(
+        tmp_path / "t.xlsx", [SheetSpec("台账", _dept_rows("示例县安平镇安全生产隐患排查治理台账"))]
+    )
+    ledger = read(path)
+    assert set(ledger.data["town"]) == {"安平镇"} and not ledger.has("dept")
+    assert run_file(path).findings == []
+
+
+def test_a_ledger_naming_neither_town_nor_department_still_misses_its_town_column(tmp_path):
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("Sheet1", _dept_rows(None))])
+    assert [f.code for f in run_file(path).findings] == ["column-missing"]

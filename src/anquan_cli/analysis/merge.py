@@ -151,7 +151,9 @@ def frame_of(
     frame = pd.DataFrame(
         {
             "hazard_id": mapped("hazard_id", str.upper),
-            "town": column("town"),
+            # A department's ledger is grouped under the department, not under "no town".
+            "town": column("town") if ledger.has("town") else column("dept"),
+            "dept": column("dept"),
             "unit": unit,
             "unit_key": np.where(uscc != None, uscc, names),  # noqa: E711
             "uscc": uscc,
@@ -175,7 +177,7 @@ def frame_of(
 
 
 _COLUMNS = (
-    "hazard_id", "town", "unit", "unit_key", "uscc", "industry", "found_on", "level", "description",
+    "hazard_id", "town", "dept", "unit", "unit_key", "uscc", "industry", "found_on", "level", "description",
     "description_key", "owner", "deadline", "deadline_state", "status", "closed_on", "path", "sheet", "row", "order",
 )  # fmt: skip
 

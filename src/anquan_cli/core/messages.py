@@ -205,6 +205,7 @@ SHEET_SKIPS = {
     "hidden-ledger": "已隐藏，表头像{title}；如需读取请加参数 --sheet {sheet}",
     "hidden": "已隐藏",
     "no-header": "没有台账表头",
+    "partial-header": "表头只有一部分像{title}；如需读取请加参数 --sheet {sheet}",
     "empty": "空白",
     "not-named": "未用 --sheet 指定",
 }

@@ -165,9 +165,11 @@ def _error_rows(ledger: Ledger, findings: list[Finding]) -> np.ndarray:
 
 
 def _main_town(ledger) -> str | None:
-    if not ledger.has("town"):
+    """The town most rows name, or for a department's ledger (no 镇街) the department."""
+    field_id = "town" if ledger.has("town") else "dept" if ledger.has("dept") else None
+    if field_id is None:
         return None
-    towns = ledger.data["town"].dropna()
+    towns = ledger.data[field_id].dropna()
     return str(towns.mode().iloc[0]) if len(towns) else None
 
 

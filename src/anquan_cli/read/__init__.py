@@ -138,6 +138,7 @@ def read_file(path: Path, options: ReadOptions = ReadOptions(), source: Source |
             else:
                 empty = not any(v not in ("", None) for row in source.grid(info).rows for v in row)
                 skipped.append(SkippedSheet(info.name, "empty" if empty else "no-header"))
+        found = _drop_partial(found, skipped)
         if not found:
             hidden = [s for s in skipped if s.reason == "hidden-ledger"]
             if hidden:
@@ -152,6 +153,23 @@ def read_file(path: Path, options: ReadOptions = ReadOptions(), source: Source |
     )
     ledgers = [build_ledger(grid, match, schema, norm, options.keep_grid) for grid, schema, match in found]
     return FileRead(ledgers, skipped)
+
+
+def _drop_partial(
+    found: list[tuple[Grid, Schema, HeaderMatch]], skipped: list[SkippedSheet]
+) -> list[tuple[Grid, Schema, HeaderMatch]]:
+    """A sheet whose header names under half of what the best sheet's names (a 汇总 or 统计 sheet
+    beside the ledger) is listed, not read as a ledger full of missing columns."""
+    if len(found) < 2:
+        return found
+    best = max(match.score for _, _, match in found)
+    kept = []
+    for grid, schema, match in found:
+        if match.score * 2 < best:
+            skipped.append(SkippedSheet(grid.sheet, "partial-header", schema.kind))
+        else:
+            kept.append((grid, schema, match))
+    return kept
 
 
 def _match_sheet(

@@ -58,7 +58,57 @@ def find_context(
         unit = _unit_from_titles(rows_above, sheet, stem)
         if unit:
             found["unit"] = unit
+    if {"town", "dept"} <= wanted and "town" not in found and "dept" not in found:
+        found.update(_reporter(rows_above, sheet, stem))
     return found
+
+
+# Who reports a ledger, as its title, 填报单位 line, sheet or file name says: a town (青石镇, 东湖街道,
+# 示例经济开发区) or a county department (县住建局, 示例县交通运输局, 县消防救援大队).
+_COUNTY = r"(?:[\u4e00-\u9fff]{1,6}?[县市区](?=[\u4e00-\u9fff]{2}))?"
+_TOWN = re.compile(
+    rf"^{_COUNTY}([\u4e00-\u9fff]{{1,8}}?(?:街道办事处|街道|镇|乡|经济开发区|经济技术开发区|高新技术产业开发区|开发区|高新区|产业园区|园区))"
+)
+_DEPT = re.compile(
+    r"^((?:[\u4e00-\u9fff]{0,6}?[县市区])?[\u4e00-\u9fff]{1,14}?"
+    r"(?:局|委员会|委|办公室|大队|支队|中队|中心|管理处|监督站|管理站|所))(?![\u4e00-\u9fff]*(?:公司|厂))"
+)
+_REPORTER_LABELS = ("填报单位", "报送单位", "填报部门", "报送部门", "单位", "部门")
+
+
+def _reporter(rows_above, sheet: str | None, stem: str) -> dict[str, ContextValue]:
+    """The town or department a ledger without a 镇街 column belongs to (first place that names one)."""
+    for r, row in enumerate(rows_above):
+        for c, cell in enumerate(row):
+            if not isinstance(cell, str):
+                continue
+            for label, value in _pairs(cell):
+                if label.strip() in _REPORTER_LABELS and value:
+                    hit = _town_or_dept(value, label.strip(), r, c)
+                    if hit:
+                        return hit
+    for r, row in enumerate(rows_above):
+        first = next(((c, v) for c, v in enumerate(row) if isinstance(v, str) and v.strip()), None)
+        if first is not None:
+            hit = _town_or_dept(first[1], "标题", r, first[0])
+            if hit:
+                return hit
+    for text, label in ((sheet or "", "工作表名"), (stem, "文件名")):
+        hit = _town_or_dept(text, label, None, None)
+        if hit:
+            return hit
+    return {}
+
+
+def _town_or_dept(text: str, label: str, row: int | None, col: int | None) -> dict[str, ContextValue]:
+    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    town = _TOWN.match(s)
+    if town:
+        return {"town": ContextValue(town.group(1), label, row, col)}
+    dept = _DEPT.match(s)
+    if dept:
+        return {"dept": ContextValue(dept.group(1), label, row, col)}
+    return {}
 
 
 _PAIR = re.compile(r"([^\s:]+)\s*:\s*(.*?)(?=\s+[^\s:]+\s*:|$)")

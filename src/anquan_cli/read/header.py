@@ -115,6 +115,8 @@ def detect_header(
         return None
     if schema.key_fields and not any(f in best.columns for f in schema.key_fields):
         return None
+    if schema.identity_fields and not any(f in best.columns for f in schema.identity_fields):
+        return None
     # Header cells merged down from a row above (a two-row header read from its lower row) start there.
     mapped = set(best.columns.values())
     for r0, c0, r1, _c1 in merged:

@@ -41,6 +41,9 @@ class Schema:
     # A header must name at least one of these: what makes this kind itself (an enterprise roster with
     # 企业名称 / 信用代码 / 行业 / 备注 is neither a hazard ledger nor a responsibility list).
     key_fields: tuple[str, ...] = ()
+    # …and at least one of these: what the rows are about. A dropdown dictionary sheet (隐患级别,
+    # 完成情况, 所属行业 …) names key fields but no enterprise or hazard, and is not a ledger.
+    identity_fields: tuple[str, ...] = ()
     # Several sheets of one workbook may each be a ledger of this kind (one enterprise per sheet).
     multi_sheet: bool = False
     # Fields that may stand above the header instead of in a column ("企业名称：XX有限公司").

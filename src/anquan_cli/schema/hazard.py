@@ -130,6 +130,12 @@ SCHEMA = Schema(
         Field("verified_on", "验收日期", ("验收时间", "复查时间", "销号日期", "复查日期"), T.DATE),
         Field("funds", "整改资金", ("治理资金", "资金(万元)", "整改资金(万元)", "治理资金(万元)")),
         Field("note", "备注", ("说明",)),
+        # The department that supervises (or, in a department's own ledger, reports) the hazard.
+        Field("dept", "监管部门", ("主管部门", "行业主管部门", "监管单位", "填报部门")),
     ),
     key_fields=("description", "level", "deadline", "status", "found_on"),
+    identity_fields=("unit", "description", "hazard_id"),
+    # A town's ledger may name its town, and a department's ledger (县住建局 …) its department, only in
+    # the title, a 填报单位 line, the sheet name or the file name.
+    context_fields=("town", "dept"),
 )
