@@ -17,7 +17,7 @@ from anquan_cli.core.findings import Finding, column_letter
 from anquan_cli.read.context import ORG_SUFFIX, find_context
 from anquan_cli.read.counts import RowCounts
 from anquan_cli.read.header import HeaderMatch
-from anquan_cli.read.normalize import Column, NormOptions, factorize, normalise, resolve_relative
+from anquan_cli.read.normalize import Column, NormOptions, clean_text, factorize, normalise, resolve_relative
 from anquan_cli.read.sources import Grid
 from anquan_cli.schema import FieldType, Schema, normalize_header
 
@@ -31,8 +31,6 @@ _FOOTER = re.compile(
     r"负责人签字|签字|盖章|单位盖章|\(盖章\)|\(签字\)|填表日期|填报日期|报送日期|注|说明|备注|填表说明|"
     r"分管领导|单位\(盖章\))(?:[:(]|$)"
 )
-
-_HEADER_SLACK = 4  # a repeated header may carry a marker or a unit the first one lacked
 
 _KEYWORD_HEADS = frozenset("合小总共填制审联电单主负盖(（签注说备分 \u3000\t\n")
 
@@ -380,23 +378,13 @@ def _header_repeats(
     at least two of the ledger's columns, and four in five of the row's filled ones, say their header."""
     hits = np.zeros(len(filled), dtype=np.int64)
     for f, c in match.columns.items():
-        names = {
-            normalize_header(v)
-            for r in range(match.first, match.last + 1)
-            for v in grid.rows[r][c : c + 1]
-            if isinstance(v, str)
-        }
-        names |= {normalize_header(part) for part in match.texts.get(c, "").split("-")}
-        names.discard("")
+        written = [v for r in range(match.first, match.last + 1) for v in grid.rows[r][c : c + 1]]
+        written += match.texts.get(c, "").split("-")
+        names = {t for v in written if isinstance(v, str) for t in (clean_text(v), normalize_header(v)) if t}
         if not names:
             continue
-        longest = max(map(len, names)) + _HEADER_SLACK
-        text = factorized[f].text
-        said = np.fromiter(
-            (isinstance(t, str) and len(t) <= longest and normalize_header(t) in names for t in text),
-            dtype=bool,
-            count=len(text),
-        )
+        # One hash lookup per distinct cell (pandas, in C): a copied header row repeats the cells as written.
+        said = pd.Series(factorized[f].text, dtype=object).isin(list(names)).to_numpy()
         if said.any():
             hits += said[factorized[f].codes]
     return (hits >= 2) & (hits * 5 >= filled * 4)

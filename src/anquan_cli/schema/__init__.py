@@ -32,7 +32,9 @@ class Field:
     required: bool = False
 
 
-@dataclass(frozen=True)
+# Compared and hashed by identity: one object per kind (registry), and the header matcher's caches key
+# on it for every cell they look at; a field-by-field hash cost 0.07 s per 100k-row read.
+@dataclass(frozen=True, eq=False)
 class Schema:
     kind: str
     title: str  # e.g. 隐患排查治理台账
