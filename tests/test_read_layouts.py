@@ -207,6 +207,19 @@ def test_the_findings_workbook_names_what_was_left_out(tmp_path):
     assert overview.cell(4, 9).value == "工作表 “填表说明”（没有台账表头）；1 行在表尾的填表人、审核人等之后"
 
 
+def test_the_marked_up_copy_tells_the_sender_of_rows_not_read(tmp_path):
+    import openpyxl
+
+    rows = table(_month_records(10))
+    rows += [["填表人：张三"], [4, "QS-9", "青石镇", "示例县宏达机械有限公司", "", "", "2026-10-09", "一般"]]
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("10月", rows)])
+    out = tmp_path / "退回"
+    result = runner.invoke(app, ["validate", str(path), "--annotate", str(out), "--as-of", "2026-11-28"])
+    assert result.exit_code == 0, result.output
+    summary = openpyxl.load_workbook(out / "t_校验.xlsx")["校验结果"].cell(2, 1).value
+    assert "另有 1 行未作为数据读取（在表尾的填表人、审核人等之后），请核实" in summary
+
+
 def test_rows_below_a_footer_that_look_like_data_are_counted_and_named(tmp_path):
     rows = table(_month_records(10))
     rows += [

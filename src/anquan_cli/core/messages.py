@@ -194,6 +194,7 @@ LABELS = {
     "sheet-skipped-short": "“{sheet}”（{reason}）",
     "sheets-left-out": "工作表 {sheets}",
     "rows-left-out": "{count} 行{reason}",
+    "rows-left-out-copy": "另有 {count} 行未作为数据读取（{reason}），请核实",
     "rows-skipped": "{path}{sheet}：{count} 行未作为数据读取（{reason}）",
     "missing-lists": "隐患台账中有 {n} 家企业没有报送全员安全生产责任清单：",
     "no-missing-lists": "隐患台账中的企业都已报送全员安全生产责任清单",

@@ -23,6 +23,7 @@ from anquan_cli.core.findings import Finding, Severity
 from anquan_cli.core.messages import LABELS, SEVERITY_LABEL
 from anquan_cli.core.outputs import atomic_path
 from anquan_cli.render import xlsx_fast as fx
+from anquan_cli.render.left_out import skipped_rows
 
 if TYPE_CHECKING:
     from anquan_cli.read.ledger import Ledger
@@ -127,7 +128,10 @@ def prepare_copy(entries: list[tuple[Ledger, list[Finding]]], target: Path, as_o
         ledger = sheet.ledger
         first, last = ledger.header_rows
         span = f"{first}" if first == last else f"{first}–{last}"
-        parts.append(f"工作表：{ledger.sheet or '（CSV）'}　表头：第{span}行　数据 {ledger.counts.used} 行")
+        part = f"工作表：{ledger.sheet or '（CSV）'}　表头：第{span}行　数据 {ledger.counts.used} 行"
+        for count, why in skipped_rows(ledger):  # the sender must hear of rows not read, too
+            part += "　" + LABELS["rows-left-out-copy"].format(count=count, reason=why)
+        parts.append(part)
     info = "；".join(parts) + f"　错误 {errors} 条　警告 {warnings} 条　截止日 {as_of.isoformat()}"
     wheres: list[str] = []
     links: list[str | None] = []
