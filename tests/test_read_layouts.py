@@ -407,3 +407,17 @@ def test_a_town_ledger_without_a_town_column_takes_the_town_from_its_title(tmp_p
 def test_a_ledger_naming_neither_town_nor_department_still_misses_its_town_column(tmp_path):
     path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("Sheet1", _dept_rows(None))])
     assert [f.code for f in run_file(path).findings] == ["column-missing"]
+
+
+def test_monthly_counts_rows_not_read_and_returns_a_copy_for_them(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    rows = table(_month_records(10))
+    rows += [["填表人：张三"], [4, "QS-9", "青石镇", "示例县宏达机械有限公司", "", "", "2026-10-09", "一般"]]
+    write_xlsx(folder / "青石镇_2026-10.xlsx", [SheetSpec("10月", rows)])
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["monthly", str(folder), "--month", "2026-10", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    counts = json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]
+    assert (counts["skipped_rows"], counts["hidden_sheets"], counts["returned_copies"]) == (1, 0, 1)
+    assert "未作为数据读取" in result.stdout

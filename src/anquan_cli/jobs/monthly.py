@@ -172,6 +172,8 @@ def _monthly(pool, files, config, month, out, as_of, date, inputs, templates, st
         "hazards": len(hazards.frame),
         "excluded_rows": hazards.excluded_rows,
         "duplicates": hazards.duplicates,
+        "skipped_rows": sum(hazards.skipped_rows.values()),
+        "hidden_sheets": len(hazards.hidden_sheets),
         "found_in_month": stats["town"].total["found"],
         "overdue": len(overdue.overdue),
         "major_overdue": overdue.major_overdue,

@@ -243,7 +243,7 @@ def run_validation(
     responsibility lists are both given (or `cross`), enterprises without a list are reported.
     With `collect_hazards`, the hazard rows are also merged for analysis (outcome.hazards) in the
     same pass; `exclude_error_rows` leaves rows with validation errors out of that merge (counted).
-    `annotate_clean=False` writes copies only for files with findings; `progress(path, results)` is
+    `annotate_clean=False` writes copies only for files with findings or rows not read; `progress(path, results)` is
     called after each file. With `pool` (jobs.workers), the copies are written there while the next
     files are read; they are in `annotated` once outcome.copies_written() has returned.
     """
@@ -273,7 +273,11 @@ def run_validation(
             file_results = validate_file(path, options, ctx, source)
             del source  # the file's cells as read are not kept beside the ledgers that follow
             ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
-            wanted = annotate_clean or any(f for r in file_results for f in r.findings)
+            # A copy goes back when there is something to fix or to check: findings, or rows not read
+            # (rows holding only a row number are a template's blank lines, nothing to check).
+            wanted = annotate_clean or any(
+                r.findings or set(r.counts.skipped) - {"numbered-empty"} for r in file_results
+            )
             if annotate_dir is not None and ledgers and wanted:
                 from anquan_cli.render.annotate import prepare_copy
 

@@ -60,7 +60,7 @@ def print_monthly(result) -> None:
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column(justify="right")
-    rows = (
+    rows: list[tuple[str, str | Text]] = [
         ("台账文件", f"{c['files']} 个（无法读取 {c['unreadable']}）"),
         ("数据行", str(c["rows"])),
         (
@@ -80,7 +80,10 @@ def print_monthly(result) -> None:
         ("屡查屡有", f"{c['repeat_groups']} 组"),
         ("函告", f"{c['letters']} 件"),
         ("退回修改副本", f"{c['returned_copies']} 份"),
-    )
+    ]
+    if c.get("skipped_rows") or c.get("hidden_sheets"):
+        left = f"{c['skipped_rows']} 行、隐藏的台账工作表 {c['hidden_sheets']} 个（见校验报告的“文件概况”）"
+        rows.insert(5, ("未作为数据读取", Text(left, style="yellow")))
     for label, value in rows:
         table.add_row(label, value if isinstance(value, Text) else Text(value))
     out.print(table)
