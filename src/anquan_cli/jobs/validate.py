@@ -45,6 +45,7 @@ class FileResult:
     counts: RowCounts = field(default_factory=RowCounts)
     encoding: str | None = None
     town: str | None = None  # the town most rows of a hazard ledger name (for per-town quality figures)
+    unmapped: list[tuple[str, str]] = field(default_factory=list)  # (column letter, header) not read
 
     @property
     def errors(self) -> int:
@@ -63,6 +64,7 @@ class FileResult:
             "rows": self.counts.used,
             "row_counts": self.counts.to_dict(),
             "encoding": self.encoding,
+            "unmapped": [{"column": letter, "header": header} for letter, header in self.unmapped],
             "error": self.error,
             "error_code": self.error_code,
             "findings": [f.to_dict() for f in self.findings],
@@ -123,6 +125,7 @@ def validate_file(
             counts=ledger.counts,
             encoding=ledger.encoding,
             town=_main_town(ledger),
+            unmapped=ledger.unmapped,
         )
         for ledger in ledgers
     ]

@@ -16,7 +16,7 @@ from anquan_cli.core.dates import DateState
 from anquan_cli.core.findings import Finding, column_letter
 from anquan_cli.read.context import find_context
 from anquan_cli.read.counts import RowCounts
-from anquan_cli.read.header import HeaderMatch
+from anquan_cli.read.header import GUESSED, HeaderMatch
 from anquan_cli.read.normalize import Column, NormOptions, factorize, normalise, resolve_relative
 from anquan_cli.read.sources import Grid
 from anquan_cli.schema import FieldType, Schema
@@ -71,6 +71,9 @@ class Ledger:
     # wrong merged cell (a code merged down over an enterprise's rows) is reported once, where it is.
     origin: dict[str, np.ndarray] = field(default_factory=dict)
     formula_probe: Callable[[], set[tuple[int, int]]] | None = None  # see read.formulas
+    # Header cells whose column was not read (no field, or the rival another column won over), left to
+    # right: (column letter, header as written). A person sees what the file holds that was not used.
+    unmapped: list[tuple[str, str]] = field(default_factory=list)
     _distinct: dict[str, tuple[np.ndarray, np.ndarray]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -148,16 +151,9 @@ def build_ledger(
     arr = _cells(body, width)
     origins = _fill_vertical_merges(arr, grid.merged, start)
 
-    columns = {f: ColumnRef(c, match.texts.get(c, schema[f].header)) for f, c in match.columns.items()}
-    factorized = {f: Column.of(arr[:, ref.index]) for f, ref in columns.items()}
-
     counts = RowCounts(sheet_rows=len(grid.rows), header_and_above=start, total=n)
     first_text = _first_nonempty(arr)
     subtotal, footer = _classify_text(first_text)
-    blank = np.ones(n, dtype=bool)
-    for col in factorized.values():
-        blank &= col.blank
-    _add_context(grid, match, schema, columns, factorized, n)
     excluded = np.zeros(n, dtype=bool)
     if n and _is_column_number_row(body[0]):
         excluded[0] = True
@@ -175,6 +171,45 @@ def build_ledger(
     sub = subtotal & ~excluded
     counts.subtotal = int(sub.sum())
     excluded |= sub
+
+    chosen = dict(match.columns)
+    findings: list[Finding] = []
+    header_row = grid.row_number(match.last)
+    for f, cands in match.rivals.items():
+        for _, ignored in cands[1:]:
+            findings.append(
+                Finding.make(
+                    "column-duplicate",
+                    sheet=grid.sheet,
+                    row=header_row,
+                    column=column_letter(ignored),
+                    field=schema[f].header,
+                    value=match.texts.get(ignored),
+                    other=column_letter(chosen[f]),
+                )
+            )
+    for f, c in chosen.items():
+        if match.quality.get(f) == GUESSED:
+            header = match.texts.get(c, "")
+            findings.append(
+                Finding.make(
+                    "column-guessed",
+                    sheet=grid.sheet,
+                    row=header_row,
+                    column=column_letter(c),
+                    field=schema[f].header,
+                    value=header,
+                    header=" ".join(header.split()),
+                )
+            )
+    unmapped = [(column_letter(c), match.texts[c]) for c in match.unused(set(chosen.values()))]
+
+    columns = {f: ColumnRef(c, match.texts.get(c, schema[f].header)) for f, c in chosen.items()}
+    factorized = {f: Column.of(arr[:, ref.index]) for f, ref in columns.items()}
+    blank = np.ones(n, dtype=bool)
+    for col in factorized.values():
+        blank &= col.blank
+    _add_context(grid, match, schema, columns, factorized, n)
     blank_rows = blank & ~excluded
     counts.blank += int(blank_rows.sum())
     excluded |= blank_rows
@@ -202,18 +237,6 @@ def build_ledger(
     _resolve_found_relative(schema, data, extras)
 
     frame = pd.DataFrame({k: _series(v) for k, v in data.items()})
-    findings = [
-        Finding.make(
-            "column-duplicate",
-            sheet=grid.sheet,
-            row=grid.row_number(match.last),
-            column=column_letter(ignored),
-            field=schema[f].header,
-            value=match.texts.get(ignored),
-            other=column_letter(kept),
-        )
-        for f, ignored, kept in match.duplicates
-    ]
     return Ledger(
         path=grid.path,
         schema=schema,
@@ -229,6 +252,7 @@ def build_ledger(
         codes=codes,
         origin=origin,
         formula_probe=grid.formula_probe,
+        unmapped=unmapped,
     )
 
 
