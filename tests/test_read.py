@@ -675,3 +675,83 @@ def test_a_guess_never_takes_a_mapped_field_and_unused_columns_are_listed(tmp_pa
     ]  # 序号 in A is a row counter and the "1 2 3 …" row is no header: neither listed
     assert ledger.counts.header_extra == 1 and ledger.counts.used == 4
     assert run_file(path).findings == []
+
+
+STATUS_ONLY_PROSE = ["已整改", "详见附件", "已整改", "见整改报告"]  # two of four classify
+YES_NO = ["是", "否", "是", "否"]  # as good_records: rows 1 and 3 closed, 2 and 4 open
+NO_STATUS = [f for f in FIELDS if f != "status"]  # A 序号 … M 复查人, then the two status columns N and O
+
+
+@pytest.mark.parametrize("prose_first", [True, False])
+def test_two_status_columns_the_one_that_classifies_is_used(tmp_path, prose_first):
+    """整改情况 prose beside 是否整改 是/否, in either order: the 是/否 column is read, the good rows
+    stay good, and the warning on the other column says which one was used and why."""
+    pair = [("整改情况", STATUS_ONLY_PROSE), ("是否整改", YES_NO)]
+    if not prose_first:
+        pair.reverse()
+    path = _ledger_with(tmp_path, pair, fields=NO_STATUS)
+    kept, ignored = ("O", "N") if prose_first else ("N", "O")
+    ledger = read(path)
+    assert ledger.columns["status"].letter == kept and ledger.columns["status"].header == "是否整改"
+    assert ledger.data["status"].tolist() == ["closed", "open", "closed", "open"]
+    assert ledger.unmapped == [(ignored, "整改情况")]
+    result = run_file(path)
+    (hit,) = result.findings
+    assert (hit.code, hit.cell, hit.field, hit.value) == (
+        "column-duplicate",
+        f"{ignored}3",
+        "整改状态",
+        "整改情况",
+    )
+    assert hit.message == f"与 {kept} 列同为“整改状态”，采用 {kept} 列（可识别 100.0%，本列 50.0%）"
+    assert result.errors == 0 and result.counts.used == 4
+
+
+@pytest.mark.parametrize("text_first", [True, False])
+def test_two_date_columns_the_one_holding_dates_is_used(tmp_path, text_first):
+    records = good_records()
+    no_found = [f for f in FIELDS if f != "found_on"]
+    pair = [("检查时间", ["上午", "下午", "夜查", "上午"]), ("排查日期", [r["found_on"] for r in records])]
+    if not text_first:
+        pair.reverse()
+    path = _ledger_with(tmp_path, pair, fields=no_found)
+    kept, ignored = ("O", "N") if text_first else ("N", "O")
+    ledger = read(path)
+    assert ledger.columns["found_on"].letter == kept
+    assert [d.date() for d in ledger.data["found_on"]] == [r["found_on"] for r in records]
+    result = run_file(path)
+    (hit,) = result.findings
+    assert (hit.code, hit.cell, hit.value) == ("column-duplicate", f"{ignored}3", "检查时间")
+    assert hit.message == f"与 {kept} 列同为“排查日期”，采用 {kept} 列（可识别 100.0%，本列 0.0%）"
+    assert result.errors == 0
+
+
+@pytest.mark.parametrize(("at", "kept", "ignored"), [(None, "I", "O"), (8, "J", "I")])
+def test_two_text_columns_the_fuller_one_is_used(tmp_path, at, kept, ignored):
+    """隐患描述 beside a half-empty 问题描述 (after it, or just left of it)."""
+    path = _ledger_with(tmp_path, [("问题描述", ["通道堵塞", None, "灭火器过期", None])], at=at)
+    assert read(path).columns["description"].letter == kept
+    (hit,) = run_file(path).findings
+    assert (hit.code, hit.cell) == ("column-duplicate", f"{ignored}3")
+    assert hit.message == f"与 {kept} 列同为“隐患描述”，采用 {kept} 列（已填 100.0%，本列 50.0%）"
+
+
+def test_two_text_columns_equally_full_the_better_header_is_used(tmp_path):
+    path = _ledger_with(tmp_path, [("隐患描述（简要）", ["通道堵塞"] * 4)], at=8)
+    assert read(path).columns["description"].letter == "J"
+    (hit,) = run_file(path).findings
+    assert hit.cell == "I3" and hit.message == "与 J 列同为“隐患描述”，采用 J 列（表头更贴切）"
+
+
+def test_two_guessed_columns_for_one_field(tmp_path):
+    """Neither names the status on the list: the one that classifies is used, and said to be a guess."""
+    pair = [("整改落实情况", STATUS_ONLY_PROSE), ("整改完成进度", YES_NO)]
+    path = _ledger_with(tmp_path, pair, fields=NO_STATUS)
+    ledger = read(path)
+    assert ledger.columns["status"].letter == "O" and ledger.unmapped == [("N", "整改落实情况")]
+    result = run_file(path)
+    assert {(f.code, f.cell) for f in result.findings} == {
+        ("column-duplicate", "N3"),
+        ("column-guessed", "O3"),
+    }
+    assert result.errors == 0

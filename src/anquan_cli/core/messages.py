@@ -83,7 +83,7 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "template-kind-unknown": (None, "未知的模板类型“{kind}”，可选：{choices}"),
     # --- structure of a ledger ---
     "column-missing": ("error", "缺少必填列“{field}”"),
-    "column-duplicate": ("warning", "与 {other} 列同为“{field}”，只采用 {other} 列"),
+    "column-duplicate": ("warning", "与 {other} 列同为“{field}”，采用 {other} 列（{reason}）"),
     "column-guessed": ("warning", "表头“{header}”不是常见写法，已按其中的关键词当作“{field}”读取，请核实"),
     "closed-date-column-missing": (
         "warning",
@@ -158,6 +158,16 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
 }
 
 SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
+
+# Why column-duplicate kept the other column: the first criterion on which the two columns differ.
+DUPLICATE_REASONS = {
+    "values": "可识别 {kept}，本列 {this}",
+    "values-tie": "两列都可识别 {kept}，",
+    "header": "表头更贴切",
+    "filled": "已填 {kept}，本列 {this}",
+    "filled-tie": "两列都已填 {kept}，",
+    "left": "取靠左的一列",
+}
 
 # Labels for tables and summaries, kept here so every heading reads the same everywhere.
 LABELS = {

@@ -31,7 +31,8 @@ class HeaderMatch:
     last: int  # 0-based index of the last header row
     columns: dict[str, int]  # field id -> 0-based column index (the best header match, leftmost on ties)
     texts: dict[int, str]  # column index -> header as written (flattened "parent-child" when needed)
-    # Field -> [(quality, col), ...] for each field that more than one column names, best header first.
+    # Field -> [(quality, col), ...] for each field that more than one column names, best header first;
+    # build_ledger keeps the one whose values read best.
     rivals: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     quality: dict[str, int] = field(default_factory=dict)  # field id -> match quality of its column
     keys: dict[int, str] = field(default_factory=dict)  # column index -> text matched (parent+child)

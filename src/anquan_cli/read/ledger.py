@@ -14,10 +14,12 @@ import pandas as pd
 
 from anquan_cli.core.dates import DateState
 from anquan_cli.core.findings import Finding, column_letter
+from anquan_cli.core.messages import DUPLICATE_REASONS
+from anquan_cli.core.text import percent
 from anquan_cli.read.context import find_context
 from anquan_cli.read.counts import RowCounts
 from anquan_cli.read.header import GUESSED, HeaderMatch
-from anquan_cli.read.normalize import Column, NormOptions, factorize, normalise, resolve_relative
+from anquan_cli.read.normalize import Column, NormOptions, factorize, normalise, readable, resolve_relative
 from anquan_cli.read.sources import Grid
 from anquan_cli.schema import FieldType, Schema
 
@@ -144,7 +146,8 @@ def build_ledger(
     start = match.last + 1
     body = grid.rows[start:]
     width = grid.width
-    needed = max(match.columns.values()) + 1
+    candidates = set(match.columns.values()).union(c for cands in match.rivals.values() for _, c in cands)
+    needed = max(candidates) + 1
     if needed < width:  # columns right of the last field (a stray note in XFD) are not data
         body, width = [r[:needed] for r in body], needed
     n = len(body)
@@ -172,11 +175,20 @@ def build_ledger(
     counts.subtotal = int(sub.sum())
     excluded |= sub
 
+    # Two columns for one field: the one whose values read best is kept, judged on the data rows.
+    by_col: dict[int, Column] = {}
+
+    def factorized_col(c: int) -> Column:
+        if c not in by_col:
+            by_col[c] = Column.of(arr[:, c])
+        return by_col[c]
+
     chosen = dict(match.columns)
     findings: list[Finding] = []
     header_row = grid.row_number(match.last)
     for f, cands in match.rivals.items():
-        for _, ignored in cands[1:]:
+        chosen[f], compared = _choose(schema[f].type, cands, factorized_col, np.flatnonzero(~excluded), opts)
+        for ignored, reason in compared:
             findings.append(
                 Finding.make(
                     "column-duplicate",
@@ -186,6 +198,7 @@ def build_ledger(
                     field=schema[f].header,
                     value=match.texts.get(ignored),
                     other=column_letter(chosen[f]),
+                    reason=reason,
                 )
             )
     for f, c in chosen.items():
@@ -205,7 +218,7 @@ def build_ledger(
     unmapped = [(column_letter(c), match.texts[c]) for c in match.unused(set(chosen.values()))]
 
     columns = {f: ColumnRef(c, match.texts.get(c, schema[f].header)) for f, c in chosen.items()}
-    factorized = {f: Column.of(arr[:, ref.index]) for f, ref in columns.items()}
+    factorized = {f: factorized_col(ref.index) for f, ref in columns.items()}
     blank = np.ones(n, dtype=bool)
     for col in factorized.values():
         blank &= col.blank
@@ -254,6 +267,54 @@ def build_ledger(
         formula_probe=grid.formula_probe,
         unmapped=unmapped,
     )
+
+
+def _choose(
+    ftype: FieldType,
+    cands: list[tuple[int, int]],
+    column: Callable[[int], Column],
+    rows: np.ndarray,
+    opts: NormOptions,
+) -> tuple[int, list[tuple[int, str]]]:
+    """The column kept among rivals for one field, and for each other one why it was not.
+
+    A typed column (a date, a status) is judged by how many of its cells read without an error, so a
+    column of prose beside a column of 是/否 never turns the good rows into errors; a text column
+    by its header, then by how full it is. Ties go to the better header, then the leftmost column.
+    Shares are of the rows where any of the rivals is filled in. Works per distinct value.
+    """
+    quality = {c: q for q, c in cands}
+    filled = {c: ~column(c).blank[rows] for c in quality}
+    anywhere = np.logical_or.reduce(list(filled.values()))
+    base = int(anywhere.sum())
+    reads = {c: readable(ftype, column(c), rows, opts) for c in quality}
+    typed = all(r is not None for r in reads.values())
+    count = {c: int(r.sum()) if typed and r is not None else int(filled[c].sum()) for c, r in reads.items()}
+
+    def rank(c: int) -> tuple[int, ...]:
+        return (count[c], quality[c], -c) if typed else (quality[c], count[c], -c)
+
+    kept = max(quality, key=rank)
+
+    def share(c: int) -> str:
+        return percent(100 * count[c] / base) if base else percent(None)
+
+    r = DUPLICATE_REASONS
+    compared = []
+    for c in sorted(quality):
+        if c == kept:
+            continue
+        if typed and count[c] != count[kept]:
+            reason = r["values"].format(kept=share(kept), this=share(c))
+        elif not typed and quality[c] != quality[kept]:
+            reason = r["header"]
+        elif not typed and count[c] != count[kept]:
+            reason = r["filled"].format(kept=share(kept), this=share(c))
+        else:
+            tie = (r["values-tie"] if typed else r["filled-tie"]).format(kept=share(kept)) if base else ""
+            reason = tie + (r["header"] if quality[c] != quality[kept] else r["left"])
+        compared.append((c, reason))
+    return kept, compared
 
 
 def _cells(body: list[list], width: int) -> np.ndarray:
