@@ -12,7 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from anquan_cli.cli import app
-from tests.conftest import good_records, ledger_file
+from devtools.fab import SheetSpec, write_xlsx
+from tests.conftest import good_records, ledger_file, table
 
 runner = CliRunner()
 FILE_KEYS = {
@@ -23,6 +24,7 @@ FILE_KEYS = {
     "rows",
     "row_counts",
     "encoding",
+    "unmapped",
     "error",
     "error_code",
     "annotated",
@@ -65,7 +67,9 @@ def test_clean_file_exit_0_and_json_shape(good):
     (entry,) = doc["files"]
     assert set(entry) == FILE_KEYS
     assert entry["kind"] == "hazard" and entry["sheet"] == "台账" and entry["header_rows"] == [3, 3]
-    assert entry["rows"] == 4 and entry["error"] is None and entry["findings"] == []
+    assert (
+        entry["rows"] == 4 and entry["error"] is None and entry["findings"] == [] and entry["unmapped"] == []
+    )
     counts = entry["row_counts"]
     below = ("used", "blank", "subtotal", "footer", "header_extra", "label", "after_footer")
     assert sum(counts[k] for k in below) == counts["total"]
@@ -114,6 +118,32 @@ def test_table_output_line_per_finding(tmp_path):
     assert result.exit_code == 1
     assert '台账!G4 排查日期 "2026.13.5"：日期无法识别' in result.stdout
     assert "错误 1 条" in result.stdout
+
+
+def _with_unused_columns(tmp_path):
+    rows = table(good_records())
+    rows[0] += ["联系电话", "包保责任人"]
+    for r in rows[1:]:
+        r += ["13800000000", "刘县长"]
+    return write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)])
+
+
+def test_unused_columns_in_json(tmp_path):
+    result = invoke("validate", _with_unused_columns(tmp_path), "--format", "json", "--as-of", "2026-11-28")
+    assert result.exit_code == 0, result.output
+    (entry,) = _json(result)["files"]
+    assert entry["unmapped"] == [
+        {"column": "O", "header": "联系电话"},
+        {"column": "P", "header": "包保责任人"},
+    ]
+    assert entry["findings"] == [] and entry["rows"] == 4
+
+
+def test_unused_columns_on_the_terminal(tmp_path, good):
+    result = invoke("validate", _with_unused_columns(tmp_path), "--as-of", "2026-11-28")
+    assert result.exit_code == 0, result.output
+    assert "未使用的列：O 列“联系电话”、P 列“包保责任人”" in result.stdout
+    assert "未使用的列" not in invoke("validate", good, "--as-of", "2026-11-28").stdout
 
 
 def test_one_unreadable_file_among_many(tmp_path, good):

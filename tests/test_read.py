@@ -525,3 +525,233 @@ def test_formula_cells_found_alike_whatever_the_chunks_the_xml_is_read_in(chunk,
     monkeypatch.setattr(formulas, "CHUNK", chunk)
     # A1 and AB5 have no saved value; B1 has one; the validation formula is not a cell.
     assert formulas.formula_cells(io.BytesIO(xml)) == {(1, 0), (5, 27)}
+
+
+# --- headers off the synonym list, unused columns, two columns for one field ---------------------
+# The good ledger as towns send it: title on row 1, 填报 line on row 2, header on row 3, data rows 4–7.
+
+
+def _ledger_with(tmp_path, extra=(), *, fields=None, headers=None, at=None, number_row=False):
+    """The good ledger with extra columns, each (header, one value per record): appended, or inserted
+    from 0-based column `at`. `number_row`: a "1 2 3 …" row under the header."""
+    rows = table(good_records(), fields, headers)
+    for k, (header, values) in enumerate(extra):
+        pos = len(rows[0]) if at is None else at + k
+        rows[0].insert(pos, header)
+        for row, value in zip(rows[1:], values, strict=True):
+            row.insert(pos, value)
+    if number_row:
+        rows.insert(1, list(range(1, len(rows[0]) + 1)))
+    body = [["青石镇安全生产隐患排查治理台账"], ["填报单位：青石镇人民政府"], *rows]
+    return write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", body, [(0, 0, 0, len(rows[0]) - 1)])])
+
+
+def _letter(field, fields=FIELDS):
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[fields.index(field) + 1]  # column A is 序号
+
+
+def _verified(records):
+    return [r["closed_on"] + dt.timedelta(days=1) if r["closed_on"] else None for r in records]
+
+
+# Headers a person reads at once, now on the synonym lists; each replaces the field's header
+# (or, for a field the good ledger lacks, comes as an extra column) and reads without any finding.
+PLAIN_HEADERS = [
+    ("unit", "单位全称"),
+    ("unit", "被检查单位"),
+    ("unit", "检查单位名称"),
+    ("status", "整改结果"),
+    ("description", "隐患内容"),
+    ("description", "存在问题"),
+    ("description", "问题描述"),
+    ("owner", "包保责任人"),  # the cadre overseeing the enterprise, when no 整改责任人 column exists
+    ("verifier", "复查人"),
+    ("industry", "所属行业"),
+    ("industry", "行业类别"),
+    ("verified_on", "销号时间"),
+    ("verified_on", "销号日期"),
+    ("verified_on", "复查时间"),
+    ("dept", "监管部门"),
+    ("dept", "主管部门"),
+    ("dept", "行业主管部门"),
+]
+
+
+@pytest.mark.parametrize(("field", "header"), PLAIN_HEADERS, ids=[h for _, h in PLAIN_HEADERS])
+def test_plain_headers_are_synonyms(tmp_path, field, header):
+    if field in FIELDS:
+        path = _ledger_with(tmp_path, headers={field: header})
+        letter = _letter(field)
+    else:
+        values = _verified(good_records()) if field == "verified_on" else ["县应急管理局"] * 4
+        path = _ledger_with(tmp_path, [(header, values)])
+        letter = "O"
+    ledger = read(path)
+    assert ledger.columns[field].header == header and ledger.columns[field].letter == letter
+    assert ledger.unmapped == [] and ledger.counts.used == 4
+    assert run_file(path).findings == []
+
+
+@pytest.mark.parametrize(("at", "letter"), [(None, "O"), (9, "J")])
+def test_the_baobao_cadre_steps_aside_for_the_owner_column(tmp_path, at, letter):
+    """包保责任人 beside 整改责任人 (after it, or just left of it): the owner column is read, the cadre's
+    is listed as unused, and no duplicate warning is raised."""
+    path = _ledger_with(tmp_path, [("包保责任人", ["刘县长"] * 4)], at=at)
+    ledger = read(path)
+    assert ledger.columns["owner"].header == "整改责任人"
+    assert ledger.data["owner"].tolist() == ["张伟"] * 4
+    assert ledger.unmapped == [(letter, "包保责任人")]
+    result = run_file(path)
+    assert result.findings == [] and result.counts.used == 4
+
+
+# Headers on no synonym list whose key words name a field: (field, header, canonical header).
+GUESSED_HEADERS = [
+    ("unit", "企业全称", "企业名称"),
+    ("unit", "公司名称", "企业名称"),
+    ("status", "整改落实情况", "整改状态"),
+    ("closed_on", "完成整改时间", "整改完成日期"),
+    ("found_on", "登记时间", "排查日期"),
+    ("deadline", "限改期限", "整改期限"),
+    ("deadline", "要求完成整改时间", "整改期限"),  # planned, not done: the deadline rule comes first
+    ("description", "问题内容", "隐患描述"),
+    ("owner", "安全责任人", "整改责任人"),
+    ("level", "问题级别", "隐患等级"),
+    ("verifier", "复核人员", "复查人"),
+    ("industry", "行业门类", "行业领域"),
+    ("measure", "处理措施", "整改措施"),
+    ("verified_on", "复核日期", "验收日期"),
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "header", "canonical"), GUESSED_HEADERS, ids=[g[1] for g in GUESSED_HEADERS]
+)
+def test_a_header_off_the_list_is_guessed_with_a_warning_at_its_cell(tmp_path, field, header, canonical):
+    if field in FIELDS:
+        path = _ledger_with(tmp_path, headers={field: header})
+        letter = _letter(field)
+    else:
+        values = _verified(good_records()) if field == "verified_on" else ["清理杂物，保持通道畅通"] * 4
+        path = _ledger_with(tmp_path, [(header, values)])
+        letter = "O"
+    ledger = read(path)
+    assert ledger.columns[field].header == header
+    assert ledger.header_rows == (3, 3) and ledger.counts.used == 4 and ledger.unmapped == []
+    result = run_file(path)
+    (hit,) = result.findings
+    assert hit.code == "column-guessed" and hit.severity == "warning"
+    assert hit.cell == f"{letter}3" and hit.sheet == "台账"
+    assert hit.field == canonical and hit.value == header
+    assert f"“{header}”" in hit.message and f"“{canonical}”" in hit.message
+
+
+def test_guessed_headers_never_make_a_header_row(tmp_path):
+    """A row of headers that only key words name is not taken for a ledger's header."""
+    rows = [["企业全称", "问题内容", "整改落实情况", "限改期限", "安全责任人", "问题级别"]]
+    rows.append(["示例县宏达机械有限公司", "安全出口堵塞", "已整改", "2026-10-01", "张伟", "一般"])
+    path = write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)])
+    with pytest.raises(AnquanError) as err:
+        read(path)
+    assert err.value.code == "header-not-found"
+
+
+def test_a_guess_never_takes_a_mapped_field_and_unused_columns_are_listed(tmp_path):
+    extra = [
+        ("整改落实情况", ["已落实"] * 4),  # O: 整改状态 names the status already
+        ("", ["备用"] * 4),  # P: no header, not listed
+        ("责任人联系电话", ["13800000000"] * 4),  # Q: a phone number, never the owner
+        ("本月隐患整改情况总体良好请继续保持", [""] * 4),  # R: a sentence, not a header
+        ("包保责任人", ["刘县长"] * 4),  # S
+    ]
+    path = _ledger_with(tmp_path, extra, number_row=True)
+    ledger = read(path)
+    assert ledger.columns["status"].header == "整改状态" and ledger.columns["owner"].header == "整改责任人"
+    assert ledger.unmapped == [
+        ("O", "整改落实情况"),
+        ("Q", "责任人联系电话"),
+        ("R", "本月隐患整改情况总体良好请继续保持"),
+        ("S", "包保责任人"),
+    ]  # 序号 in A is a row counter and the "1 2 3 …" row is no header: neither listed
+    assert ledger.counts.header_extra == 1 and ledger.counts.used == 4
+    assert run_file(path).findings == []
+
+
+STATUS_ONLY_PROSE = ["已整改", "详见附件", "已整改", "见整改报告"]  # two of four classify
+YES_NO = ["是", "否", "是", "否"]  # as good_records: rows 1 and 3 closed, 2 and 4 open
+NO_STATUS = [f for f in FIELDS if f != "status"]  # A 序号 … M 复查人, then the two status columns N and O
+
+
+@pytest.mark.parametrize("prose_first", [True, False])
+def test_two_status_columns_the_one_that_classifies_is_used(tmp_path, prose_first):
+    """整改情况 prose beside 是否整改 是/否, in either order: the 是/否 column is read, the good rows
+    stay good, and the warning on the other column says which one was used and why."""
+    pair = [("整改情况", STATUS_ONLY_PROSE), ("是否整改", YES_NO)]
+    if not prose_first:
+        pair.reverse()
+    path = _ledger_with(tmp_path, pair, fields=NO_STATUS)
+    kept, ignored = ("O", "N") if prose_first else ("N", "O")
+    ledger = read(path)
+    assert ledger.columns["status"].letter == kept and ledger.columns["status"].header == "是否整改"
+    assert ledger.data["status"].tolist() == ["closed", "open", "closed", "open"]
+    assert ledger.unmapped == [(ignored, "整改情况")]
+    result = run_file(path)
+    (hit,) = result.findings
+    assert (hit.code, hit.cell, hit.field, hit.value) == (
+        "column-duplicate",
+        f"{ignored}3",
+        "整改状态",
+        "整改情况",
+    )
+    assert hit.message == f"与 {kept} 列同为“整改状态”，采用 {kept} 列（可识别 100.0%，本列 50.0%）"
+    assert result.errors == 0 and result.counts.used == 4
+
+
+@pytest.mark.parametrize("text_first", [True, False])
+def test_two_date_columns_the_one_holding_dates_is_used(tmp_path, text_first):
+    records = good_records()
+    no_found = [f for f in FIELDS if f != "found_on"]
+    pair = [("检查时间", ["上午", "下午", "夜查", "上午"]), ("排查日期", [r["found_on"] for r in records])]
+    if not text_first:
+        pair.reverse()
+    path = _ledger_with(tmp_path, pair, fields=no_found)
+    kept, ignored = ("O", "N") if text_first else ("N", "O")
+    ledger = read(path)
+    assert ledger.columns["found_on"].letter == kept
+    assert [d.date() for d in ledger.data["found_on"]] == [r["found_on"] for r in records]
+    result = run_file(path)
+    (hit,) = result.findings
+    assert (hit.code, hit.cell, hit.value) == ("column-duplicate", f"{ignored}3", "检查时间")
+    assert hit.message == f"与 {kept} 列同为“排查日期”，采用 {kept} 列（可识别 100.0%，本列 0.0%）"
+    assert result.errors == 0
+
+
+@pytest.mark.parametrize(("at", "kept", "ignored"), [(None, "I", "O"), (8, "J", "I")])
+def test_two_text_columns_the_fuller_one_is_used(tmp_path, at, kept, ignored):
+    """隐患描述 beside a half-empty 问题描述 (after it, or just left of it)."""
+    path = _ledger_with(tmp_path, [("问题描述", ["通道堵塞", None, "灭火器过期", None])], at=at)
+    assert read(path).columns["description"].letter == kept
+    (hit,) = run_file(path).findings
+    assert (hit.code, hit.cell) == ("column-duplicate", f"{ignored}3")
+    assert hit.message == f"与 {kept} 列同为“隐患描述”，采用 {kept} 列（已填 100.0%，本列 50.0%）"
+
+
+def test_two_text_columns_equally_full_the_better_header_is_used(tmp_path):
+    path = _ledger_with(tmp_path, [("隐患描述（简要）", ["通道堵塞"] * 4)], at=8)
+    assert read(path).columns["description"].letter == "J"
+    (hit,) = run_file(path).findings
+    assert hit.cell == "I3" and hit.message == "与 J 列同为“隐患描述”，采用 J 列（表头更贴切）"
+
+
+def test_two_guessed_columns_for_one_field(tmp_path):
+    """Neither names the status on the list: the one that classifies is used, and said to be a guess."""
+    pair = [("整改落实情况", STATUS_ONLY_PROSE), ("整改完成进度", YES_NO)]
+    path = _ledger_with(tmp_path, pair, fields=NO_STATUS)
+    ledger = read(path)
+    assert ledger.columns["status"].letter == "O" and ledger.unmapped == [("N", "整改落实情况")]
+    result = run_file(path)
+    assert {(f.code, f.cell) for f in result.findings} == {
+        ("column-duplicate", "N3"),
+        ("column-guessed", "O3"),
+    }
+    assert result.errors == 0

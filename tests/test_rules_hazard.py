@@ -219,6 +219,8 @@ def test_two_columns_for_one_field(tmp_path):
     result = run_file(path)
     (hit,) = _cell(result, "column-duplicate")
     assert hit.column == "O" and "K" in hit.message and hit.field == "整改期限"
+    # Both read as dates and both headers are on the list: the leftmost column is kept.
+    assert hit.message == "与 K 列同为“整改期限”，采用 K 列（两列都可识别 100.0%，取靠左的一列）"
     assert len(result.findings) == 1
 
 

@@ -83,7 +83,8 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "template-kind-unknown": (None, "未知的模板类型“{kind}”，可选：{choices}"),
     # --- structure of a ledger ---
     "column-missing": ("error", "缺少必填列“{field}”"),
-    "column-duplicate": ("warning", "与 {other} 列同为“{field}”，只采用 {other} 列"),
+    "column-duplicate": ("warning", "与 {other} 列同为“{field}”，采用 {other} 列（{reason}）"),
+    "column-guessed": ("warning", "表头“{header}”不是常见写法，已按其中的关键词当作“{field}”读取，请核实"),
     "closed-date-column-missing": (
         "warning",
         "台账没有“整改完成日期”列，无法核对 {count} 条已整改隐患的完成时间",
@@ -158,6 +159,16 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
 
 SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
+# Why column-duplicate kept the other column: the first criterion on which the two columns differ.
+DUPLICATE_REASONS = {
+    "values": "可识别 {kept}，本列 {this}",
+    "values-tie": "两列都可识别 {kept}，",
+    "header": "表头更贴切",
+    "filled": "已填 {kept}，本列 {this}",
+    "filled-tie": "两列都已填 {kept}，",
+    "left": "取靠左的一列",
+}
+
 # Labels for tables and summaries, kept here so every heading reads the same everywhere.
 LABELS = {
     "file": "文件",
@@ -176,6 +187,8 @@ LABELS = {
     "summary": "共 {files} 个文件，{rows} 行数据：错误 {errors} 条，警告 {warnings} 条",
     "annotated": "已生成 {n} 份标注副本（<原名>_校验.xlsx），位于：{path}",
     "encoding": "编码 {encoding}",
+    "unmapped": "未使用的列：{columns}",
+    "unmapped-column": "{column} 列“{header}”",
     "template-written": "已生成模板：{path}",
     "written": "已写入：{path}",
     "no-cjk-font": "未找到中文字体（如黑体、微软雅黑、Noto Sans CJK），通报中未插入柱状图；安装中文字体后重新生成即可",

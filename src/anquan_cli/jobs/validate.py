@@ -47,6 +47,7 @@ class FileResult:
     town: str | None = None  # the town most rows of a hazard ledger name (for per-town quality figures)
     # Sheets of the file that gave no ledger, with the reason (on the file's first result only).
     skipped: list[SkippedSheet] = field(default_factory=list)
+    unmapped: list[tuple[str, str]] = field(default_factory=list)  # (column letter, header) not read
 
     @property
     def errors(self) -> int:
@@ -76,6 +77,7 @@ class FileResult:
             "rows": self.counts.used,
             "row_counts": self.counts.to_dict(),
             "encoding": self.encoding,
+            "unmapped": [{"column": letter, "header": header} for letter, header in self.unmapped],
             "error": self.error,
             "error_code": self.error_code,
             "findings": [f.to_dict() for f in self.findings],
@@ -136,6 +138,7 @@ def validate_file(
             counts=ledger.counts,
             encoding=ledger.encoding,
             town=_main_town(ledger),
+            unmapped=ledger.unmapped,
         )
         for ledger in read.ledgers
     ]

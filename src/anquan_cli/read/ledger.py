@@ -14,10 +14,20 @@ import pandas as pd
 
 from anquan_cli.core.dates import PLACEHOLDERS, DateState
 from anquan_cli.core.findings import Finding, column_letter
+from anquan_cli.core.messages import DUPLICATE_REASONS
+from anquan_cli.core.text import percent
 from anquan_cli.read.context import ORG_SUFFIX, find_context
 from anquan_cli.read.counts import RowCounts
-from anquan_cli.read.header import HeaderMatch
-from anquan_cli.read.normalize import Column, NormOptions, clean_text, factorize, normalise, resolve_relative
+from anquan_cli.read.header import GUESSED, HeaderMatch
+from anquan_cli.read.normalize import (
+    Column,
+    NormOptions,
+    clean_text,
+    factorize,
+    normalise,
+    readable,
+    resolve_relative,
+)
 from anquan_cli.read.sources import Grid
 from anquan_cli.schema import FieldType, Schema, normalize_header
 
@@ -71,6 +81,9 @@ class Ledger:
     # wrong merged cell (a code merged down over an enterprise's rows) is reported once, where it is.
     origin: dict[str, np.ndarray] = field(default_factory=dict)
     formula_probe: Callable[[], set[tuple[int, int]]] | None = None  # see read.formulas
+    # Header cells whose column was not read (no field, or the rival another column won over), left to
+    # right: (column letter, header as written). A person sees what the file holds that was not used.
+    unmapped: list[tuple[str, str]] = field(default_factory=list)
     _distinct: dict[str, tuple[np.ndarray, np.ndarray]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -141,7 +154,8 @@ def build_ledger(
     start = match.last + 1
     body = full = grid.rows[start:]
     width = grid.width
-    needed = max(match.columns.values()) + 1
+    candidates = set(match.columns.values()).union(c for cands in match.rivals.values() for _, c in cands)
+    needed = max(candidates) + 1
     beyond = None
     if needed < width:  # columns right of the last field (a stray note in XFD) are not data…
         beyond = _content_beyond(body, needed)  # …but a row with text only there is still counted
@@ -149,9 +163,6 @@ def build_ledger(
     n = len(body)
     arr = _cells(body, width)
     origins = _fill_vertical_merges(arr, grid.merged, start)
-
-    columns = {f: ColumnRef(c, match.texts.get(c, schema[f].header)) for f, c in match.columns.items()}
-    factorized = {f: Column.of(arr[:, ref.index]) for f, ref in columns.items()}
 
     counts = RowCounts(sheet_rows=len(grid.rows), header_and_above=start, total=n)
     above = grid.rows[: match.first]
@@ -163,11 +174,25 @@ def build_ledger(
     if beyond is not None:
         has_any |= beyond
     subtotal, footer = _classify_text(first_text)
-    filled = np.zeros(n, dtype=np.int64)  # cells with a value in the ledger's own columns
-    for col in factorized.values():
-        filled += ~col.blank
-    heads = _header_repeats(grid, match, factorized, filled) | _column_number_rows(body, first_text, filled)
-    _add_context(grid, match, schema, columns, factorized, n)
+
+    by_col: dict[int, Column] = {}
+
+    def factorized_col(c: int) -> Column:
+        if c not in by_col:
+            by_col[c] = Column.of(arr[:, c])
+        return by_col[c]
+
+    def filled_in(cols: dict[str, int]) -> np.ndarray:
+        """Per row, how many of these columns hold a value."""
+        out = np.zeros(n, dtype=np.int64)
+        for c in cols.values():
+            out += ~factorized_col(c).blank
+        return out
+
+    filled = filled_in(match.columns)
+    heads = _header_repeats(grid, match, factorized_col, filled) | _column_number_rows(
+        body, first_text, filled
+    )
     counts.header_extra = int(heads.sum())
     excluded = heads.copy()
 
@@ -184,6 +209,47 @@ def build_ledger(
     sub = subtotal & ~excluded
     counts.subtotal = int(sub.sum())
     excluded |= sub
+
+    # Two columns for one field: the one whose values read best is kept, judged on the data rows.
+    chosen = dict(match.columns)
+    findings: list[Finding] = []
+    header_row = grid.row_number(match.last)
+    for f, cands in match.rivals.items():
+        chosen[f], compared = _choose(schema[f].type, cands, factorized_col, np.flatnonzero(~excluded), opts)
+        for ignored, reason in compared:
+            findings.append(
+                Finding.make(
+                    "column-duplicate",
+                    sheet=grid.sheet,
+                    row=header_row,
+                    column=column_letter(ignored),
+                    field=schema[f].header,
+                    value=match.texts.get(ignored),
+                    other=column_letter(chosen[f]),
+                    reason=reason,
+                )
+            )
+    for f, c in chosen.items():
+        if match.quality.get(f) == GUESSED:
+            header = match.texts.get(c, "")
+            findings.append(
+                Finding.make(
+                    "column-guessed",
+                    sheet=grid.sheet,
+                    row=header_row,
+                    column=column_letter(c),
+                    field=schema[f].header,
+                    value=header,
+                    header=" ".join(header.split()),
+                )
+            )
+    unmapped = [(column_letter(c), match.texts[c]) for c in match.unused(set(chosen.values()))]
+
+    columns = {f: ColumnRef(c, match.texts.get(c, schema[f].header)) for f, c in chosen.items()}
+    factorized = {f: factorized_col(ref.index) for f, ref in columns.items()}
+    if chosen != match.columns:
+        filled = filled_in(chosen)
+    _add_context(grid, match, schema, columns, factorized, n)
     labels = _label_rows(full, grid, start, has_any & (filled <= 1) & ~excluded)
     counts.label = int(labels.sum())
     excluded |= labels
@@ -218,18 +284,6 @@ def build_ledger(
     _resolve_found_relative(schema, data, extras)
 
     frame = pd.DataFrame({k: _series(v) for k, v in data.items()})
-    findings = [
-        Finding.make(
-            "column-duplicate",
-            sheet=grid.sheet,
-            row=grid.row_number(match.last),
-            column=column_letter(ignored),
-            field=schema[f].header,
-            value=match.texts.get(ignored),
-            other=column_letter(kept),
-        )
-        for f, ignored, kept in match.duplicates
-    ]
     return Ledger(
         path=grid.path,
         schema=schema,
@@ -245,7 +299,56 @@ def build_ledger(
         codes=codes,
         origin=origin,
         formula_probe=grid.formula_probe,
+        unmapped=unmapped,
     )
+
+
+def _choose(
+    ftype: FieldType,
+    cands: list[tuple[int, int]],
+    column: Callable[[int], Column],
+    rows: np.ndarray,
+    opts: NormOptions,
+) -> tuple[int, list[tuple[int, str]]]:
+    """The column kept among rivals for one field, and for each other one why it was not.
+
+    A typed column (a date, a status) is judged by how many of its cells read without an error, so a
+    column of prose beside a column of 是/否 never turns the good rows into errors; a text column
+    by its header, then by how full it is. Ties go to the better header, then the leftmost column.
+    Shares are of the rows where any of the rivals is filled in. Works per distinct value.
+    """
+    quality = {c: q for q, c in cands}
+    filled = {c: ~column(c).blank[rows] for c in quality}
+    anywhere = np.logical_or.reduce(list(filled.values()))
+    base = int(anywhere.sum())
+    reads = {c: readable(ftype, column(c), rows, opts) for c in quality}
+    typed = all(r is not None for r in reads.values())
+    count = {c: int(r.sum()) if typed and r is not None else int(filled[c].sum()) for c, r in reads.items()}
+
+    def rank(c: int) -> tuple[int, ...]:
+        return (count[c], quality[c], -c) if typed else (quality[c], count[c], -c)
+
+    kept = max(quality, key=rank)
+
+    def share(c: int) -> str:
+        return percent(100 * count[c] / base) if base else percent(None)
+
+    r = DUPLICATE_REASONS
+    compared = []
+    for c in sorted(quality):
+        if c == kept:
+            continue
+        if typed and count[c] != count[kept]:
+            reason = r["values"].format(kept=share(kept), this=share(c))
+        elif not typed and quality[c] != quality[kept]:
+            reason = r["header"]
+        elif not typed and count[c] != count[kept]:
+            reason = r["filled"].format(kept=share(kept), this=share(c))
+        else:
+            tie = (r["values-tie"] if typed else r["filled-tie"]).format(kept=share(kept)) if base else ""
+            reason = tie + (r["header"] if quality[c] != quality[kept] else r["left"])
+        compared.append((c, reason))
+    return kept, compared
 
 
 def _cells(body: list[list], width: int) -> np.ndarray:
@@ -372,26 +475,27 @@ def _content_beyond(body: list[list], width: int) -> np.ndarray:
 
 
 def _header_repeats(
-    grid: Grid, match: HeaderMatch, factorized: dict[str, Column], filled: np.ndarray
+    grid: Grid, match: HeaderMatch, column: Callable[[int], Column], filled: np.ndarray
 ) -> np.ndarray:
     """Rows that repeat the header further down (stacked tables, or a header printed on every page):
     at least two of the ledger's columns, and four in five of the row's filled ones, say their header."""
     hits = np.zeros(len(filled), dtype=np.int64)
-    for f, c in match.columns.items():
+    for c in match.columns.values():
         written = [v for r in range(match.first, match.last + 1) for v in grid.rows[r][c : c + 1]]
         written += match.texts.get(c, "").split("-")
         names = {t for v in written if isinstance(v, str) for t in (clean_text(v), normalize_header(v)) if t}
         if not names:
             continue
         # One hash lookup per distinct cell (pandas, in C): a copied header row repeats the cells as written.
-        said = pd.Series(factorized[f].text, dtype=object).isin(list(names)).to_numpy()
+        col = column(c)
+        said = pd.Series(col.text, dtype=object).isin(list(names)).to_numpy()
         if said.any():
-            hits += said[factorized[f].codes]
+            hits += said[col.codes]
     return (hits >= 2) & (hits * 5 >= filled * 4)
 
 
 def _column_number_rows(body: list[list], first_text: np.ndarray, filled: np.ndarray) -> np.ndarray:
-    """ "1 2 3 …" rows numbering the columns, under the header or under a repeated one."""
+    """The "1 2 3 …" rows numbering the columns, under the header or under a repeated one."""
     out = np.zeros(len(body), dtype=bool)
     starts_at_one = (filled >= 3) & ((first_text == 1) | (first_text == "1"))
     for i in np.flatnonzero(starts_at_one).tolist():

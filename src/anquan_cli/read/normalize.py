@@ -166,6 +166,31 @@ def normalise(ftype: FieldType, col: Column, rows: np.ndarray, opts: NormOptions
 
 _STATUS_CODE = {label: code for code, label in STATUS_LABEL.items()}
 
+# The states of a typed cell that read without an error (a warning at most).
+_READABLE: dict[FieldType, tuple[int, ...]] = {
+    FieldType.DATE: (DateState.OK, DateState.NO_YEAR),
+    FieldType.DEADLINE: (
+        DateState.OK,
+        DateState.NO_YEAR,
+        DateState.IMMEDIATE,
+        DateState.RELATIVE,
+        DateState.VAGUE,
+    ),
+    FieldType.LEVEL: (VocabState.OK, VocabState.MAPPED),
+    FieldType.STATUS: (VocabState.OK, VocabState.MAPPED),
+    FieldType.TIER: (VocabState.OK, VocabState.MAPPED),
+}
+
+
+def readable(ftype: FieldType, col: Column, rows: np.ndarray, opts: NormOptions) -> np.ndarray | None:
+    """Which of `rows` hold a value of this typed column that reads without an error; None for the
+    types where any value reads (text, identifiers, credit codes: their checks come later).
+    The parsing runs once per distinct value, like normalise."""
+    ok = _READABLE.get(ftype)
+    if ok is None:
+        return None
+    return np.isin(normalise(ftype, col, rows, opts)["state"], ok)
+
 
 def _vocab(
     col: Column, rows: np.ndarray, pairs: list[tuple[str | None, VocabState]]

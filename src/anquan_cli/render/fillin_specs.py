@@ -70,6 +70,7 @@ HAZARD = TemplateSpec(
         **({"town": tuple(config.towns)} if config.towns else {}),
     },
     strict=("level", "status"),
+    omit=("dept",),  # read when a ledger has it; a town's template has no use for it yet
 )
 
 _EXAMPLE_UNIT = "示例：XX机械制造有限公司（填写时请删除示例行）"

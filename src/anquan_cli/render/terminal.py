@@ -89,9 +89,15 @@ def print_validation(outcome, limit: int) -> None:
         if r.error:
             out.print(Text.assemble((_safe(str(r.path)), "bold"), "：", (r.error, "bold red")))
             continue
-        if not r.findings:
+        if not r.findings and not r.unmapped:
             continue
         out.print(Text(_safe(str(r.path)), style="bold underline"))
+        if r.unmapped:
+            unused = "、".join(
+                LABELS["unmapped-column"].format(column=letter, header=_safe(_short(header, 30)))
+                for letter, header in r.unmapped
+            )
+            out.print(Text("  " + LABELS["unmapped"].format(columns=unused), style="dim"), soft_wrap=True)
         shown = r.findings if limit <= 0 else r.findings[:limit]
         for f in shown:
             line = Text("  ")

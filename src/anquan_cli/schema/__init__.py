@@ -30,6 +30,20 @@ class Field:
     synonyms: tuple[str, ...] = ()
     type: FieldType = FieldType.TEXT
     required: bool = False
+    # Headers that name the field only when no other column does: 包保责任人 is the cadre who oversees
+    # the enterprise, a stand-in for the 整改责任人 when the ledger has no such column, never a rival to it.
+    weak: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Guess:
+    """A header off the synonym list taken for `field` because it holds one word of each group in
+    `all_of` (整改 + 结果/情况/进度) and none of `none_of`. Used only in the row already chosen as the
+    header, and always with a warning naming both."""
+
+    field: str
+    all_of: tuple[tuple[str, ...], ...]
+    none_of: tuple[str, ...] = ()
 
 
 # Compared and hashed by identity: one object per kind (registry), and the header matcher's caches key
@@ -50,6 +64,8 @@ class Schema:
     multi_sheet: bool = False
     # Fields that may stand above the header instead of in a column ("企业名称：XX有限公司").
     context_fields: tuple[str, ...] = ()
+    # Key-word rules for headers no synonym names, first match wins (so the more specific come first).
+    guesses: tuple[Guess, ...] = ()
     field_index: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

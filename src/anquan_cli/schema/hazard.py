@@ -1,6 +1,6 @@
 """隐患排查治理台账: fields and the header variants seen in real town ledgers (domain.md §2)."""
 
-from anquan_cli.schema import Field, FieldType, Schema
+from anquan_cli.schema import Field, FieldType, Guess, Schema
 
 T = FieldType
 
@@ -38,6 +38,7 @@ SCHEMA = Schema(
                 "企业单位名称",
                 "生产经营单位名称",
                 "检查单位名称",
+                "单位全称",
             ),
             T.TEXT,
             required=True,
@@ -49,6 +50,9 @@ SCHEMA = Schema(
             T.USCC,
         ),
         Field("industry", "行业领域", ("行业", "行业类别", "所属行业", "监管行业", "行业分类")),
+        # The department that supervises (or, in a department's own ledger, reports) the hazard. Not
+        # 责任部门: in an enterprise's rows that is its own workshop or office.
+        Field("dept", "监管部门", ("主管部门", "行业主管部门", "监管单位", "行业监管部门", "填报部门")),
         Field(
             "found_on",
             "排查日期",
@@ -77,7 +81,14 @@ SCHEMA = Schema(
             required=True,
         ),
         Field("measure", "整改措施", ("治理措施", "整改要求", "整改意见", "整改方案", "治理方案")),
-        Field("owner", "整改责任人", ("责任人", "治理责任人", "负责人", "整改负责人"), T.TEXT, required=True),
+        Field(
+            "owner",
+            "整改责任人",
+            ("责任人", "治理责任人", "负责人", "整改负责人"),
+            T.TEXT,
+            required=True,
+            weak=("包保责任人",),
+        ),
         Field(
             "deadline",
             "整改期限",
@@ -108,6 +119,7 @@ SCHEMA = Schema(
                 "是否整改",
                 "整改进展",
                 "是否完成整改",
+                "整改结果",
             ),
             T.STATUS,
             required=True,
@@ -127,15 +139,34 @@ SCHEMA = Schema(
             T.DATE,
         ),
         Field("verifier", "复查人", ("验收人", "复查验收人", "复核人", "复查人员")),
-        Field("verified_on", "验收日期", ("验收时间", "复查时间", "销号日期", "复查日期"), T.DATE),
+        Field(
+            "verified_on", "验收日期", ("验收时间", "复查时间", "销号日期", "复查日期", "销号时间"), T.DATE
+        ),
         Field("funds", "整改资金", ("治理资金", "资金(万元)", "整改资金(万元)", "治理资金(万元)")),
         Field("note", "备注", ("说明",)),
-        # The department that supervises (or, in a department's own ledger, reports) the hazard.
-        Field("dept", "监管部门", ("主管部门", "行业主管部门", "监管单位", "填报部门")),
     ),
     key_fields=("description", "level", "deadline", "status", "found_on"),
     identity_fields=("unit", "description", "hazard_id"),
     # A town's ledger may name its town, and a department's ledger (县住建局 …) its department, only in
     # the title, a 填报单位 line, the sheet name or the file name.
     context_fields=("town", "dept"),
+    guesses=(
+        # Planned dates before done dates: 要求完成整改时间 is a deadline, not the day the work was done.
+        Guess("deadline", (("期限", "时限"),)),
+        Guess("deadline", (("计划", "要求", "预计", "限期"), ("完成", "整改"))),
+        Guess("closed_on", (("完成", "销号"), ("时间", "日期"))),
+        Guess("verified_on", (("复查", "验收", "复核"), ("时间", "日期"))),
+        Guess("found_on", (("排查", "检查", "发现", "登记"), ("时间", "日期"))),
+        # Before the description: 隐患整改落实情况 says how the rectification stands.
+        Guess("status", (("整改",), ("状态", "结果", "情况", "进度", "进展"))),
+        Guess("status", (("是否",), ("整改", "完成", "销号"))),
+        Guess("description", (("隐患", "问题"), ("描述", "内容", "情况", "名称"))),
+        Guess("unit", (("单位", "企业", "公司"), ("名称", "全称"))),
+        Guess("owner", (("责任人",),)),
+        # No rule for 信用代码: the synonym itself already matches any short header holding it.
+        Guess("level", (("等级", "级别"),), none_of=("风险",)),  # 风险等级 is another scale (domain.md §2)
+        Guess("measure", (("措施", "方案"),)),
+        Guess("verifier", (("复查", "验收", "复核"), ("人",))),
+        Guess("industry", (("行业",),), none_of=("部门", "单位")),
+    ),
 )
