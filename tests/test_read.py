@@ -525,3 +525,27 @@ def test_formula_cells_found_alike_whatever_the_chunks_the_xml_is_read_in(chunk,
     monkeypatch.setattr(formulas, "CHUNK", chunk)
     # A1 and AB5 have no saved value; B1 has one; the validation formula is not a cell.
     assert formulas.formula_cells(io.BytesIO(xml)) == {(1, 0), (5, 27)}
+
+
+# --- dates in words (issue 17, item 5) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("writer", ["xlsx", "xls", "csv"])
+def test_dates_in_chinese_numerals_and_datetime_text(tmp_path, writer):
+    records = good_records()
+    records[0]["found_on"] = "二〇二六年九月一日"
+    records[1]["found_on"] = "二零二六年九月二日"
+    records[1]["deadline"] = "十月十二日"  # no year: the found date's
+    records[2]["found_on"] = "2026-09-03 00:00:00"
+    records[3]["deadline"] = "二〇二六年九月廿四日"
+    rows = table(records)
+    path = {
+        "xlsx": lambda: write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)]),
+        "xls": lambda: write_xls(tmp_path / "t.xls", [SheetSpec("台账", rows)]),
+        "csv": lambda: write_csv(tmp_path / "t.csv", rows),
+    }[writer]()
+    ledger = read(path)
+    assert ledger.data["found_on"].dt.date.tolist()[:3] == [dt.date(2026, 9, d) for d in (1, 2, 3)]
+    assert ledger.data["deadline"].dt.date.tolist()[1] == dt.date(2026, 10, 12)
+    assert ledger.data["deadline"].dt.date.tolist()[3] == dt.date(2026, 9, 24)
+    assert ledger.counts.used == 4

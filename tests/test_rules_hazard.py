@@ -64,6 +64,13 @@ CASES = [
     ("deadline-vague", lambda r: r[1].update(deadline="长期"), "K5", "整改期限"),
     ("level-nonstandard", lambda r: r[0].update(level="较大"), "H4", "隐患等级"),
     ("date-year-assumed", lambda r: r[1].update(deadline="9月20日"), "K5", "整改期限"),
+    ("date-day-missing", lambda r: r[1].update(found_on="2026年9月"), "G5", "排查日期"),
+    ("date-day-missing", lambda r: r[2].update(closed_on="2026年9月"), "M6", "整改完成日期"),
+    ("date-ambiguous", lambda r: r[1].update(deadline=10.1), "K5", "整改期限"),
+    ("date-ambiguous", lambda r: r[2].update(closed_on=9.3), "M6", "整改完成日期"),
+    # warnings
+    ("deadline-month-end", lambda r: r[1].update(deadline="2026年10月"), "K5", "整改期限"),
+    ("date-year-assumed", lambda r: r[1].update(deadline=10.5), "K5", "整改期限"),  # a number cell
     ("uscc-many-names", lambda r: r[2].update(unit="示例县宏达机械厂"), "D6", "企业名称"),
     ("name-many-uscc", lambda r: r[2].update(uscc="91371300MA94K7WQ29"[:17] + "9"), "E6", "统一社会信用代码"),
 ]
@@ -196,6 +203,40 @@ def test_found_date_without_year_is_an_error(tmp_path):
     result = _one(tmp_path, lambda r: r[1].update(found_on="9月2日"))
     (hit,) = _cell(result, "date-year-unknown")
     assert hit.cell == "G5"
+
+
+def test_number_month_day_quiet_alternatives(tmp_path):
+    def change(r):
+        r[1].update(deadline=10.5)  # October 5th, the found date's year: a warning, no error
+        r[3].update(deadline="2026年10月底前")  # a month's end said in words: no warning at all
+
+    result = _one(tmp_path, change)
+    assert codes(result) == {"date-year-assumed": 1}
+    (hit,) = result.findings
+    assert hit.cell == "K5" and "2026年10月5日" in hit.message
+
+
+def test_ambiguous_number_names_both_readings(tmp_path):
+    result = _one(tmp_path, lambda r: r[1].update(deadline=10.3))
+    (hit,) = _cell(result, "date-ambiguous")
+    assert (hit.cell, hit.value, hit.severity) == ("K5", "10.3", "error")
+    assert "10月3日" in hit.message and "10月30日" in hit.message
+    # an open hazard with no usable deadline: only the ambiguity is reported, not a missing deadline
+    assert codes(result) == {"date-ambiguous": 1}
+
+
+def test_month_only_deadline_is_the_months_last_day(tmp_path):
+    result = _one(tmp_path, lambda r: r[1].update(deadline="2026年10月"))
+    (hit,) = _cell(result, "deadline-month-end")
+    assert hit.severity == "warning" and "2026年10月31日" in hit.message
+    assert codes(result) == {"deadline-month-end": 1}
+
+
+def test_month_only_found_date_says_the_day_is_missing(tmp_path):
+    result = _one(tmp_path, lambda r: r[1].update(found_on="2026年9月"))
+    (hit,) = _cell(result, "date-day-missing")
+    assert hit.severity == "error" and "哪一天" in hit.message and "排查日期" in hit.message
+    assert codes(result) == {"date-day-missing": 1}
 
 
 def test_year_assumed_deadline_rolls_into_next_year(tmp_path):

@@ -99,6 +99,19 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "date-out-of-range": ("error", "日期不合理（年份应在 {min_year} 年至 {max_year} 年之间）"),
     "date-year-assumed": ("warning", "未写年份，已按排查日期的年份计为 {date}，请补全年份"),
     "date-year-unknown": ("error", "未写年份，无法确定是哪一年，请补全年份"),
+    "date-day-missing": (
+        "error",
+        "只写到月份，不知道是哪一天，不能作为{field}；请写明具体日期（如 2026年9月3日）",
+    ),
+    "date-ambiguous": (
+        "error",
+        "数字 {value} 可能是{first}，也可能是{second}（Excel 会去掉小数末尾的 0）；"
+        "请把单元格设为文本或日期格式，写成 2026年10月1日 这样的完整日期",
+    ),
+    "deadline-month-end": (
+        "warning",
+        "整改期限只写到月份，已按该月最后一天（{date}）判断是否逾期，请写明具体日期",
+    ),
     "date-future": ("warning", "日期晚于统计截止日 {as_of}"),
     "deadline-invalid": ("error", "整改期限无法识别（应为日期，或“立即整改”“15日内”等）"),
     "deadline-vague": ("warning", "整改期限不是具体日期，无法判断是否逾期，请写明完成日期"),
@@ -190,6 +203,11 @@ LABELS = {
     "missing-lists": "隐患台账中有 {n} 家企业没有报送全员安全生产责任清单：",
     "no-missing-lists": "隐患台账中的企业都已报送全员安全生产责任清单",
 }
+
+
+def quotes_value(code: str) -> bool:
+    """Whether the message quotes the cell itself ({value}), so it differs from cell to cell."""
+    return "{value}" in CATALOGUE[code][1]
 
 
 def render(code: str, **params: object) -> str:
