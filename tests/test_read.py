@@ -527,6 +527,44 @@ def test_formula_cells_found_alike_whatever_the_chunks_the_xml_is_read_in(chunk,
     assert formulas.formula_cells(io.BytesIO(xml)) == {(1, 0), (5, 27)}
 
 
+# --- status prose (issue 17, item 4) ---------------------------------------------------------------
+
+STATUS_PROSE = [
+    ("已于9月20日整改完毕", "closed"),
+    ("已整改到位", "closed"),
+    ("整改完毕", "closed"),
+    ("已完成整改并经复查验收合格", "closed"),
+    ("2026年9月20日已整改", "closed"),
+    ("已", "closed"),
+    ("是", "closed"),
+    ("√", "closed"),
+    ("正在整改", "in_progress"),
+    ("整改中（已制定方案）", "in_progress"),
+    ("已制定方案，正在整改", "in_progress"),
+    ("已部分整改", "in_progress"),
+    ("整改工作正在进行中", "in_progress"),
+    ("未整改，已制定方案", "open"),
+    ("尚未整改（资金未到位）", "open"),
+    ("整改未完成", "open"),
+    ("待销号", "open"),
+    ("未", "open"),
+    ("否", "open"),
+    ("×", "open"),
+    ("已制定整改方案", None),  # a plan, not a rectification
+    ("已下达整改通知书，企业未整改", None),  # its leading verb phrase is no status
+    ("看情况", None),
+]
+
+
+def test_status_prose_classified_by_its_leading_verb_phrase(tmp_path):
+    records = good_records(len(STATUS_PROSE))
+    for rec, (text, _) in zip(records, STATUS_PROSE, strict=True):
+        rec["status"] = text
+    ledger = read(ledger_file(tmp_path, records))
+    assert ledger.counts.used == len(STATUS_PROSE)
+    assert ledger.data["status"].tolist() == [want for _, want in STATUS_PROSE]
+
+
 # --- dates in words (issue 17, item 5) -------------------------------------------------------------
 
 

@@ -239,6 +239,22 @@ def test_month_only_found_date_says_the_day_is_missing(tmp_path):
     assert codes(result) == {"date-day-missing": 1}
 
 
+def test_status_invalid_message_quotes_the_cell(tmp_path):
+    result = _one(tmp_path, lambda r: r[2].update(status="已下达整改通知书，企业未整改"))
+    (hit,) = _cell(result, "status-invalid")
+    assert hit.cell == "L6" and "“已下达整改通知书，企业未整改”" in hit.message
+
+
+def test_status_prose_is_quiet_when_classified(tmp_path):
+    def change(r):
+        r[0].update(status="已整改到位")
+        r[1].update(status="整改中（已制定方案）")
+        r[2].update(status="已于9月8日整改完毕")  # its completion date is filled: nothing to say
+        r[3].update(status="未整改，已制定方案")
+
+    assert _one(tmp_path, change).findings == []
+
+
 def test_year_assumed_deadline_rolls_into_next_year(tmp_path):
     def change(r):
         r[1].update(found_on=dt.date(2026, 9, 20), deadline="1月10日")

@@ -122,7 +122,10 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
         "warning",
         "非标准隐患等级，已按“{mapped}事故隐患”统计（安监总局令第16号：隐患只分一般、重大两级）",
     ),
-    "status-invalid": ("error", "整改状态无法识别（应为“已整改”“整改中”或“未整改”）"),
+    "status-invalid": (
+        "error",
+        "整改状态“{value}”无法识别（应为“已整改”“整改中”或“未整改”，或以“已整改”“正在整改”“未整改”等开头的说明）",
+    ),
     "uscc-length": ("error", "统一社会信用代码应为 18 位，实为 {length} 位"),
     "uscc-charset": ("error", "统一社会信用代码含非法字符“{chars}”（代码不使用 I、O、Z、S、V）"),
     "uscc-checksum": ("error", "统一社会信用代码校验位错误（按前 17 位计算，第 18 位应为“{expected}”）"),
