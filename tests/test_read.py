@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -563,6 +564,29 @@ def test_status_prose_classified_by_its_leading_verb_phrase(tmp_path):
     ledger = read(ledger_file(tmp_path, records))
     assert ledger.counts.used == len(STATUS_PROSE)
     assert ledger.data["status"].tolist() == [want for _, want in STATUS_PROSE]
+
+
+def test_closed_status_date_fills_an_empty_completion_date(tmp_path):
+    records = good_records()
+    records[0].update(status="已于9月6日整改完毕", closed_on=None)  # found 2026-09-01
+    records[2].update(status="已于9月9日整改完毕")  # its own completion date (9-08) is kept
+    records[1].update(status="正在整改（计划9月30日完成）")  # not closed: its date is a plan
+    ledger = read(ledger_file(tmp_path, records))
+    closed_on = ledger.data["closed_on"].dt.date.tolist()
+    assert closed_on[0] == dt.date(2026, 9, 6)
+    assert closed_on[2] == dt.date(2026, 9, 8)
+    assert pd.isna(closed_on[1])
+    assert ledger.counts.used == 4
+
+
+def test_closed_status_date_without_a_completion_column(tmp_path):
+    records = good_records()
+    records[0]["status"] = "已于2026年9月6日整改完毕"
+    fields = [f for f in FIELDS if f != "closed_on"]
+    ledger = read(ledger_file(tmp_path, records, fields=fields))
+    assert not ledger.has("closed_on")  # no column to point at, but the date is known
+    assert ledger.data["closed_on"].dt.date.tolist()[0] == dt.date(2026, 9, 6)
+    assert pd.isna(ledger.data["closed_on"].iloc[2])
 
 
 # --- dates in words (issue 17, item 5) -------------------------------------------------------------

@@ -30,6 +30,12 @@ class DateState(IntEnum):
     MONTH_END = 9
     # A number 10.1 (the clerk typed 10.10 or 10.1; Excel kept 10.1): October 1st or 10th
     AMBIGUOUS = 10
+    # Set while a ledger is built, never by the parsers: a year-less date that took its year from the
+    # file (its title, sheet or file name) because the row had no usable found date.
+    YEAR_FROM_FILE = 11
+    # Set while a ledger is built: a 整改完成日期 left empty, taken from the status text
+    # ("已于9月20日整改完毕").
+    FROM_STATUS = 12
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,10 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "date-out-of-range": ("error", "日期不合理（年份应在 {min_year} 年至 {max_year} 年之间）"),
     "date-year-assumed": ("warning", "未写年份，已按排查日期的年份计为 {date}，请补全年份"),
     "date-year-unknown": ("error", "未写年份，无法确定是哪一年，请补全年份"),
+    "date-year-from-file": (
+        "warning",
+        "未写年份，本行也没有可用的排查日期，已按{source}中的年份计为 {date}，请补全年份",
+    ),
     "date-day-missing": (
         "error",
         "只写到月份，不知道是哪一天，不能作为{field}；请写明具体日期（如 2026年9月3日）",
@@ -134,6 +138,10 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
         "统一社会信用代码被存成了数字，后几位已丢失；请将该列设为文本格式后重新填写，不能直接改回",
     ),
     "closed-no-date": ("error", "整改状态为已整改，但未填整改完成日期"),
+    "closed-date-from-status": (
+        "warning",
+        "未填整改完成日期，已按整改状态中写的日期计为 {date}；请把完成日期填入“整改完成日期”",
+    ),
     "duplicate-id": ("error", "隐患编号与第 {first} 行重复"),
     "date-but-open": ("warning", "已填整改完成日期（{date}），但整改状态不是已整改，请核实"),
     "closed-no-verifier": ("warning", "已整改但未填复查人（整改结果应经复查验收）"),

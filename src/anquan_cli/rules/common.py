@@ -86,6 +86,9 @@ def date_cells(ledger: Ledger, report: Reporter, ctx: CheckContext, future: Iter
         noyear = st == DateState.NO_YEAR
         report.cells("date-year-assumed", f.id, noyear & ~np.isnat(date), date=date)
         report.cells("date-year-unknown", f.id, noyear & np.isnat(date))
+        report.cells(
+            "date-year-from-file", f.id, st == DateState.YEAR_FROM_FILE, date=date, source=ledger.year_source
+        )
         report.cells("date-day-missing", f.id, st == DateState.MONTH_ONLY)
         report.cells("deadline-month-end", f.id, st == DateState.MONTH_END, date=date)
         ambiguous = st == DateState.AMBIGUOUS

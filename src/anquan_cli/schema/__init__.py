@@ -45,6 +45,9 @@ class Schema:
     multi_sheet: bool = False
     # Fields that may stand above the header instead of in a column ("企业名称：XX有限公司").
     context_fields: tuple[str, ...] = ()
+    # The date field that a closed status's own date fills when left empty ("已于9月20日整改完毕" →
+    # 整改完成日期).
+    completion_date: str | None = None
     field_index: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -132,4 +132,5 @@ SCHEMA = Schema(
         Field("note", "备注", ("说明",)),
     ),
     key_fields=("description", "level", "deadline", "status", "found_on"),
+    completion_date="closed_on",
 )
