@@ -94,6 +94,28 @@ def test_overdue_json_through_the_cli(boundary):
     assert g["source"] == {"path": str(boundary), "sheet": "台账", "row": 10}
 
 
+def test_overdue_sees_the_completion_date_written_in_the_status(tmp_path):
+    """已于10月20日整改完毕 with 整改完成日期 empty: closed on 10-20, so late, and open on 10-16."""
+    records = [
+        hazard("S", found=D(2026, 10, 1), deadline=D(2026, 10, 15), status="已于10月20日整改完毕"),
+        hazard(
+            "T", found=D(2026, 10, 1), deadline=D(2026, 10, 15), status="已整改到位", closed=D(2026, 10, 12)
+        ),
+        hazard("U", found=D(2026, 10, 1), deadline=D(2026, 10, 25), status="整改中（已制定方案）"),
+        hazard("V", found=D(2026, 10, 1), deadline=D(2026, 10, 25), status="未整改，已制定方案"),
+    ]
+    path = ledger_file(tmp_path, records, name="青石镇隐患台账（2026年10月）.xlsx")
+    result = runner.invoke(app, ["overdue", str(path), "--as-of", "2026-10-31", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    (late,) = doc["closed_late"]
+    assert (late["hazard_id"], late["closed_on"], late["days_late"]) == ("S", "2026-10-20", 5)
+    assert {i["hazard_id"] for i in doc["items"]} == {"U", "V"}
+    assert doc["excluded_rows"] == 0
+    early = runner.invoke(app, ["overdue", str(path), "--as-of", "2026-10-16", "--format", "json"])
+    assert {i["hazard_id"] for i in json.loads(early.stdout)["items"]} == {"S"}
+
+
 def test_overdue_table_and_xlsx(boundary, tmp_path):
     result = runner.invoke(app, ["overdue", str(boundary), "--as-of", "2026-10-31"])
     assert result.exit_code == 0

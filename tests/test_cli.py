@@ -464,3 +464,27 @@ def test_an_output_that_is_one_of_the_inputs_is_refused(tmp_path):
         with pytest.raises(AnquanError) as refused:
             check(same)
         assert refused.value.code == "output-is-input"
+
+
+def test_validate_json_reports_status_prose_and_new_date_forms(tmp_path):
+    """Issue 17 (4, 5) end to end: the codes, cells and quoted text a clerk sees in JSON."""
+    records = good_records()
+    records[0].update(status="已于9月6日整改完毕", closed_on=None)
+    records[1].update(status="整改中（已制定方案）", deadline="2026年10月")
+    records[2].update(status="挂牌督办")
+    records[3].update(found_on="二〇二六年九月四日", deadline=10.2)
+    result = invoke("validate", ledger_file(tmp_path, records), "--format", "json", "--as-of", "2026-11-28")
+    assert result.exit_code == 1, result.output
+    (entry,) = _json(result)["files"]
+    assert entry["rows"] == 4
+    found = {(f["code"], f["column"] + str(f["row"])): f for f in entry["findings"]}
+    assert set(found) == {
+        ("closed-date-from-status", "L4"),
+        ("deadline-month-end", "K5"),
+        ("status-invalid", "L6"),
+        ("date-ambiguous", "K7"),
+    }
+    assert found[("status-invalid", "L6")]["message"].startswith("整改状态“挂牌督办”无法识别")
+    assert found[("date-ambiguous", "K7")]["value"] == "10.2"
+    assert "10月2日" in found[("date-ambiguous", "K7")]["message"]
+    assert "10月20日" in found[("date-ambiguous", "K7")]["message"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -755,3 +756,88 @@ def test_two_guessed_columns_for_one_field(tmp_path):
         ("column-guessed", "O3"),
     }
     assert result.errors == 0
+
+
+# --- status prose (issue 17, item 4) ---------------------------------------------------------------
+
+STATUS_PROSE = [
+    ("已于9月20日整改完毕", "closed"),
+    ("已整改到位", "closed"),
+    ("整改完毕", "closed"),
+    ("已完成整改并经复查验收合格", "closed"),
+    ("2026年9月20日已整改", "closed"),
+    ("已", "closed"),
+    ("是", "closed"),
+    ("√", "closed"),
+    ("正在整改", "in_progress"),
+    ("整改中（已制定方案）", "in_progress"),
+    ("已制定方案，正在整改", "in_progress"),
+    ("已部分整改", "in_progress"),
+    ("整改工作正在进行中", "in_progress"),
+    ("未整改，已制定方案", "open"),
+    ("尚未整改（资金未到位）", "open"),
+    ("整改未完成", "open"),
+    ("待销号", "open"),
+    ("未", "open"),
+    ("否", "open"),
+    ("×", "open"),
+    ("已制定整改方案", None),  # a plan, not a rectification
+    ("已下达整改通知书，企业未整改", None),  # its leading verb phrase is no status
+    ("看情况", None),
+]
+
+
+def test_status_prose_classified_by_its_leading_verb_phrase(tmp_path):
+    records = good_records(len(STATUS_PROSE))
+    for rec, (text, _) in zip(records, STATUS_PROSE, strict=True):
+        rec["status"] = text
+    ledger = read(ledger_file(tmp_path, records))
+    assert ledger.counts.used == len(STATUS_PROSE)
+    assert ledger.data["status"].tolist() == [want for _, want in STATUS_PROSE]
+
+
+def test_closed_status_date_fills_an_empty_completion_date(tmp_path):
+    records = good_records()
+    records[0].update(status="已于9月6日整改完毕", closed_on=None)  # found 2026-09-01
+    records[2].update(status="已于9月9日整改完毕")  # its own completion date (9-08) is kept
+    records[1].update(status="正在整改（计划9月30日完成）")  # not closed: its date is a plan
+    ledger = read(ledger_file(tmp_path, records))
+    closed_on = ledger.data["closed_on"].dt.date.tolist()
+    assert closed_on[0] == dt.date(2026, 9, 6)
+    assert closed_on[2] == dt.date(2026, 9, 8)
+    assert pd.isna(closed_on[1])
+    assert ledger.counts.used == 4
+
+
+def test_closed_status_date_without_a_completion_column(tmp_path):
+    records = good_records()
+    records[0]["status"] = "已于2026年9月6日整改完毕"
+    fields = [f for f in FIELDS if f != "closed_on"]
+    ledger = read(ledger_file(tmp_path, records, fields=fields))
+    assert not ledger.has("closed_on")  # no column to point at, but the date is known
+    assert ledger.data["closed_on"].dt.date.tolist()[0] == dt.date(2026, 9, 6)
+    assert pd.isna(ledger.data["closed_on"].iloc[2])
+
+
+# --- dates in words (issue 17, item 5) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("writer", ["xlsx", "xls", "csv"])
+def test_dates_in_chinese_numerals_and_datetime_text(tmp_path, writer):
+    records = good_records()
+    records[0]["found_on"] = "二〇二六年九月一日"
+    records[1]["found_on"] = "二零二六年九月二日"
+    records[1]["deadline"] = "十月十二日"  # no year: the found date's
+    records[2]["found_on"] = "2026-09-03 00:00:00"
+    records[3]["deadline"] = "二〇二六年九月廿四日"
+    rows = table(records)
+    path = {
+        "xlsx": lambda: write_xlsx(tmp_path / "t.xlsx", [SheetSpec("台账", rows)]),
+        "xls": lambda: write_xls(tmp_path / "t.xls", [SheetSpec("台账", rows)]),
+        "csv": lambda: write_csv(tmp_path / "t.csv", rows),
+    }[writer]()
+    ledger = read(path)
+    assert ledger.data["found_on"].dt.date.tolist()[:3] == [dt.date(2026, 9, d) for d in (1, 2, 3)]
+    assert ledger.data["deadline"].dt.date.tolist()[1] == dt.date(2026, 10, 12)
+    assert ledger.data["deadline"].dt.date.tolist()[3] == dt.date(2026, 9, 24)
+    assert ledger.counts.used == 4

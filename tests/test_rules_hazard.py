@@ -64,6 +64,22 @@ CASES = [
     ("deadline-vague", lambda r: r[1].update(deadline="长期"), "K5", "整改期限"),
     ("level-nonstandard", lambda r: r[0].update(level="较大"), "H4", "隐患等级"),
     ("date-year-assumed", lambda r: r[1].update(deadline="9月20日"), "K5", "整改期限"),
+    ("date-day-missing", lambda r: r[1].update(found_on="2026年9月"), "G5", "排查日期"),
+    ("date-day-missing", lambda r: r[2].update(closed_on="2026年9月"), "M6", "整改完成日期"),
+    ("date-ambiguous", lambda r: r[1].update(deadline=10.1), "K5", "整改期限"),
+    ("date-ambiguous", lambda r: r[2].update(closed_on=9.3), "M6", "整改完成日期"),
+    # warnings
+    ("deadline-month-end", lambda r: r[1].update(deadline="2026年10月"), "K5", "整改期限"),
+    ("date-year-assumed", lambda r: r[1].update(deadline=10.5), "K5", "整改期限"),  # a number cell
+    # 9月2日 with no found date to lend a year: the year of 填报日期：2026年10月31日 above the header
+    ("date-year-from-file", lambda r: r[1].update(found_on="9月2日"), "G5", "排查日期"),
+    ("date-year-from-file", lambda r: r[1].update(found_on=9.02), "G5", "排查日期"),
+    (
+        "closed-date-from-status",
+        lambda r: r[0].update(status="已于9月6日整改完毕", closed_on=None),
+        "L4",
+        "整改状态",
+    ),
     ("uscc-many-names", lambda r: r[2].update(unit="示例县宏达机械厂"), "D6", "企业名称"),
     ("name-many-uscc", lambda r: r[2].update(uscc="91371300MA94K7WQ29"[:17] + "9"), "E6", "统一社会信用代码"),
 ]
@@ -192,10 +208,139 @@ def test_uscc_valid_examples_quiet(tmp_path):
     assert run_file(ledger_file(tmp_path, records)).findings == []
 
 
+def _yearless_file(
+    tmp_path, records, *, sheet="台账", name="台账.xlsx", title="青石镇安全生产隐患排查治理台账"
+):
+    """conftest.ledger_file's layout, but nothing above the header, nor the names, says a year."""
+    from devtools.fab import SheetSpec, write_xlsx
+    from tests.conftest import table
+
+    body = [[title], ["填报单位：青石镇人民政府"], *table(records)]
+    return write_xlsx(tmp_path / name, [SheetSpec(sheet, body)])
+
+
 def test_found_date_without_year_is_an_error(tmp_path):
-    result = _one(tmp_path, lambda r: r[1].update(found_on="9月2日"))
+    """No usable found date and no year in the file: the year is unknown."""
+    records = good_records()
+    records[1]["found_on"] = "9月2日"
+    result = run_file(_yearless_file(tmp_path, records))
     (hit,) = _cell(result, "date-year-unknown")
     assert hit.cell == "G5"
+    assert codes(result) == {"date-year-unknown": 1}
+
+
+@pytest.mark.parametrize(
+    ("layout", "source"),
+    [
+        ({"title": "青石镇2026年9月隐患排查治理台账"}, "第 1 行“青石镇2026年9月隐患排查治理台账”"),
+        ({"sheet": "2026年9月"}, "工作表名“2026年9月”"),
+        ({"name": "青石镇隐患台账_2026-09.xlsx"}, "文件名“青石镇隐患台账_2026-09”"),
+    ],
+)
+def test_year_from_the_file_names_where_it_came_from(tmp_path, layout, source):
+    records = good_records()
+    records[1]["found_on"] = "9月2日"
+    # a number cell, month.day: its year from the found date, which took the file's
+    records[1]["deadline"] = 9.12
+    result = run_file(_yearless_file(tmp_path, records, **layout))
+    (hit,) = _cell(result, "date-year-from-file")
+    assert (hit.cell, hit.severity) == ("G5", "warning")
+    assert source in hit.message and "2026年9月2日" in hit.message
+    (assumed,) = _cell(result, "date-year-assumed")
+    assert assumed.cell == "K5" and "2026年9月12日" in assumed.message
+    assert codes(result) == {"date-year-from-file": 1, "date-year-assumed": 1}
+    assert result.counts.used == 4
+
+
+def test_two_years_in_the_title_rows_say_nothing(tmp_path):
+    records = good_records()
+    records[1]["found_on"] = "9月2日"
+    path = _yearless_file(tmp_path, records, title="2025年度隐患排查治理台账（2026年1月填报）")
+    assert codes(run_file(path)) == {"date-year-unknown": 1}
+
+
+def test_year_from_file_quiet_when_the_found_date_has_a_year(tmp_path):
+    """The file's year is the last resort: a deadline without a year takes the found date's."""
+    result = _one(tmp_path, lambda r: r[1].update(deadline="9月20日"))
+    assert codes(result) == {"date-year-assumed": 1}
+
+
+def test_number_month_day_quiet_alternatives(tmp_path):
+    def change(r):
+        r[1].update(deadline=10.5)  # October 5th, the found date's year: a warning, no error
+        r[3].update(deadline="2026年10月底前")  # a month's end said in words: no warning at all
+
+    result = _one(tmp_path, change)
+    assert codes(result) == {"date-year-assumed": 1}
+    (hit,) = result.findings
+    assert hit.cell == "K5" and "2026年10月5日" in hit.message
+
+
+def test_ambiguous_number_names_both_readings(tmp_path):
+    result = _one(tmp_path, lambda r: r[1].update(deadline=10.3))
+    (hit,) = _cell(result, "date-ambiguous")
+    assert (hit.cell, hit.value, hit.severity) == ("K5", "10.3", "error")
+    assert "10月3日" in hit.message and "10月30日" in hit.message
+    # an open hazard with no usable deadline: only the ambiguity is reported, not a missing deadline
+    assert codes(result) == {"date-ambiguous": 1}
+
+
+def test_month_only_deadline_is_the_months_last_day(tmp_path):
+    result = _one(tmp_path, lambda r: r[1].update(deadline="2026年10月"))
+    (hit,) = _cell(result, "deadline-month-end")
+    assert hit.severity == "warning" and "2026年10月31日" in hit.message
+    assert codes(result) == {"deadline-month-end": 1}
+
+
+def test_month_only_found_date_says_the_day_is_missing(tmp_path):
+    result = _one(tmp_path, lambda r: r[1].update(found_on="2026年9月"))
+    (hit,) = _cell(result, "date-day-missing")
+    assert hit.severity == "error" and "哪一天" in hit.message and "排查日期" in hit.message
+    assert codes(result) == {"date-day-missing": 1}
+
+
+def test_status_invalid_message_quotes_the_cell(tmp_path):
+    result = _one(tmp_path, lambda r: r[2].update(status="已下达整改通知书，企业未整改"))
+    (hit,) = _cell(result, "status-invalid")
+    assert hit.cell == "L6" and "“已下达整改通知书，企业未整改”" in hit.message
+
+
+def test_status_prose_is_quiet_when_classified(tmp_path):
+    def change(r):
+        r[0].update(status="已整改到位")
+        r[1].update(status="整改中（已制定方案）")
+        r[2].update(status="已于9月8日整改完毕")  # its completion date is filled: nothing to say
+        r[3].update(status="未整改，已制定方案")
+
+    assert _one(tmp_path, change).findings == []
+
+
+def test_completion_date_from_status(tmp_path):
+    result = _one(tmp_path, lambda r: r[0].update(status="已于9月6日整改完毕", closed_on=None))
+    (hit,) = _cell(result, "closed-date-from-status")
+    assert (hit.cell, hit.severity, hit.value) == ("L4", "warning", "已于9月6日整改完毕")
+    assert "2026年9月6日" in hit.message
+    assert codes(result) == {"closed-date-from-status": 1}  # closed-no-date stays quiet
+
+
+def test_completion_date_from_status_before_the_found_date(tmp_path):
+    result = _one(tmp_path, lambda r: r[0].update(status="已于8月6日整改完毕", closed_on=None))
+    (hit,) = _cell(result, "closed-before-found")
+    assert hit.cell == "L4"  # on the status that says it, not on the empty 整改完成日期
+
+
+def test_completion_date_from_status_without_the_column(tmp_path):
+    records = good_records()
+    records[0]["status"] = "已于2026年9月6日整改完毕"
+    fields = [f for f in FIELDS if f != "closed_on"]
+    result = run_file(ledger_file(tmp_path, records, fields=fields))
+    (hit,) = _cell(result, "closed-date-from-status")
+    assert hit.cell == "L4"
+    (missing,) = _cell(result, "closed-date-column-missing")  # records[2] still has no date
+    assert "1 条" in missing.message
+    records[2]["status"] = "已于9月8日整改完毕"
+    result = run_file(ledger_file(tmp_path, records, fields=fields, name="t2.xlsx"))
+    assert codes(result) == {"closed-date-from-status": 2}
 
 
 def test_year_assumed_deadline_rolls_into_next_year(tmp_path):

@@ -130,7 +130,8 @@ def frame_of(
     unit = column("unit")
     checks = {
         "unit": unit != None,  # noqa: E711 (elementwise)
-        "found_on": usable("found_on", DateState.OK),
+        # A year-less found date that took the year the file names is used, with its warning.
+        "found_on": usable("found_on", DateState.OK) | usable("found_on", DateState.YEAR_FROM_FILE),
         "status": usable("status", VocabState.OK),
         "level": usable("level", VocabState.OK) | usable("level", VocabState.MAPPED),
         "errors": ~error_rows if error_rows is not None else np.ones(n, dtype=bool),
@@ -146,7 +147,8 @@ def frame_of(
         data["deadline"].to_numpy() if ledger.has("deadline") else np.full(n, np.datetime64("NaT"), "M8[s]")
     )
     closed_on = (
-        data["closed_on"].to_numpy() if ledger.has("closed_on") else np.full(n, np.datetime64("NaT"), "M8[s]")
+        # present without a column too, when read from the status text ("已于9月20日整改完毕")
+        data["closed_on"].to_numpy() if "closed_on" in data else np.full(n, np.datetime64("NaT"), "M8[s]")
     )
     frame = pd.DataFrame(
         {

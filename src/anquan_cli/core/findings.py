@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from anquan_cli.core.messages import SEVERITY_LABEL, render, severity_of
+from anquan_cli.core.messages import SEVERITY_LABEL, quotes_value, render, severity_of
 
 
 class Severity(StrEnum):
@@ -37,7 +37,7 @@ class Finding:
         return cls(
             Severity(severity or severity_of(code)),
             code,
-            render(code, field=field, **params),
+            render(code, field=field, value=_quoted(value) if quotes_value(code) else None, **params),
             sheet,
             row,
             column,
@@ -69,6 +69,14 @@ class Finding:
             "value": self.value,
             "message": self.message,
         }
+
+
+def _quoted(value: str | None, width: int = 40) -> str:
+    """A cell quoted in a message: one line, and a long cell cut short (the finding keeps it whole)."""
+    if value is None:
+        return ""
+    text = " ".join(value.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def column_letter(index: int) -> str:

@@ -100,6 +100,23 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "date-out-of-range": ("error", "日期不合理（年份应在 {min_year} 年至 {max_year} 年之间）"),
     "date-year-assumed": ("warning", "未写年份，已按排查日期的年份计为 {date}，请补全年份"),
     "date-year-unknown": ("error", "未写年份，无法确定是哪一年，请补全年份"),
+    "date-year-from-file": (
+        "warning",
+        "未写年份，本行也没有可用的排查日期，已按{source}中的年份计为 {date}，请补全年份",
+    ),
+    "date-day-missing": (
+        "error",
+        "只写到月份，不知道是哪一天，不能作为{field}；请写明具体日期（如 2026年9月3日）",
+    ),
+    "date-ambiguous": (
+        "error",
+        "数字 {value} 可能是{first}，也可能是{second}（Excel 会去掉小数末尾的 0）；"
+        "请把单元格设为文本或日期格式，写成 2026年10月1日 这样的完整日期",
+    ),
+    "deadline-month-end": (
+        "warning",
+        "整改期限只写到月份，已按该月最后一天（{date}）判断是否逾期，请写明具体日期",
+    ),
     "date-future": ("warning", "日期晚于统计截止日 {as_of}"),
     "deadline-invalid": ("error", "整改期限无法识别（应为日期，或“立即整改”“15日内”等）"),
     "deadline-vague": ("warning", "整改期限不是具体日期，无法判断是否逾期，请写明完成日期"),
@@ -110,7 +127,10 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
         "warning",
         "非标准隐患等级，已按“{mapped}事故隐患”统计（安监总局令第16号：隐患只分一般、重大两级）",
     ),
-    "status-invalid": ("error", "整改状态无法识别（应为“已整改”“整改中”或“未整改”）"),
+    "status-invalid": (
+        "error",
+        "整改状态“{value}”无法识别（应为“已整改”“整改中”或“未整改”，或以“已整改”“正在整改”“未整改”等开头的说明）",
+    ),
     "uscc-length": ("error", "统一社会信用代码应为 18 位，实为 {length} 位"),
     "uscc-charset": ("error", "统一社会信用代码含非法字符“{chars}”（代码不使用 I、O、Z、S、V）"),
     "uscc-checksum": ("error", "统一社会信用代码校验位错误（按前 17 位计算，第 18 位应为“{expected}”）"),
@@ -119,6 +139,10 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
         "统一社会信用代码被存成了数字，后几位已丢失；请将该列设为文本格式后重新填写，不能直接改回",
     ),
     "closed-no-date": ("error", "整改状态为已整改，但未填整改完成日期"),
+    "closed-date-from-status": (
+        "warning",
+        "未填整改完成日期，已按整改状态中写的日期计为 {date}；请把完成日期填入“整改完成日期”",
+    ),
     "duplicate-id": ("error", "隐患编号与第 {first} 行重复"),
     "date-but-open": ("warning", "已填整改完成日期（{date}），但整改状态不是已整改，请核实"),
     "closed-no-verifier": ("warning", "已整改但未填复查人（整改结果应经复查验收）"),
@@ -230,6 +254,11 @@ ROW_SKIPS = {
     "unmapped-only": "只在未使用的列中有内容",
     "after-footer": "在表尾的填表人、审核人等之后",
 }
+
+
+def quotes_value(code: str) -> bool:
+    """Whether the message quotes the cell itself ({value}), so it differs from cell to cell."""
+    return "{value}" in CATALOGUE[code][1]
 
 
 def render(code: str, **params: object) -> str:

@@ -10,6 +10,8 @@ import unicodedata
 from enum import IntEnum
 from typing import Literal
 
+from anquan_cli.core.dates import DATE_IN_TEXT
+
 LegalLevel = Literal["一般", "重大"]
 MAJOR: Literal["重大"] = "重大"
 GENERAL: Literal["一般"] = "一般"
@@ -73,6 +75,7 @@ STATUSES = {
             "已治理",
             "治理完成",
             "是",
+            "已",
             "√",
             "✓",
             "✔",
@@ -94,7 +97,21 @@ STATUSES = {
         IN_PROGRESS,
     ),
     **dict.fromkeys(
-        ("未整改", "待整改", "未完成", "否", "×", "✗", "✘", "x", "未闭环", "未销号", "未治理", "尚未整改"),
+        (
+            "未整改",
+            "待整改",
+            "未完成",
+            "否",
+            "未",
+            "×",
+            "✗",
+            "✘",
+            "x",
+            "未闭环",
+            "未销号",
+            "未治理",
+            "尚未整改",
+        ),
         OPEN,
     ),
 }
@@ -149,13 +166,60 @@ def map_level(text: str, nonstandard: dict[str, str]) -> tuple[str | None, Vocab
 
 
 def map_status(text: str, extra: dict[str, str]) -> tuple[str | None, VocabState]:
+    """A status cell's class: the exact words first (the county's own, then ours), then the prose's
+    leading verb phrase ("已于9月20日整改完毕", "整改中（已制定方案）"). Unclassifiable text is BAD."""
     key = _key(text)
     for candidate in (key, _PAREN_TAIL.sub("", key)):  # 已整改(2026.9.5)
         if candidate in extra:
             return extra[candidate], VocabState.OK
         if candidate in STATUSES:
             return STATUSES[candidate], VocabState.OK
-    return None, VocabState.BAD
+    status = classify_status_prose(key)
+    return (status, VocabState.OK) if status else (None, VocabState.BAD)
+
+
+# Prose is read clause by clause (NFKC has made ，；（ into ,;( ), by how each clause begins; the first
+# clause that says something decides ("已制定方案，正在整改" is in progress). Negation is tried first,
+# so a clause opening with 未 never reads as done.
+_CLAUSES = re.compile(r"[,;。、()\[\]【】:!?]+")
+_DATE = rf"(?:{DATE_IN_TEXT})"
+_OPEN_VERBS = "整改|完成|治理|销号|落实|闭环|处理|整治|消除"
+_DONE_VERBS = "整改|完成|治理|销号|验收|落实|闭环|处理|整治|消除|排除|修复"
+_OPEN = re.compile(
+    rf"^(?:(?:整改|治理)(?:工作)?)?(?:尚未|暂未|仍未|还未|均未|未能|未|还没有|没有|没|暂无法|无法|不能|待)"
+    rf".{{0,4}}?(?:{_OPEN_VERBS})"
+)
+_IN_PROGRESS = re.compile(
+    rf"^(?:(?:已经?|已于{_DATE})?(?:部分|基本|逐步|分阶段|开始)|正在|持续|在(?:整改|治理)|(?:{_DATE})?(?:整改|治理|处理|施工|维修)"
+    rf"(?:工作)?(?:正在)?(?:进行)?(?:中|当中)|(?:进行|推进|实施)中)"
+)
+_PARTLY = re.compile(r"部分|基本")
+_DONE = re.compile(
+    rf"^(?:(?:{_DATE})?(?:已经?|均已|全部|现已)(?:于?{_DATE}前?)?(?:全部|按期|按时|如期|彻底|逾期)?(?:{_DONE_VERBS})"
+    rf"|(?:于?{_DATE}前?)?(?:已经?)?(?:全部|按期|按时|如期|彻底|逾期)?(?:整改|治理|处理|整治)(?:已经?)?"
+    rf"(?:完毕|到位|完成|结束|合格|销号)"
+    rf"|(?:于?{_DATE})?完成(?:整改|治理)|(?:复查|验收|复核)(?:合格|通过))"
+)
+# Words that undo a "done" opening later in the clause: 已整改方案 is a plan, 已整改部分 is partial.
+_NOT_DONE = re.compile(r"未|不|没|待|正在|中|部分|基本|方案|计划|通知|拟|将")
+
+
+def classify_status_prose(key: str) -> str | None:
+    """CLOSED, IN_PROGRESS, OPEN or None for status prose (NFKC, spaces removed)."""
+    for clause in _CLAUSES.split(key)[:3]:
+        if not clause:
+            continue
+        if _OPEN.match(clause):
+            return OPEN
+        if _IN_PROGRESS.match(clause):
+            return IN_PROGRESS
+        m = _DONE.match(clause)
+        if m:
+            if _PARTLY.search(clause):
+                return IN_PROGRESS
+            if not _NOT_DONE.search(clause[m.end() :]):
+                return CLOSED
+    return None
 
 
 def canonical_industry(text: str) -> str:

@@ -1,13 +1,17 @@
 """Fields written above the header instead of in a column: "企业名称：XX有限公司  统一社会信用代码：…",
-or only in the title ("XX有限公司全员安全生产责任清单"), the sheet name or the file name."""
+or only in the title ("XX有限公司全员安全生产责任清单"), the sheet name or the file name; and the year a
+ledger is about ("2026年10月隐患排查台账"), for dates written without one."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from anquan_cli.core.dates import cn_digits
 from anquan_cli.schema import Schema, normalize_header, strip_parens
 
 ORG_SUFFIX = re.compile(
@@ -146,3 +150,58 @@ def _org_in_title(text: str) -> str | None:
         return None
     name = (m.group(1) or m.group(2) or "").strip(" -_:")
     return name if name and ORG_SUFFIX.search(name) else None
+
+
+# A year stands alone: 2026年, 2026-10, "2026 台账", never the digits inside a phone number or a code.
+_YEAR = re.compile(r"(?<![0-9A-Za-z])(\d{4})(?![0-9A-Za-z])")
+_CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=年)")
+
+
+@dataclass(frozen=True)
+class FileYear:
+    year: int
+    source: str  # where it was read, for the message: 第 1 行“…”, 工作表名“…”, 文件名“…”
+
+
+def find_year(
+    rows_above: list[list[Any]],
+    sheet: str | None,
+    stem: str,
+    row_number: Callable[[int], int],
+    min_year: int = 2000,
+    max_year: int = 2100,
+) -> FileYear | None:
+    """The one year named by the rows above the header, else by the sheet name, else the file name.
+
+    A place that names two different years (a title for 2025 filled in on 2026年1月5日) says nothing.
+    """
+    seen: dict[int, int] = {}  # year -> first row naming it
+    for r, row in enumerate(rows_above):
+        for cell in row:
+            if isinstance(cell, dt.date):
+                seen.setdefault(cell.year, r)
+            elif isinstance(cell, str):
+                for year in _years(cell, min_year, max_year):
+                    seen.setdefault(year, r)
+    if len(seen) == 1:
+        ((year, r),) = seen.items()
+        cells = (c.isoformat()[:10] if isinstance(c, dt.date) else str(c).strip() for c in rows_above[r])
+        text = " ".join(c for c in cells if c)
+        return FileYear(year, f"第 {row_number(r)} 行“{_short(text)}”")
+    for label, name in (("工作表名", sheet), ("文件名", stem)):
+        years = _years(name or "", min_year, max_year)
+        if len(years) == 1:
+            return FileYear(years.pop(), f"{label}“{_short(name or '')}”")
+    return None
+
+
+def _years(text: str, min_year: int, max_year: int) -> set[int]:
+    s = unicodedata.normalize("NFKC", text)
+    if "年" in s:
+        s = _CN_YEAR.sub(lambda m: cn_digits(m.group(0)), s)
+    return {y for y in map(int, _YEAR.findall(s)) if min_year <= y <= max_year}
+
+
+def _short(text: str, width: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

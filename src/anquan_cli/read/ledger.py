@@ -16,7 +16,7 @@ from anquan_cli.core.dates import PLACEHOLDERS, DateState
 from anquan_cli.core.findings import Finding, column_letter
 from anquan_cli.core.messages import DUPLICATE_REASONS
 from anquan_cli.core.text import percent
-from anquan_cli.read.context import ORG_SUFFIX, find_context
+from anquan_cli.read.context import ORG_SUFFIX, FileYear, find_context, find_year
 from anquan_cli.read.counts import RowCounts
 from anquan_cli.read.header import GUESSED, HeaderMatch
 from anquan_cli.read.normalize import (
@@ -27,6 +27,7 @@ from anquan_cli.read.normalize import (
     normalise,
     readable,
     resolve_relative,
+    with_year,
 )
 from anquan_cli.read.sources import Grid
 from anquan_cli.schema import FieldType, Schema, normalize_header
@@ -84,6 +85,9 @@ class Ledger:
     # Header cells whose column was not read (no field, or the rival another column won over), left to
     # right: (column letter, header as written). A person sees what the file holds that was not used.
     unmapped: list[tuple[str, str]] = field(default_factory=list)
+    # Where dates written without a year took theirs when the row had no usable found date
+    # (第 1 行“2026年10月隐患台账”, 文件名“…”), for the message; None when none did.
+    year_source: str | None = None
     _distinct: dict[str, tuple[np.ndarray, np.ndarray]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -281,7 +285,9 @@ def build_ledger(
         codes[f] = col.codes[keep]
         if f in columns and columns[f].index in origins:
             origin[f] = _row_numbers(grid, start, origins[columns[f].index][keep])
-    _resolve_found_relative(schema, data, extras)
+    file_year = _FileYear(grid, match, opts)
+    _resolve_found_relative(schema, data, extras, file_year)
+    _completion_from_status(schema, data, extras, file_year)
 
     frame = pd.DataFrame({k: _series(v) for k, v in data.items()})
     return Ledger(
@@ -300,6 +306,7 @@ def build_ledger(
         origin=origin,
         formula_probe=grid.formula_probe,
         unmapped=unmapped,
+        year_source=file_year.used,
     )
 
 
@@ -386,25 +393,116 @@ def _series(values: np.ndarray) -> pd.Series:
     return pd.Series(values)
 
 
-def _resolve_found_relative(schema: Schema, data: dict[str, np.ndarray], extras: dict) -> None:
-    """Dates written relative to the found date (立即整改, 15日内, 3月5日) get their calendar date."""
+class _FileYear:
+    """The year the file names (title rows, sheet name, file name), looked up only when a date needs it."""
+
+    def __init__(self, grid: Grid, match: HeaderMatch, opts: NormOptions) -> None:
+        self._args: tuple[Grid, HeaderMatch, NormOptions] | None = (grid, match, opts)
+        self._found: FileYear | None = None
+        self.used: str | None = None  # its source, once some date took its year from it
+
+    def get(self) -> FileYear | None:
+        if self._args is not None:
+            grid, match, opts = self._args
+            rows = grid.rows[: match.first]
+            self._found = find_year(
+                rows, grid.sheet, grid.path.stem, grid.row_number, opts.min_year, opts.max_year
+            )
+            self._args = None
+        return self._found
+
+
+def _year_from_file(
+    values: np.ndarray, states: np.ndarray, mask: np.ndarray, md: np.ndarray, file_year: _FileYear
+) -> None:
+    """Rows in `mask` put their month and day (`md`, on the year-2000 placeholder) in the file's year."""
+    found = file_year.get()
+    if found is None:
+        return
+    moved = with_year(md[mask], found.year)
+    ok = ~np.isnat(moved)
+    rows = np.flatnonzero(mask)[ok]
+    values[rows] = moved[ok]
+    states[rows] = DateState.YEAR_FROM_FILE
+    if rows.size:
+        file_year.used = found.source
+
+
+def _found_date(schema: Schema, data: dict[str, np.ndarray]) -> tuple[str, np.ndarray, np.ndarray] | None:
+    """The found date field (the schema's first date), its values and which rows have a usable one."""
     found_field = next((f.id for f in schema.fields if f.type is FieldType.DATE and f.id in data), None)
     if found_field is None:
+        return None
+    state = data[state_col(found_field)]
+    return found_field, data[found_field], (state == DateState.OK) | (state == DateState.YEAR_FROM_FILE)
+
+
+def _resolve_found_relative(
+    schema: Schema, data: dict[str, np.ndarray], extras: dict, file_year: _FileYear
+) -> None:
+    """Dates written relative to the found date (立即整改, 15日内, 3月5日) get their calendar date.
+
+    A date without a year takes the found date's; when the row has no usable found date (the found
+    date itself has no year), the year the file names, if it names exactly one.
+    """
+    found = _found_date(schema, data)
+    if found is None:
         return
-    found = data[found_field]
-    found_ok = data[state_col(found_field)] == DateState.OK
+    found_field = found[0]
+    state = data[state_col(found_field)]
+    noyear = state == DateState.NO_YEAR
+    if noyear.any():
+        md = data[found_field]
+        data[found_field] = np.where(noyear, np.datetime64("NaT"), md)
+        _year_from_file(data[found_field], state, noyear, md, file_year)
+        found = _found_date(schema, data)
+        assert found is not None
+    _, found_on, found_ok = found
     for f in schema.fields:
-        if f.type not in (FieldType.DATE, FieldType.DEADLINE) or f.id not in data:
+        if f.type not in (FieldType.DATE, FieldType.DEADLINE) or f.id not in data or f.id == found_field:
             continue
         state = data[state_col(f.id)]
         needs = (state == DateState.NO_YEAR) | (state == DateState.IMMEDIATE) | (state == DateState.RELATIVE)
-        if f.id == found_field or not needs.any():
-            if f.id == found_field:
-                data[f.id] = np.where(state == DateState.NO_YEAR, np.datetime64("NaT"), data[f.id])
+        if not needs.any():
             continue
+        md = data[f.id]
         data[f.id] = resolve_relative(
-            data[f.id], state, found, found_ok, extras[f.id], roll_forward=f.type is FieldType.DEADLINE
+            md, state, found_on, found_ok, extras[f.id], roll_forward=f.type is FieldType.DEADLINE
         )
+        left = (state == DateState.NO_YEAR) & ~found_ok
+        if left.any():
+            _year_from_file(data[f.id], state, left, md, file_year)
+
+
+def _completion_from_status(
+    schema: Schema, data: dict[str, np.ndarray], extras: dict, file_year: _FileYear
+) -> None:
+    """An empty completion date takes the date its closed status names ("已于9月20日整改完毕").
+
+    With no completion column at all the field is still filled (mapped to no column), so the
+    analysis knows when the hazard was closed.
+    """
+    target = schema.completion_date
+    status = next((f.id for f in schema.fields if f.type is FieldType.STATUS and f.id in data), None)
+    if target is None or status is None or "date" not in extras[status]:
+        return
+    md, state = extras[status].pop("date"), extras[status].pop("date_state")
+    found = _found_date(schema, data)
+    if found is None:
+        dates = np.where(state == DateState.NO_YEAR, np.datetime64("NaT"), md)
+    else:  # a year-less date takes the found date's year, else the file's, like any other
+        dates = resolve_relative(md, state, found[1], found[2], {})
+        left = (state == DateState.NO_YEAR) & ~found[2]
+        if left.any():
+            _year_from_file(dates, state.copy(), left, md, file_year)
+    fill = ~np.isnat(dates)
+    if target in data:
+        fill &= data[state_col(target)] == DateState.EMPTY
+    else:
+        data[target] = np.full(len(dates), np.datetime64("NaT"), dtype="datetime64[D]")
+        data[state_col(target)] = np.zeros(len(dates), dtype=np.int8)
+    data[target][fill] = dates[fill]
+    data[state_col(target)][fill] = DateState.FROM_STATUS
 
 
 def _row_numbers(grid: Grid, start: int, positions: np.ndarray) -> np.ndarray:

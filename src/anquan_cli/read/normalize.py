@@ -14,9 +14,17 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
-from anquan_cli.core.dates import PLACEHOLDERS, DateState, Parsed, parse_date, parse_deadline
+from anquan_cli.core.dates import (
+    EMPTY,
+    PLACEHOLDERS,
+    DateState,
+    Parsed,
+    date_in_text,
+    parse_date,
+    parse_deadline,
+)
 from anquan_cli.core.text import nfkc, nfkc_all
-from anquan_cli.core.vocab import STATUS_LABEL, VocabState, map_level, map_status, map_tier
+from anquan_cli.core.vocab import CLOSED, STATUS_LABEL, VocabState, map_level, map_status, map_tier
 from anquan_cli.schema import FieldType
 
 
@@ -142,7 +150,17 @@ def normalise(ftype: FieldType, col: Column, rows: np.ndarray, opts: NormOptions
     if ftype is FieldType.STATUS:
         extra = {k: _STATUS_CODE[v] for k, v in opts.status_map.items()}
         pairs = [map_status(t, extra) if t else (None, VocabState.EMPTY) for t in col.text]
-        return _vocab(col, rows, pairs)
+        out = _vocab(col, rows, pairs)
+        # "已于9月20日整改完毕": the date a closed status names, for an empty 整改完成日期 (see ledger).
+        dated = [
+            date_in_text(t, min_year=opts.min_year, max_year=opts.max_year) if p[0] == CLOSED else EMPTY
+            for t, p in zip(col.text, pairs, strict=True)
+        ]
+        if any(d.state in _USABLE for d in dated):
+            dated = [d if d.state in _USABLE else EMPTY for d in dated]
+            dates = _dates(col, rows, dated)
+            out["date"], out["date_state"] = dates["value"], dates["state"]
+        return out
     if ftype is FieldType.USCC:
         values: list[str | None] = []
         states: list[int] = []
@@ -165,6 +183,7 @@ def normalise(ftype: FieldType, col: Column, rows: np.ndarray, opts: NormOptions
 
 
 _STATUS_CODE = {label: code for code, label in STATUS_LABEL.items()}
+_USABLE = (DateState.OK, DateState.NO_YEAR)
 
 # The states of a typed cell that read without an error (a warning at most).
 _READABLE: dict[FieldType, tuple[int, ...]] = {
@@ -249,16 +268,26 @@ def resolve_relative(
             base[year_end] = (years + 1).astype("datetime64[D]") - 1
         value[rel] = base
     noyear = (state == DateState.NO_YEAR) & found_ok
-    for i in np.flatnonzero(noyear):  # "3月5日" is rare: a short loop over those cells only
-        ref = found[i].astype(dt.date)
-        md = value[i].astype(dt.date)
-        candidate = _safe_date(ref.year, md.month, md.day)
-        # A deadline written "1月10日" for a hazard found in December means the next January.
-        if roll_forward and candidate < found[i]:
-            candidate = _safe_date(ref.year + 1, md.month, md.day)
-        value[i] = candidate
+    if noyear.any():
+        md, ref = value[noyear], found[noyear].astype("datetime64[D]")
+        years = ref.astype("datetime64[Y]").astype(np.int64) + 1970
+        candidate = with_year(md, years)
+        if roll_forward:  # a deadline written "1月10日" for a hazard found in December: next January
+            later = candidate < ref
+            candidate[later] = with_year(md[later], years[later] + 1)
+        value[noyear] = candidate
     value[(state == DateState.NO_YEAR) & ~found_ok] = np.datetime64("NaT")
     return value
+
+
+def with_year(md: np.ndarray, year: int | np.ndarray) -> np.ndarray:
+    """Month-day dates on the year-2000 placeholder moved to `year` (one, or one per date), whole
+    arrays at a time; 2月29日 in a common year becomes NaT."""
+    months = md.astype("datetime64[M]")
+    moved = months + (np.asarray(year, dtype=np.int64) - 2000) * 12
+    out = moved.astype("datetime64[D]") + (md.astype("datetime64[D]") - months.astype("datetime64[D]"))
+    out[out.astype("datetime64[M]") != moved] = np.datetime64("NaT")
+    return out
 
 
 def _add_months(d: dt.date, n: int) -> dt.date:
@@ -270,10 +299,3 @@ def _add_months(d: dt.date, n: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
-
-
-def _safe_date(y: int, m: int, d: int) -> np.datetime64:
-    try:
-        return np.datetime64(dt.date(int(y), int(m), int(d)), "D")
-    except ValueError:  # 2月29日 in a non-leap year
-        return np.datetime64("NaT", "D")

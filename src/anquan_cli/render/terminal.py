@@ -109,7 +109,7 @@ def print_validation(outcome, limit: int) -> None:
             if f.value is not None:
                 line.append(f' "{_safe(_short(f.value))}"')
             line.append("：")
-            line.append(f.message)
+            line.append(_safe(f.message))  # a message may quote the cell
             out.print(line, soft_wrap=True)
         if len(r.findings) > len(shown):
             out.print(Text("  " + LABELS["more"].format(n=len(r.findings) - len(shown)), style="dim"))

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from anquan_cli.core.dates import DateState
+from anquan_cli.core.dates import DateState, month_day_readings
 from anquan_cli.core.identifiers import uscc_problem
 from anquan_cli.core.text import format_cn, name_key
 from anquan_cli.read.keys import valid_uscc
@@ -86,10 +86,30 @@ def date_cells(ledger: Ledger, report: Reporter, ctx: CheckContext, future: Iter
         noyear = st == DateState.NO_YEAR
         report.cells("date-year-assumed", f.id, noyear & ~np.isnat(date), date=date)
         report.cells("date-year-unknown", f.id, noyear & np.isnat(date))
+        report.cells(
+            "date-year-from-file", f.id, st == DateState.YEAR_FROM_FILE, date=date, source=ledger.year_source
+        )
+        report.cells("date-day-missing", f.id, st == DateState.MONTH_ONLY)
+        report.cells("deadline-month-end", f.id, st == DateState.MONTH_END, date=date)
+        ambiguous = st == DateState.AMBIGUOUS
+        if ambiguous.any():
+            first, second = _readings(ledger, f.id)
+            report.cells("date-ambiguous", f.id, ambiguous, first=first, second=second)
         if f.id in future:
             report.cells(
                 "date-future", f.id, (st == DateState.OK) & (date > limit), as_of=format_cn(ctx.as_of)
             )
+
+
+def _readings(ledger: Ledger, field_id: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the two month.day readings of an ambiguous number cell (10.1: 10月1日 or 10月10日)."""
+    pairs = [
+        month_day_readings(float(v)) if isinstance(v, float) else [] for v in ledger.raw_uniques[field_id]
+    ]
+    first = np.array([f"{p[0].month}月{p[0].day}日" if len(p) == 2 else "" for p in pairs], dtype=object)
+    second = np.array([f"{p[1].month}月{p[1].day}日" if len(p) == 2 else "" for p in pairs], dtype=object)
+    codes = ledger.codes[field_id]
+    return first[codes], second[codes]
 
 
 def uscc_cells(ledger: Ledger, report: Reporter, field_id: str = "uscc") -> None:

@@ -9,6 +9,7 @@ import numpy as np
 
 from anquan_cli.core.config import Config
 from anquan_cli.core.findings import Finding
+from anquan_cli.core.messages import quotes_value
 from anquan_cli.core.text import format_cn
 from anquan_cli.read.ledger import ROW, Ledger
 from anquan_cli.read.normalize import display
@@ -55,7 +56,7 @@ class Reporter:
         numbers = [ref.context_row] * len(idx) if ref.context else rows[idx].tolist()
         shown = [display(v) for v in ledger.raw_values(field_id, idx)]
         letter = ref.letter
-        if not any(isinstance(v, np.ndarray) for v in params.values()):
+        if not quotes_value(code) and not any(isinstance(v, np.ndarray) for v in params.values()):
             # One message for the whole column (it never quotes the cell): rendered once, not per cell.
             one = Finding.make(
                 code, sheet=ledger.sheet, column=letter, field=header, severity=severity, **params

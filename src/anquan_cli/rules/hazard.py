@@ -10,7 +10,7 @@ import numpy as np
 
 from anquan_cli.core.dates import DateState
 from anquan_cli.core.vocab import CLOSED, STATUS_LABEL, VocabState, canonical_industry
-from anquan_cli.read.ledger import Ledger
+from anquan_cli.read.ledger import Ledger, state_col
 from anquan_cli.rules import common
 from anquan_cli.rules.common import present, states, values
 from anquan_cli.rules.engine import CheckContext, Reporter
@@ -38,16 +38,23 @@ def check(ledger: Ledger, ctx: CheckContext, report: Reporter) -> None:
         deadline = _dates(ledger, "deadline", n)
         report.cells("deadline-before-found", "deadline", deadline < found, found=found)
 
+    # A completion date read from the status text ("已于9月20日整改完毕") stands where the status is.
+    from_status = _from_status(ledger, n)
+    if from_status.any():
+        closed_on = ledger.data["closed_on"].to_numpy()
+        report.cells("closed-date-from-status", "status", from_status, date=closed_on)
+        report.cells("closed-before-found", "status", from_status & (closed_on < found), found=found)
     if ledger.has("closed_on"):
         closed_on = _dates(ledger, "closed_on", n)
-        report.cells("closed-before-found", "closed_on", closed_on < found, found=found)
+        early = (closed_on < found) & ~from_status
+        report.cells("closed-before-found", "closed_on", early, found=found)
         has_date = present(ledger, "closed_on")
         report.cells("closed-no-date", "closed_on", closed & ~has_date)
         if ledger.has("status"):
             not_closed = np.isin(values(ledger, "status"), [s for s in STATUS_LABEL if s != CLOSED])
             report.cells("date-but-open", "status", not_closed & ~np.isnat(closed_on), date=closed_on)
-    elif closed.any():
-        report.file("closed-date-column-missing", count=int(closed.sum()))
+    elif (closed & ~from_status).any():
+        report.file("closed-date-column-missing", count=int((closed & ~from_status).sum()))
 
     if ledger.has("verifier"):
         report.cells("closed-no-verifier", "verifier", closed & ~present(ledger, "verifier"))
@@ -71,6 +78,14 @@ def _closed(ledger: Ledger, n: int) -> np.ndarray:
     if not ledger.has("status"):
         return np.zeros(n, dtype=bool)
     return values(ledger, "status") == CLOSED
+
+
+def _from_status(ledger: Ledger, n: int) -> np.ndarray:
+    """Rows whose 整改完成日期 was empty (or has no column) and was read from the status text."""
+    state = state_col("closed_on")
+    if state not in ledger.data:
+        return np.zeros(n, dtype=bool)
+    return ledger.data[state].to_numpy() == DateState.FROM_STATUS
 
 
 def _dates(ledger: Ledger, field_id: str, n: int) -> np.ndarray:

@@ -66,6 +66,9 @@ class Schema:
     context_fields: tuple[str, ...] = ()
     # Key-word rules for headers no synonym names, first match wins (so the more specific come first).
     guesses: tuple[Guess, ...] = ()
+    # The date field that a closed status's own date fills when left empty ("已于9月20日整改完毕" →
+    # 整改完成日期).
+    completion_date: str | None = None
     field_index: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

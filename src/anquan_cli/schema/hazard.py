@@ -169,4 +169,5 @@ SCHEMA = Schema(
         Guess("verifier", (("复查", "验收", "复核"), ("人",))),
         Guess("industry", (("行业",),), none_of=("部门", "单位")),
     ),
+    completion_date="closed_on",
 )
