@@ -575,6 +575,10 @@ PLAIN_HEADERS = [
     ("dept", "监管部门"),
     ("dept", "主管部门"),
     ("dept", "行业主管部门"),
+    # Planned dates holding a completion-date synonym (完成时间, 整改日期) are deadlines.
+    ("deadline", "预计完成时间"),
+    ("deadline", "计划整改日期"),
+    ("deadline", "要求整改时间"),
 ]
 
 

@@ -102,6 +102,17 @@ SCHEMA = Schema(
                 "完成时限",
                 "整改期限(日期)",
                 "计划完成日期",
+                # Planned dates that contain a completion-date synonym (完成时间, 整改日期): as exact
+                # synonyms here they can never be read as the day the work was done.
+                "预计完成时间",
+                "预计完成日期",
+                "计划整改时间",
+                "计划整改日期",
+                "要求整改时间",
+                "要求整改日期",
+                "限期整改时间",
+                "限期完成时间",
+                "限期完成日期",
                 "要求完成日期",
             ),
             T.DEADLINE,
