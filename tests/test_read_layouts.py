@@ -85,6 +85,14 @@ def test_month_sheets_merge_in_month_order_not_name_order(tmp_path):
     assert (hazards.frame["status"] == "closed").all()
 
 
+def test_month_sheets_named_in_chinese_numerals_merge_in_month_order(tmp_path):
+    september = _month_records(9)
+    october = [dict(r, status="已整改", closed_on=dt.date(2026, 10, 3), verifier="李娜") for r in september]
+    sheets = [SheetSpec("十月份", table(october)), SheetSpec("九月份", table(september))]
+    hazards = merge(read_ledgers(write_xlsx(tmp_path / "t.xlsx", sheets)))
+    assert set(hazards.frame["sheet"]) == {"十月份"}
+
+
 def test_month_sheets_json_lists_sheets_and_skipped(tmp_path):
     sheets = [
         _instructions(),

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from anquan_cli.core.dates import DateState
+from anquan_cli.core.dates import DateState, cn_digits
 from anquan_cli.core.messages import ROW_SKIPS
 from anquan_cli.core.text import name_key
 from anquan_cli.core.vocab import VocabState, canonical_industry
@@ -90,7 +90,7 @@ class HazardSet:
 
 def submission_date(path: Path) -> dt.date:
     """The month in the file name (end of that month), else the modification date."""
-    m = _NAME_DATE.search(unicodedata.normalize("NFKC", path.name))
+    m = _NAME_DATE.search(cn_digits(unicodedata.normalize("NFKC", path.name)))
     if m:
         year, month = int(m.group(1)), int(m.group(2))
         return (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
@@ -208,8 +208,8 @@ SHEETS_PER_FILE = 10_000  # order = file's place * this + sheet's place within t
 
 def sheet_order(sheets: list[str | None]) -> list[int]:
     """The place of each ledger sheet of one workbook in submission order: by the month in the sheet
-    names ("9月", "2026年10月") when every sheet has one, else in workbook order."""
-    months = [_SHEET_MONTH.search(unicodedata.normalize("NFKC", s or "")) for s in sheets]
+    names ("9月", "十月份", "2026年10月") when every sheet has one, else in workbook order."""
+    months = [_SHEET_MONTH.search(cn_digits(unicodedata.normalize("NFKC", s or ""))) for s in sheets]
     if all(months):
         keys = [(int(m.group(1) or 0), int(m.group(2)), i) for i, m in enumerate(months) if m]
     else:
