@@ -15,7 +15,7 @@ from anquan_cli.analysis.merge import merge
 from anquan_cli.cli import app
 from anquan_cli.read import ReadOptions, read_file, read_ledgers
 from devtools.fab import SheetSpec, write_csv, write_ods, write_xls, write_xlsx
-from tests.conftest import good_records, read, run_all, run_file, table
+from tests.conftest import good_records, ledger_file, read, run_all, run_file, table
 
 runner = CliRunner()
 
@@ -277,30 +277,40 @@ def test_rows_with_text_only_in_unused_columns_are_counted(tmp_path):
 # --- every non-empty row has one role, in every layout the fixture writers make ------------------
 
 
-def _layouts(tmp_path: Path) -> list[Path]:
-    stacked, merges = _stacked_sheet()
-    footer = [
-        *table(_month_records(10)),
-        [],
-        ["填表人：张三", "", "审核人：李四"],
-        ["联系电话：0000-1234567"],
+def _footer_rows() -> list[list]:
+    return [*table(_month_records(10)), [], ["填表人：张三", "", "审核人：李四"], ["联系电话：0000-1234567"]]
+
+
+def _everything_rows() -> list[list]:
+    """Labels, a repeated header, a footer with rows after it, text in an unused column, numbered rows."""
+    rows, _ = _stacked_sheet()
+    rows[2].append("联系电话")
+    rows.append([""] * (len(rows[2]) - 1) + ["0000-1234567"])
+    rows += [
+        [9],
+        ["填表人：张三"],
+        [4, "QS-9", "青石镇", "示例县宏达机械有限公司", "", "", "2026-10-09", "一般"],
     ]
-    titled = [
-        ["青石镇安全生产隐患排查治理台账"],
-        ["填报单位：青石镇", "", "填报日期：2026年10月31日"],
-        [],
-        *table(good_records()),
-    ]
-    padded = [*table(good_records()), [5], [6], [], ["小计", "", "4"]]
-    return [
-        write_xlsx(tmp_path / "stacked.xlsx", [SheetSpec("台账", stacked, merges=merges)]),
-        write_xlsx(
-            tmp_path / "months.xlsx", [_instructions(), SheetSpec("9月", footer), SheetSpec("10月", titled)]
-        ),
-        write_xls(tmp_path / "padded.xls", [SheetSpec("台账", padded)]),
-        write_ods(tmp_path / "stacked.ods", [SheetSpec("台账", stacked)]),
-        write_csv(tmp_path / "footer.csv", footer),
-    ]
+    return rows
+
+
+LAYOUTS = {
+    "stacked-xlsx": lambda d: write_xlsx(d / "s.xlsx", [SheetSpec("台账", *_stacked_sheet())]),
+    "stacked-ods": lambda d: write_ods(d / "s.ods", [SheetSpec("台账", _stacked_sheet()[0])]),
+    "month-sheets": lambda d: write_xlsx(
+        d / "m.xlsx",
+        [_instructions(), SheetSpec("9月", _footer_rows()), SheetSpec("10月", table(good_records()))],
+    ),
+    "titled": lambda d: ledger_file(d, good_records()),
+    "padded-xls": lambda d: write_xls(
+        d / "p.xls", [SheetSpec("台账", [*table(good_records()), [5], [6], [], ["小计", "", "4"]])]
+    ),
+    "footer-gbk-csv": lambda d: write_csv(d / "f.csv", _footer_rows(), encoding="gbk"),
+    "department": lambda d: write_xlsx(
+        d / "县住建局.xlsx", [SheetSpec("Sheet1", _dept_rows("县住建局隐患台账"))]
+    ),
+    "everything": lambda d: write_xlsx(d / "e.xlsx", [SheetSpec("台账", _everything_rows())]),
+}
 
 
 def _non_empty_rows(path: Path, sheet: str | None) -> int:
@@ -311,9 +321,9 @@ def _non_empty_rows(path: Path, sheet: str | None) -> int:
     return sum(any(v not in ("", None) for v in row) for row in source.grid(info).rows)
 
 
-@pytest.mark.parametrize("index", range(5))
-def test_every_non_empty_row_is_counted_once(tmp_path, index):
-    path = _layouts(tmp_path)[index]
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_non_empty_row_is_counted_once(tmp_path, layout):
+    path = LAYOUTS[layout](tmp_path)
     for ledger in read_ledgers(path):
         roles = ledger.counts.rows_by_role()
         assert sum(roles.values()) == ledger.counts.sheet_rows
@@ -321,6 +331,10 @@ def test_every_non_empty_row_is_counted_once(tmp_path, index):
         c = ledger.counts
         old_view = c.used + c.blank + c.subtotal + c.footer + c.header_extra + c.label + c.after_footer
         assert old_view == c.total
+    if layout == "everything":
+        (ledger,) = read_ledgers(path)
+        assert ledger.counts.skipped == {"unmapped-only": 1, "numbered-empty": 1, "after-footer": 1}
+        assert (ledger.counts.used, ledger.counts.label, ledger.counts.header_extra) == (5, 1, 1)
 
 
 def test_multi_sheet_results_keep_their_own_sheet(tmp_path):
