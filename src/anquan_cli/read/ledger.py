@@ -215,38 +215,7 @@ def build_ledger(
     excluded |= sub
 
     # Two columns for one field: the one whose values read best is kept, judged on the data rows.
-    chosen = dict(match.columns)
-    findings: list[Finding] = []
-    header_row = grid.row_number(match.last)
-    for f, cands in match.rivals.items():
-        chosen[f], compared = _choose(schema[f].type, cands, factorized_col, np.flatnonzero(~excluded), opts)
-        for ignored, reason in compared:
-            findings.append(
-                Finding.make(
-                    "column-duplicate",
-                    sheet=grid.sheet,
-                    row=header_row,
-                    column=column_letter(ignored),
-                    field=schema[f].header,
-                    value=match.texts.get(ignored),
-                    other=column_letter(chosen[f]),
-                    reason=reason,
-                )
-            )
-    for f, c in chosen.items():
-        if match.quality.get(f) == GUESSED:
-            header = match.texts.get(c, "")
-            findings.append(
-                Finding.make(
-                    "column-guessed",
-                    sheet=grid.sheet,
-                    row=header_row,
-                    column=column_letter(c),
-                    field=schema[f].header,
-                    value=header,
-                    header=" ".join(header.split()),
-                )
-            )
+    chosen, findings = _choose_columns(grid, match, schema, factorized_col, np.flatnonzero(~excluded), opts)
     unmapped = [(column_letter(c), match.texts[c]) for c in match.unused(set(chosen.values()))]
 
     columns = {f: ColumnRef(c, match.texts.get(c, schema[f].header)) for f, c in chosen.items()}
@@ -308,6 +277,41 @@ def build_ledger(
         unmapped=unmapped,
         year_source=file_year.used,
     )
+
+
+def _choose_columns(
+    grid: Grid,
+    match: HeaderMatch,
+    schema: Schema,
+    column: Callable[[int], Column],
+    data_rows: np.ndarray,
+    opts: NormOptions,
+) -> tuple[dict[str, int], list[Finding]]:
+    """Each field's column (of two for one field, the one whose values read best on the data rows), and
+    the header warnings: the rival not used, the column taken by a key word."""
+    row = grid.row_number(match.last)
+
+    def at_header(code: str, f: str, c: int, **params) -> Finding:
+        return Finding.make(
+            code, sheet=grid.sheet, row=row, column=column_letter(c), field=schema[f].header, **params
+        )
+
+    chosen = dict(match.columns)
+    findings: list[Finding] = []
+    for f, cands in match.rivals.items():
+        chosen[f], compared = _choose(schema[f].type, cands, column, data_rows, opts)
+        for ignored, reason in compared:
+            other = column_letter(chosen[f])
+            findings.append(
+                at_header(
+                    "column-duplicate", f, ignored, value=match.texts.get(ignored), other=other, reason=reason
+                )
+            )
+    for f, c in chosen.items():
+        if match.quality.get(f) == GUESSED:
+            header = match.texts.get(c, "")
+            findings.append(at_header("column-guessed", f, c, value=header, header=" ".join(header.split())))
+    return chosen, findings
 
 
 def _choose(
