@@ -443,3 +443,19 @@ def test_monthly_counts_rows_not_read_and_returns_a_copy_for_them(tmp_path):
     counts = json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]
     assert (counts["skipped_rows"], counts["hidden_sheets"], counts["returned_copies"]) == (1, 0, 1)
     assert "未作为数据读取" in result.stdout
+
+
+def test_a_responsibility_lists_workshops_are_not_towns_that_failed_to_report(tmp_path):
+    """部门(车间/班组) of a responsibility list is no reporting unit: the 通报's 应报未报 stays quiet."""
+    from tests.conftest import good_list, stacked_file
+
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "青石镇_2026-10.xlsx", [SheetSpec("台账", table(_month_records(10)))])
+    stacked_file(folder, [good_list()])
+    target = tmp_path / "通报.md"
+    args = ["brief", str(folder), "--month", "2026-10", "-o", str(target), "--date", "2026-11-03"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "本月共有1个镇（街道）报送" in text and "应报未报" not in text

@@ -168,9 +168,12 @@ def _error_rows(ledger: Ledger, findings: list[Finding]) -> np.ndarray:
 
 
 def _main_town(ledger) -> str | None:
-    """The town most rows name, or for a department's ledger (no 镇街) the department."""
-    field_id = "town" if ledger.has("town") else "dept" if ledger.has("dept") else None
-    if field_id is None:
+    """The town most rows name, or for a department's hazard ledger (no 镇街) the department."""
+    if ledger.has("town"):
+        field_id = "town"
+    elif ledger.kind == "hazard" and ledger.has("dept"):  # a responsibility list's 部门 is a workshop
+        field_id = "dept"
+    else:
         return None
     towns = ledger.data[field_id].dropna()
     return str(towns.mode().iloc[0]) if len(towns) else None
