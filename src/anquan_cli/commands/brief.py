@@ -39,7 +39,10 @@ def brief(
     """
 
     def body() -> int:
-        day = parse_as_of(as_of) if as_of else month_end(month)  # before a big file is read
+        from anquan_cli.core.dates import parse_month
+
+        chosen = parse_month(month)  # before a big file is read or anything is written; as 2026-10
+        day = parse_as_of(as_of) if as_of else month_end(chosen)
         written_on = parse_as_of(date, "--date")
         from anquan_cli.core.config import load_config
         from anquan_cli.core.messages import LABELS
@@ -49,7 +52,7 @@ def brief(
         result = make_brief(
             paths,
             load_config(config),
-            month=month,
+            month=chosen,
             as_of=day,
             output=output,
             date=written_on,

@@ -54,7 +54,10 @@ def letters(
     """
 
     def body() -> int:
-        day = parse_as_of(as_of) if as_of else month_end(month)  # before a big file is read
+        from anquan_cli.core.dates import parse_month
+
+        chosen = parse_month(month)  # before a big file is read or anything is written; as 2026-10
+        day = parse_as_of(as_of) if as_of else month_end(chosen)
         written_on = parse_as_of(date, "--date")
         from anquan_cli.core.config import load_config
         from anquan_cli.jobs.letters import make_letters
@@ -63,7 +66,7 @@ def letters(
         result = make_letters(
             paths,
             load_config(config),
-            month=month,
+            month=chosen,
             out_dir=out_dir,
             as_of=day,
             date=written_on,

@@ -40,7 +40,7 @@ def monthly(
     """
 
     def body() -> int:
-        from anquan_cli.core.dates import month_bounds
+        from anquan_cli.core.dates import parse_month
         from anquan_cli.core.errors import AnquanError
         from anquan_cli.core.resources import shipped
 
@@ -51,8 +51,10 @@ def monthly(
             raise AnquanError("monthly-no-input")
         chosen = month or (DEMO_MONTH if demo else None)
         if chosen is None:
-            raise AnquanError("option-month-invalid", value="（未给出 --month）")
-        month_bounds(chosen)  # mistyped options are reported before the first workbook is read
+            raise AnquanError("option-month-missing")
+        # Mistyped options are reported before the first workbook is read or anything is written; the
+        # month goes on as 2026-10 whichever way it was typed (the register and run.json key on it).
+        chosen = parse_month(chosen)
         day = parse_as_of(as_of) if as_of else None
         written_on = parse_as_of(date, "--date") if date else None
         from anquan_cli.core.config import load_config

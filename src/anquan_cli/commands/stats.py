@@ -49,17 +49,18 @@ def stats(
     """
 
     def body() -> int:
-        from anquan_cli.core.dates import month_bounds
+        from anquan_cli.core.dates import month_bounds, parse_month
 
-        # Mistyped options are reported before a big file is read.
-        day = parse_as_of(as_of) if as_of or not month else month_bounds(month)[1]
+        # Mistyped options are reported before a big file is read; the month goes on as 2026-10.
+        chosen = parse_month(month) if month else None
+        day = parse_as_of(as_of) if as_of or not chosen else month_bounds(chosen)[1]
         from anquan_cli.commands._report import emit
         from anquan_cli.core.config import load_config
         from anquan_cli.jobs.report import figures
         from anquan_cli.render.lists import write_stats
         from anquan_cli.render.report_terminal import print_stats
 
-        _, figs = figures(paths, load_config(config), as_of=day, month=month)
+        _, figs = figures(paths, load_config(config), as_of=day, month=chosen)
         return emit(
             figs.stats(by.value),
             output_format,

@@ -354,14 +354,25 @@ def parse_deadline(
     return parse_date(value, date1904=date1904, min_year=min_year, max_year=max_year)
 
 
-def month_bounds(month: str) -> tuple[dt.date, dt.date]:
-    """A report month as the clerk types it ("2026-10", "2026年10月") → its first and last day."""
+_MONTH = re.compile(r"(\d{4})\s*(?:[-/.年]\s*(\d{1,2})|(\d{2}))\s*(?:月份?)?")
+
+
+def parse_month(text: str | None) -> str:
+    """A report month as the clerk types it → "YYYY-MM": 2026-10, 2026/10, 2026.10, 2026-1, 202610,
+    2026年10月, 2026年十月份, full-width digits. Anything else (no year, month 13) raises AnquanError."""
     from anquan_cli.core.errors import AnquanError
 
-    m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*", month or "")
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise AnquanError("option-month-invalid", value=month)
-    year, mon = int(m.group(1)), int(m.group(2))
+    s = cn_digits(nfkc(text or "")).strip()
+    m = _MONTH.fullmatch(s)
+    month = int(m.group(2) or m.group(3)) if m else 0
+    if m is None or not 1 <= month <= 12:
+        raise AnquanError("option-month-invalid", value=text or "")
+    return f"{int(m.group(1)):04d}-{month:02d}"
+
+
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    """A report month (any form parse_month reads) → its first and last day."""
+    year, mon = map(int, parse_month(month).split("-"))
     first = dt.date(year, mon, 1)
     last = dt.date(year + mon // 12, mon % 12 + 1, 1) - dt.timedelta(days=1)
     return first, last
