@@ -34,6 +34,23 @@ USCC_A = "91512081MA62K0260E"  # valid (domain.md §5)
 USCC_B = "91370100MA3C5LKT4Q"  # valid, another enterprise
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_data_folder(tmp_path_factory):
+    """Module fixtures that run anquan start before any test's own folder: they get this one."""
+    import os
+
+    os.environ["ANQUAN_DATA_DIR"] = str(tmp_path_factory.mktemp("anquan-session-data"))
+
+
+@pytest.fixture(autouse=True)
+def county_register(tmp_path_factory, monkeypatch) -> Path:
+    """Each test has its own user data folder: the county's 发文登记簿 never lands in the real home,
+    and every test's letters are numbered from 1."""
+    folder = tmp_path_factory.mktemp("anquan-data")
+    monkeypatch.setenv("ANQUAN_DATA_DIR", str(folder))
+    return folder
+
+
 def wait_for_file(flag: str) -> None:
     """Run on a worker process: holds it busy until the test creates `flag`."""
     import os

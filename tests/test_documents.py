@@ -187,7 +187,7 @@ def test_dry_run_writes_nothing(town_ledgers, tmp_path):
     assert not out.exists() or not any(p for p in out.iterdir() if not p.name.endswith(".lock"))
 
 
-def test_letters_golden_text(town_ledgers, tmp_path):
+def test_letters_golden_text(town_ledgers, tmp_path, county_register):
     out = tmp_path / "函告"
     result = _letters(town_ledgers, out)
     names = sorted(p.name for p in out.glob("*.docx"))
@@ -212,25 +212,31 @@ def test_letters_golden_text(town_ledgers, tmp_path):
     reminder = text_of(out / names[2])
     assert "关于做好冬季防火和燃气安全安全防范工作的提醒函" in reminder
     assert "一、冬季防火。" in reminder and "二、城镇燃气。" in reminder
-    register = read_register(out / "发文登记簿.xlsx")
+    register = read_register(result.register)
     assert [(e.number, e.kind, e.recipient, e.hazards) for e in register] == [
         ("示例安办函〔2026〕1号", "警示函", "示例县宏达机械有限公司", 1),
         ("示例安办函〔2026〕2号", "督办函", "柳河镇人民政府", 1),
         ("示例安办函〔2026〕3号", "提醒函", "各镇（街道）、县安委会各成员单位", 0),
     ]
-    assert all(e.file for e in register) and result.register == out / "发文登记簿.xlsx"
+    assert all(e.file for e in register)
+    # The county's register for the office and year, not one per output folder.
+    assert result.register == county_register / "发文登记簿_示例安办函_2026.xlsx"
+    assert not (out / "发文登记簿.xlsx").exists()
 
 
 def test_numbering_is_idempotent_and_continues(town_ledgers, tmp_path):
-    out = tmp_path / "函告"
+    out = tmp_path / "10月成果" / "函告"
     first = _letters(town_ledgers, out)
     again = _letters(town_ledgers, out, date=D(2026, 11, 20))  # a rerun later keeps numbers and dates
     assert [e.number for _, e, _ in again.letters] == [e.number for _, e, _ in first.letters]
     assert {e.date for _, e, _ in again.letters} == {D(2026, 11, 3)}
-    november = _letters(town_ledgers, out, month="2026-11", as_of=D(2026, 11, 30), date=D(2026, 12, 2))
+    # November into another folder: the numbers go on from October's, never start again at 1.
+    other = tmp_path / "11月成果" / "函告"
+    november = _letters(town_ledgers, other, month="2026-11", as_of=D(2026, 11, 30), date=D(2026, 12, 2))
     serials = [e.serial for _, e, _ in november.letters]
     assert serials[0] == 4 and len(set(serials)) == len(serials)
-    register = read_register(out / "发文登记簿.xlsx")
+    assert november.register == first.register
+    register = read_register(first.register)
     numbers = [e.number for e in register]
     assert len(numbers) == len(set(numbers))
 
@@ -248,13 +254,13 @@ def _run_month(args):
     return [e.serial for _, e, _ in result.letters]
 
 
-def test_overlapping_runs_never_share_a_number(town_ledgers, tmp_path):
-    out = tmp_path / "函告"
-    jobs = [(str(town_ledgers), str(out), m, d) for m, d in (("2026-09", 1), ("2026-10", 2), ("2026-11", 3))]
+def test_overlapping_runs_never_share_a_number(town_ledgers, tmp_path, county_register):
+    months = (("2026-09", 1), ("2026-10", 2), ("2026-11", 3))
+    jobs = [(str(town_ledgers), str(tmp_path / f"{m}成果"), m, d) for m, d in months]  # each its own folder
     with ProcessPoolExecutor(max_workers=3) as pool:
         serials = [s for result in pool.map(_run_month, jobs) for s in result]
     assert sorted(serials) == list(range(1, len(serials) + 1))
-    assert len(read_register(out / "发文登记簿.xlsx")) == len(serials)
+    assert len(read_register(county_register / "发文登记簿_示例安办函_2026.xlsx")) == len(serials)
 
 
 def test_hostile_names_come_out_literally(tmp_path):

@@ -51,9 +51,13 @@ def test_every_output_exists_and_opens(month_out):
         "屡查屡有隐患.xlsx",
         "统计汇总.xlsx",
         "校验报告.xlsx",
-        "函告/发文登记簿.xlsx",
     ):
         assert openpyxl.load_workbook(out / name).sheetnames
+    # One register for the office and year, outside the month's folder, and the run says where.
+    register = Path(record["outputs"]["register"])
+    assert register.name == "发文登记簿_示例安办函_2026.xlsx" and out not in register.parents
+    assert openpyxl.load_workbook(register).sheetnames and not (out / "函告" / "发文登记簿.xlsx").exists()
+    assert f"发文登记簿：{register}" in stdout.replace("\n", "")
     letters = sorted((out / "函告").glob("*.docx"))
     assert len(letters) == record["counts"]["letters"] == 17
     assert all(docx.Document(str(p)).paragraphs for p in letters)
@@ -227,10 +231,13 @@ def test_broken_brief_template_in_the_second_process_is_one_line_naming_it(tmp_p
     assert "月度通报.docx" in output and not (out / "月度通报.docx").exists()
 
 
-def test_broken_letter_template_rendered_in_the_second_process_is_one_line_and_numbers_nothing(tmp_path):
+def test_broken_letter_template_rendered_in_the_second_process_is_one_line_and_numbers_nothing(
+    tmp_path, county_register
+):
     out, output = _monthly_with_broken_templates(tmp_path, ("警示函", "督办函", "提醒函"))
     assert "函.docx" in output
-    assert not (out / "函告" / "发文登记簿.xlsx").exists()  # no number was given out
+    assert not list(county_register.glob("发文登记簿*.xlsx"))  # no number was given out
+    assert not list(out.rglob("发文登记簿*"))
 
 
 def test_work_goes_to_another_process_and_a_dead_worker_is_one_line(monkeypatch):

@@ -16,6 +16,7 @@ from anquan_cli.commands.options import (
     DebugOpt,
     MonthOpt,
     Paths,
+    RegisterOpt,
     TemplatesOpt,
     month_end,
     parse_as_of,
@@ -45,6 +46,7 @@ def letters(
     as_of: AsOfOpt = None,
     date: DateOpt = None,
     templates: TemplatesOpt = None,
+    register: RegisterOpt = None,
     config: ConfigOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -73,6 +75,7 @@ def letters(
             kinds=tuple(k.value for k in kind) if kind else ("warning", "supervision", "reminder"),
             dry_run=dry_run,
             templates=templates,
+            register=register,
             markdown=markdown,
         )
         print_letters(result)

@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 
 from anquan_cli.commands._run import run
-from anquan_cli.commands.options import AsOfOpt, ConfigOpt, DateOpt, DebugOpt, TemplatesOpt, parse_as_of
+from anquan_cli.commands.options import (
+    AsOfOpt,
+    ConfigOpt,
+    DateOpt,
+    DebugOpt,
+    RegisterOpt,
+    TemplatesOpt,
+    parse_as_of,
+)
 
 DEMO_MONTH = "2026-10"
 
@@ -31,6 +39,7 @@ def monthly(
     as_of: AsOfOpt = None,
     date: DateOpt = None,
     templates: TemplatesOpt = None,
+    register: RegisterOpt = None,
     config: ConfigOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -72,6 +81,7 @@ def monthly(
                 as_of=day,
                 date=written_on,
                 templates=templates,
+                register=register,
                 stage=progress.stage,
                 progress=progress.file_done,
             )

@@ -83,6 +83,14 @@ TemplatesOpt = Annotated[
         "--templates", help="自定义模板文件夹（默认：配置中的模板文件夹，或内置模板）", show_default=False
     ),
 ]
+RegisterOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--register",
+        help="发文登记簿文件（默认：每个发文机关每年一本，放在 anquan.toml 旁边或用户数据文件夹，各月共用，文号不重复）",
+        show_default=False,
+    ),
+]
 DateOpt = Annotated[
     str | None, typer.Option("--date", help="成文日期，如 2026-11-03（默认：今天）", show_default=False)
 ]

@@ -64,7 +64,9 @@ class Letters(_Section):
     # ... and at least one overdue hazard (the county plan's wording: many or recurring, and not rectified)
     supervision_overdue_threshold: int = Field(10, ge=0)  # 督办函: a town with more overdue hazards than this
     report_back_working_days: int = Field(10, ge=1, le=60)
-    register_path: str | None = None  # 发文登记簿; default: <out-dir>/发文登记簿.xlsx
+    # 发文登记簿; default: one per 发文字号 prefix and year beside anquan.toml (or in the user's data
+    # folder), never one per output folder. A relative path is taken from anquan.toml's folder.
+    register_path: str | None = None
     reminder_recipient: str = "各镇（街道）、县安委会各成员单位"
     # 提醒函 calendar: month number → season name and the risks to remind of
     seasons: dict[str, str] = Field(default_factory=dict)

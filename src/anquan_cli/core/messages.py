@@ -218,6 +218,8 @@ LABELS = {
     "written": "已写入：{path}",
     "no-cjk-font": "未找到中文字体（如黑体、微软雅黑、Noto Sans CJK），通报中未插入柱状图；安装中文字体后重新生成即可",
     "letters-planned": "拟发函件 {n} 件（未写入任何文件）：",
+    "register-clash": "注意：{path} 中的 {number} 在发文登记簿中已是另一份函件的文号（此前各文件夹各自编号造成的重号），请核对",
+    "register-at": "发文登记簿：{path}",
     "letters-written": "已生成函件 {n} 件，发文登记簿：{register}",
     "init-written": "已生成配置文件和模板：{path}",
     "stage-read": "读取并校验台账",

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from anquan_cli.core.config import Config
+from anquan_cli.core.messages import LABELS
 from anquan_cli.jobs.report import Figures, figures
 from anquan_cli.jobs.workers import available, workers
 from anquan_cli.render.documents import LetterJob, render_letters
@@ -28,6 +29,7 @@ class LetterResult:
     letters: list  # (Letter, Entry, Path | None)
     register: Path
     dry_run: bool
+    notes: list[str] = field(default_factory=list)  # said on the terminal: numbers issued twice before
 
 
 def make_letters(
@@ -42,8 +44,10 @@ def make_letters(
     dry_run: bool = False,
     templates: Path | None = None,
     markdown: bool = False,
+    register: Path | None = None,
 ) -> LetterResult:
-    """`anquan letters`: read the ledgers below `paths` and write the month's letters into `out_dir`."""
+    """`anquan letters`: read the ledgers below `paths` and write the month's letters into `out_dir`,
+    numbered from the county register (`register`: another register file)."""
     _, figs = figures(paths, config, as_of=as_of, month=month)
     with letter_batch(
         figs,
@@ -54,6 +58,7 @@ def make_letters(
         dry_run=dry_run,
         templates=templates,
         markdown=markdown,
+        register=register,
     ) as batch:
         return batch.finish()
 
@@ -70,13 +75,14 @@ def letter_batch(
     templates: Path | None = None,
     markdown: bool = False,
     pool: Executor | None = None,
+    register: Path | None = None,
 ) -> Iterator[LetterBatch]:
     """The month's letters selected and numbered, the register locked until the block ends; finish()
     renders them and records the numbers. With `pool` (monthly's worker), the rendering starts there at
     once, while the caller goes on with other work."""
     from anquan_cli.analysis.letters import letter_context, plan_letters
     from anquan_cli.core.outputs import input_guard, safe_filename
-    from anquan_cli.jobs.register import assign, locked, read_register
+    from anquan_cli.jobs.register import OLD_NAME, adopt, assign, locked, read_register, register_location
     from anquan_cli.render.documents import template_path, templates_dir
 
     month = figs.month
@@ -85,15 +91,18 @@ def letter_batch(
     overdue, repeats = figs.overdue, figs.repeats
     month_total = figs.stats("town").total
     letters = plan_letters(overdue, repeats, config, month=month, kinds=kinds, month_stats=month_total)
-    register = (
-        Path(config.letters.register_path) if config.letters.register_path else out_dir / "发文登记簿.xlsx"
-    )
+    register = register_location(config, date.year, register)
     folder = templates_dir(config, templates)
     wanted = [(letter.kind_label, letter.recipient, month) for letter in letters]
     done, jobs = [], []
     not_input = input_guard(overdue.hazards.files)
-    with locked(register):
+    notes: list[str] = []
+    with nullcontext() if dry_run else locked(register):  # a dry run creates no folder and no lock
         entries = read_register(register)
+        old = out_dir / OLD_NAME
+        if old != register and old.is_file():  # an earlier version's register of this folder, read once
+            for clash in adopt(entries, read_register(old)):
+                notes.append(LABELS["register-clash"].format(number=clash.number, path=old))
         assigned = assign(entries, wanted, prefix=config.county.doc_prefix, year=date.year, date=date)
         for letter, entry in zip(letters, assigned, strict=True):
             target = None
@@ -106,7 +115,7 @@ def letter_batch(
                 jobs.append(LetterJob(template_path(folder, letter.kind_label, ".docx"), md, context, target))
                 entry.reasons, entry.hazards, entry.file = letter.reasons, len(letter.hazards), target.name
             done.append((letter, entry, target))
-        yield LetterBatch(LetterResult(done, register, dry_run), entries, jobs, config, pool)
+        yield LetterBatch(LetterResult(done, register, dry_run, notes), entries, jobs, config, pool)
 
 
 class LetterBatch:

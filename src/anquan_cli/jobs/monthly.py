@@ -38,7 +38,6 @@ OUTPUTS = {
     "repeats": "屡查屡有隐患.xlsx",
     "stats": "统计汇总.xlsx",
     "findings": "校验报告.xlsx",
-    "register": f"{LETTER_DIR}/发文登记簿.xlsx",
     "run": "run.json",
 }
 
@@ -98,6 +97,7 @@ def run_monthly(
     as_of: dt.date | None = None,
     date: dt.date | None = None,
     templates: Path | None = None,
+    register: Path | None = None,
     stage: Callable[[str], None] = lambda _: None,
     progress: Callable[[Path, list[FileResult]], None] | None = None,
     processes: int = 2,
@@ -116,10 +116,12 @@ def run_monthly(
     date = date or _previous_date(out, month) or dt.date.today()
     inputs = [_fingerprint(p) for p in files]
     with workers(processes) as pool:
-        return _monthly(pool, files, config, month, out, as_of, date, inputs, templates, stage, progress)
+        return _monthly(
+            pool, files, config, month, out, as_of, date, inputs, templates, register, stage, progress
+        )
 
 
-def _monthly(pool, files, config, month, out, as_of, date, inputs, templates, stage, progress):
+def _monthly(pool, files, config, month, out, as_of, date, inputs, templates, register, stage, progress):
     from anquan_cli.render.lists import write_findings, write_overdue, write_repeats, write_stats
 
     stage("read")
@@ -145,7 +147,7 @@ def _monthly(pool, files, config, month, out, as_of, date, inputs, templates, st
     # writes the four workbooks; the worker takes them in turn, after the marked-up copies.
     pending = pool.submit(brief.run)
     with letter_batch(
-        figs, config, out_dir=out / LETTER_DIR, date=date, templates=templates, pool=pool
+        figs, config, out_dir=out / LETTER_DIR, date=date, templates=templates, pool=pool, register=register
     ) as batch:
         written: dict[str, Path] = {
             "findings": write_findings(run.results, out / OUTPUTS["findings"], as_of=as_of),
@@ -157,8 +159,8 @@ def _monthly(pool, files, config, month, out, as_of, date, inputs, templates, st
         result = pending.result()
         stage("letters")
         letters = batch.finish()
-    written["brief"], written["brief_md"], notes = result.path, out / OUTPUTS["brief_md"], result.notes
-    written["register"] = letters.register
+    written["brief"], written["brief_md"] = result.path, out / OUTPUTS["brief_md"]
+    notes = [*result.notes, *letters.notes]
 
     summary = run.summary
     counts = {
@@ -182,6 +184,8 @@ def _monthly(pool, files, config, month, out, as_of, date, inputs, templates, st
         "returned_copies": len(run.annotated),
     }
     outputs: dict[str, str | list[str]] = {k: str(Path(v).relative_to(out)) for k, v in written.items()}
+    # The county's register lives outside the month's folder (one numbering for every month).
+    outputs["register"] = str(letters.register.resolve())
     outputs["letters"] = [str(path.relative_to(out)) for _, _, path in letters.letters if path]
     outputs["returned"] = sorted(str(p.relative_to(out)) for p in run.annotated.values())
     outputs["run"] = OUTPUTS["run"]

@@ -3,6 +3,10 @@
 A number is given once per (kind, recipient, month) and never twice in a year: re-running a month
 re-uses the numbers (and dates) already given, and two runs that overlap take turns on a file lock,
 each reading the register after the other has written it.
+
+One register per issuing office (发文字号 prefix) and year, wherever the month's outputs go, so that
+September's run can never issue October's numbers again: beside anquan.toml when the county has one,
+else in the user's data folder; `--register` or `[letters] register_path` name another file.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from pathlib import Path
 
 from anquan_cli.core.errors import AnquanError
 
+DATA_DIR_ENV = "ANQUAN_DATA_DIR"  # where the county register lives without anquan.toml (tests set it)
+OLD_NAME = "发文登记簿.xlsx"  # the per-folder register of earlier versions, read once into the county's
 COLUMNS = ("文号", "年度", "序号", "种类", "收文单位", "月份", "发文日期", "事由", "隐患数", "文件")
 LOCK_TIMEOUT_S = 60
 
@@ -45,6 +51,44 @@ class Entry:
             self.hazards,
             self.file,
         ]
+
+
+def register_location(config, year: int, explicit: Path | None = None) -> Path:
+    """The register for the office's letters of `year` (see the module docstring)."""
+    import os
+
+    from anquan_cli.core.outputs import safe_filename
+
+    base = Path(config.source).parent if config.source else None
+    if explicit is not None:
+        return explicit
+    if config.letters.register_path:
+        named = Path(config.letters.register_path)
+        return named if named.is_absolute() or base is None else base / named
+    name = safe_filename(f"发文登记簿_{config.county.doc_prefix}_{year}") + ".xlsx"
+    if base is not None:
+        return base / name
+    if os.environ.get(DATA_DIR_ENV):
+        return Path(os.environ[DATA_DIR_ENV]) / name
+    if os.name == "nt" and os.environ.get("APPDATA"):
+        return Path(os.environ["APPDATA"]) / "anquan" / name
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".local" / "share") / "anquan" / name
+
+
+def adopt(entries: list[Entry], old: list[Entry]) -> list[Entry]:
+    """Entries of an earlier per-folder register that the county register lacks, added to it; returns
+    those whose 文号 the county register already gives to another letter (a number issued twice)."""
+    known = {(e.year, e.serial): e for e in entries}
+    clashes = []
+    for e in old:
+        mine = known.get((e.year, e.serial))
+        if mine is None:
+            entries.append(e)
+            known[(e.year, e.serial)] = e
+        elif (mine.kind, mine.recipient, mine.month) != (e.kind, e.recipient, e.month):
+            clashes.append(e)
+    return clashes
 
 
 def doc_number(prefix: str, year: int, serial: int) -> str:

@@ -91,9 +91,10 @@ def print_monthly(result) -> None:
         out.print(Text(note, style="yellow"), soft_wrap=True)
     o = result.outputs
     out.print(Text(f"成果已写入 {result.out}：", style="green"), soft_wrap=True)
-    for key in ("brief", "brief_md", "overdue", "repeats", "stats", "findings", "register", "run"):
+    for key in ("brief", "brief_md", "overdue", "repeats", "stats", "findings", "run"):
         out.print(Text(f"  {_safe(o[key])}"), soft_wrap=True)
     if o["letters"]:
         out.print(Text(f"  函告/ 下 {len(o['letters'])} 件函件"), soft_wrap=True)
     if o["returned"]:
         out.print(Text(f"  退回修改/ 下 {len(o['returned'])} 份标注副本"), soft_wrap=True)
+    out.print(Text(_safe(LABELS["register-at"].format(path=o["register"]))), soft_wrap=True)

@@ -174,3 +174,5 @@ def print_letters(result) -> None:
         if path is not None:
             line.append(_safe(f" → {path.name}"), style="green")
         out.print(line, soft_wrap=True)
+    for note in result.notes:
+        out.print(Text(_safe(note), style="yellow"), soft_wrap=True)
