@@ -113,7 +113,8 @@ def town_ledgers(tmp_path) -> Path:
             closed=D(2026, 8, 8),
         ),
         hazard("A2", found=D(2026, 10, 2), deadline=D(2026, 10, 10), desc="灭火器压力不足"),
-        # B in 柳河镇: a 重大 hazard overdue -> 督办函 to 柳河镇人民政府, but no 警示函 (no repeat, few hazards)
+        # B in 柳河镇: a 重大 hazard overdue -> 督办函 to 柳河镇人民政府, and a 警示函 to B though it has few
+        # hazards and no repeat: an overdue 重大 hazard always brings the enterprise a letter
         hazard(
             "B1",
             found=D(2026, 10, 3),
@@ -136,6 +137,7 @@ def test_selection_rules_both_ways(town_ledgers, tmp_path):
     result = _letters(town_ledgers, tmp_path / "函告", dry_run=True)
     planned = [(letter.kind, letter.recipient) for letter, _, _ in result.letters]
     assert planned == [
+        ("warning", "示例县华丰建材有限公司"),
         ("warning", "示例县宏达机械有限公司"),
         ("supervision", "柳河镇人民政府"),
         ("reminder", "各镇（街道）、县安委会各成员单位"),
@@ -161,9 +163,8 @@ def test_selection_rules_both_ways(town_ledgers, tmp_path):
         date=D(2026, 11, 3),
         dry_run=True,
     )
-    assert ("warning", "示例县华丰建材有限公司") in [
-        (lt.kind, lt.recipient) for lt, _, _ in with_many.letters
-    ]
+    (b,) = [lt for lt, _, _ in with_many.letters if lt.recipient == "示例县华丰建材有限公司"]
+    assert b.kind == "warning" and any("隐患数量较多" in fact for fact in b.facts)
 
 
 def test_dry_run_writes_nothing(town_ledgers, tmp_path):
@@ -183,7 +184,7 @@ def test_dry_run_writes_nothing(town_ledgers, tmp_path):
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "拟发函件 3 件" in result.stdout and "示例安办函〔2026〕1号" in result.stdout
+    assert "拟发函件 4 件" in result.stdout and "示例安办函〔2026〕1号" in result.stdout
     assert not out.exists() or not any(p for p in out.iterdir() if not p.name.endswith(".lock"))
 
 
@@ -192,12 +193,20 @@ def test_letters_golden_text(town_ledgers, tmp_path, county_register):
     result = _letters(town_ledgers, out)
     names = sorted(p.name for p in out.glob("*.docx"))
     assert names == [
-        "001_警示函_示例县宏达机械有限公司.docx",
-        "002_督办函_柳河镇人民政府.docx",
-        "003_提醒函_各镇（街道）、县安委会各成员单位.docx",
+        "001_警示函_示例县华丰建材有限公司.docx",
+        "002_警示函_示例县宏达机械有限公司.docx",
+        "003_督办函_柳河镇人民政府.docx",
+        "004_提醒函_各镇（街道）、县安委会各成员单位.docx",
     ]
+    major = text_of(out / names[0])
+    assert (
+        "有1项重大事故隐患逾期未整改（隐患B1:一车间东侧配电箱门损坏，逾期11天），依法责令停产停业整顿；"
+        in major
+    )
+    assert "其中1项重大事故隐患，依法责令停产停业整顿，整改验收合格前不得恢复生产。" in major
+    names = names[1:]
     warning = text_of(out / names[0])
-    assert "示例安办函〔2026〕1号" in warning
+    assert "示例安办函〔2026〕2号" in warning
     assert "关于示例县宏达机械有限公司安全生产隐患问题的警示函" in warning
     assert "示例县宏达机械有限公司：" in warning
     assert "灭火器问题在不同日期被反复发现（灭火器2次），属于屡查屡有；" in warning
@@ -214,9 +223,10 @@ def test_letters_golden_text(town_ledgers, tmp_path, county_register):
     assert "一、冬季防火。" in reminder and "二、城镇燃气。" in reminder
     register = read_register(result.register)
     assert [(e.number, e.kind, e.recipient, e.hazards) for e in register] == [
-        ("示例安办函〔2026〕1号", "警示函", "示例县宏达机械有限公司", 1),
-        ("示例安办函〔2026〕2号", "督办函", "柳河镇人民政府", 1),
-        ("示例安办函〔2026〕3号", "提醒函", "各镇（街道）、县安委会各成员单位", 0),
+        ("示例安办函〔2026〕1号", "警示函", "示例县华丰建材有限公司", 1),
+        ("示例安办函〔2026〕2号", "警示函", "示例县宏达机械有限公司", 1),
+        ("示例安办函〔2026〕3号", "督办函", "柳河镇人民政府", 1),
+        ("示例安办函〔2026〕4号", "提醒函", "各镇（街道）、县安委会各成员单位", 0),
     ]
     assert all(e.file for e in register)
     # The county's register for the office and year, not one per output folder.
@@ -234,7 +244,7 @@ def test_numbering_is_idempotent_and_continues(town_ledgers, tmp_path):
     other = tmp_path / "11月成果" / "函告"
     november = _letters(town_ledgers, other, month="2026-11", as_of=D(2026, 11, 30), date=D(2026, 12, 2))
     serials = [e.serial for _, e, _ in november.letters]
-    assert serials[0] == 4 and len(set(serials)) == len(serials)
+    assert serials[0] == 5 and len(set(serials)) == len(serials)
     assert november.register == first.register
     register = read_register(first.register)
     numbers = [e.number for e in register]
@@ -503,7 +513,7 @@ def test_batch_rendering_matches_docxtpl(town_ledgers, tmp_path, monkeypatch):
         letters_job, "render_all", lambda jobs, config: (seen.extend(jobs), real(jobs, config))
     )
     _letters(town_ledgers, tmp_path / "函告")
-    assert len(seen) == 3
+    assert len(seen) == 4
     for template, _, context, target in ((j.template, j.markdown, j.context, j.target) for j in seen):
         reference = render_docx(template, context, tmp_path / f"ref_{target.name}", Config())
         assert _body_shape(target) == _body_shape(reference), template.name
@@ -618,9 +628,55 @@ def test_letters_rendered_by_a_worker_equal_letters_rendered_here(tmp_path):
         letter_batch(figs, config, out_dir=tmp_path / "there", pool=pool, **options) as batch,
     ):
         there = batch.finish()
-    assert len(here.letters) == 17
+    assert (
+        len(here.letters) == 19
+    )  # 17, and the two enterprises whose overdue 重大 hazard had brought only their town a 督办函
     assert [e.number for _, e, _ in there.letters] == [e.number for _, e, _ in here.letters]
     names = sorted(p.name for p in (tmp_path / "here").glob("*.docx"))
-    assert len(names) == 17 and names == sorted(p.name for p in (tmp_path / "there").glob("*.docx"))
+    assert len(names) == 19 and names == sorted(p.name for p in (tmp_path / "there").glob("*.docx"))
     for name in names:
         assert text_of(tmp_path / "there" / name) == text_of(tmp_path / "here" / name)
+
+
+def _one_enterprise(tmp_path, *records) -> Path:
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    ledger_file(folder, list(records), name="台账_2026-10.xlsx")
+    return folder
+
+
+def test_an_overdue_general_hazard_alone_brings_no_warning_letter(tmp_path):
+    folder = _one_enterprise(tmp_path, hazard("G1", found=D(2026, 10, 2), deadline=D(2026, 10, 10)))
+    result = _letters(folder, tmp_path / "函告", dry_run=True)
+    assert [lt.kind for lt, _, _ in result.letters] == ["reminder"]
+
+
+def test_a_major_overdue_hazard_always_brings_a_warning_letter_listing_it_first(tmp_path):
+    folder = _one_enterprise(
+        tmp_path,
+        hazard("G1", found=D(2026, 9, 1), deadline=D(2026, 9, 5), desc="配电箱门损坏"),
+        hazard(
+            "M1",
+            found=D(2026, 10, 20),
+            deadline=D(2026, 10, 25),
+            desc="液氨储罐无泄漏报警",
+            level="重大事故隐患",
+        ),
+    )
+    config = Config.model_validate({"letters": {"major_overdue_order": "依法责令停产整顿并予以立案查处"}})
+    result = make_letters(
+        [folder],
+        config,
+        month="2026-10",
+        out_dir=tmp_path / "函告",
+        as_of=D(2026, 10, 31),
+        date=D(2026, 11, 3),
+    )
+    (warning,) = [lt for lt, _, _ in result.letters if lt.kind == "warning"]
+    assert (
+        warning.facts[0]
+        == "有1项重大事故隐患逾期未整改（液氨储罐无泄漏报警，逾期6天），依法责令停产整顿并予以立案查处；"
+    )
+    assert [h["hazard_id"] for h in warning.hazards] == ["M1", "G1"]  # 重大 first, though G1 is 56 days late
+    text = text_of(next(path for lt, _, path in result.letters if lt.kind == "warning"))
+    assert "其中1项重大事故隐患，依法责令停产整顿并予以立案查处，整改验收合格前不得恢复生产。" in text

@@ -59,7 +59,7 @@ def test_every_output_exists_and_opens(month_out):
     assert openpyxl.load_workbook(register).sheetnames and not (out / "函告" / "发文登记簿.xlsx").exists()
     assert f"发文登记簿：{register}" in stdout.replace("\n", "")
     letters = sorted((out / "函告").glob("*.docx"))
-    assert len(letters) == record["counts"]["letters"] == 17
+    assert len(letters) == record["counts"]["letters"] == 19
     assert all(docx.Document(str(p)).paragraphs for p in letters)
     returned = sorted((out / "退回修改").glob("*_校验.xlsx"))
     assert len(returned) == record["counts"]["returned_copies"] == 7  # only files with findings
@@ -119,7 +119,7 @@ def test_rerun_is_idempotent(month_out):
     assert second["counts"] == first["counts"]
     assert second["letters"] == first["letters"]  # same numbers for the same letters
     assert second["date"] == "2026-11-03"  # the month's documents keep their date
-    assert len(list((out / "函告").glob("*.docx"))) == 17
+    assert len(list((out / "函告").glob("*.docx"))) == 19
     assert not list(out.rglob(".~anquan-*"))  # no temporary files left behind
 
 

@@ -51,12 +51,12 @@ def test_an_earlier_per_folder_register_is_read_once(town_ledgers, tmp_path, cou
     assert [(e.serial, e.recipient) for e in register][:3] == [
         (1, "丙公司"),
         (2, "乙公司"),
-        (3, "示例县宏达机械有限公司"),
+        (3, "示例县华丰建材有限公司"),
     ]
-    assert [e.serial for _, e, _ in result.letters] == [3, 4, 5]
+    assert [e.serial for _, e, _ in result.letters] == [3, 4, 5, 6]
     assert len(result.notes) == 1 and "示例安办函〔2026〕1号" in result.notes[0]
     again = _letters(town_ledgers, out)  # read again: nothing new, same numbers
-    assert [e.serial for _, e, _ in again.letters] == [3, 4, 5]
+    assert [e.serial for _, e, _ in again.letters] == [3, 4, 5, 6]
     assert len(read_register(again.register)) == len(register)
 
 
@@ -65,7 +65,7 @@ def test_an_explicit_register_file_stays_possible(town_ledgers, tmp_path, county
     args = ["letters", str(town_ledgers), "--month", "2026-10", "--out-dir", str(tmp_path / "函告")]
     result = runner.invoke(app, [*args, "--register", str(own), "--as-of", "2026-10-31"])
     assert result.exit_code == 0, result.output
-    assert len(read_register(own)) == 3 and not list(county_register.iterdir())
+    assert len(read_register(own)) == 4 and not list(county_register.iterdir())
     assert "本月发文登记簿.xlsx" in result.stdout.replace("\n", "")
 
 

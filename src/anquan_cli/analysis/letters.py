@@ -1,7 +1,8 @@
 """Who gets which 函告 this month, why (with the figures), and what each letter lists.
 
 - 警示函 to an enterprise whose hazards found in the month are many (≥ letters.warning_min_hazards) or
-  recur (a 屡查屡有 group), AND that has overdue hazards: the county plan's wording.
+  recur (a 屡查屡有 group), AND that has overdue hazards: the county plan's wording; and always to an
+  enterprise with an overdue 重大 hazard (停产整顿 without exception), which the letter names first.
 - 督办函 to a town with any overdue 重大 hazard, or more overdue hazards than
   letters.supervision_overdue_threshold; report back within N working days.
 - 提醒函 to all towns and departments, on the seasonal risks of the coming month (letters.calendar).
@@ -136,10 +137,19 @@ def _warnings(
     for unit_key, items in late.groupby("unit_key", sort=False):
         many = int(found.get(unit_key, 0))
         groups = recurring.get(str(unit_key), [])
-        if many < threshold and not groups:
+        majors = items[items["level"] == MAJOR]
+        if many < threshold and not groups and majors.empty:
             continue
         latest = items.iloc[-1]
         facts = []
+        if not majors.empty:
+            listed = "、".join(
+                f"{d}，逾期{n}天" for d, n in zip(majors["description"], majors["days_overdue"], strict=True)
+            )
+            order = config.letters.major_overdue_order
+            facts.append(
+                LETTER_REASONS["unit_major_overdue"].format(count=len(majors), items=listed, order=order)
+            )
         if many >= threshold:
             facts.append(LETTER_REASONS["many"].format(month_label=month_label(month), count=many))
         if groups:
@@ -158,11 +168,21 @@ def _warnings(
                 latest["unit"],
                 town,
                 facts,
-                _listed(items.sort_values("days_overdue", ascending=False, kind="stable"), annex),
-                {"repeat_topics": "、".join(dict.fromkeys(g.topic for g in groups))},
+                _listed(_majors_first(items), annex),
+                {
+                    "repeat_topics": "、".join(dict.fromkeys(g.topic for g in groups)),
+                    "major_count": len(majors),
+                },
             )
         )
     return sorted(letters, key=lambda lt: (lt.town or "", lt.recipient))
+
+
+def _majors_first(items: pd.DataFrame) -> pd.DataFrame:
+    """An annex lists its 重大 hazards first, then the longest overdue."""
+    return items.assign(_major=items["level"] == MAJOR).sort_values(
+        ["_major", "days_overdue"], ascending=[False, False], kind="stable"
+    )
 
 
 def _supervisions(late: pd.DataFrame, annex: list[dict], config: Config) -> list[Letter]:
@@ -178,9 +198,7 @@ def _supervisions(late: pd.DataFrame, annex: list[dict], config: Config) -> list
             facts.append(LETTER_REASONS["major_overdue"].format(count=len(majors), units=units))
         if len(items) > threshold:
             facts.append(LETTER_REASONS["town_overdue"].format(count=len(items), threshold=threshold))
-        ordered = items.assign(_major=items["level"] == MAJOR).sort_values(
-            ["_major", "days_overdue"], ascending=[False, False], kind="stable"
-        )
+        ordered = _majors_first(items)
         letters.append(
             Letter(
                 "supervision",
@@ -245,6 +263,7 @@ def letter_context(letter: Letter, entry, config: Config, *, month: str, as_of: 
             "major_count", sum(h["level"] == "重大事故隐患" for h in letter.hazards)
         ),
         "repeat_topics": letter.extra.get("repeat_topics", ""),
+        "major_order": config.letters.major_overdue_order,
         "report_back": report_back(entry.date, days),
         "working_days": days,
         "cc": "，".join(dict.fromkeys(cc)),

@@ -64,6 +64,9 @@ class Letters(_Section):
     # ... and at least one overdue hazard (the county plan's wording: many or recurring, and not rectified)
     supervision_overdue_threshold: int = Field(10, ge=0)  # 督办函: a town with more overdue hazards than this
     report_back_working_days: int = Field(10, ge=1, le=60)
+    # What a 警示函 orders for the enterprise's overdue 重大事故隐患 (every such enterprise gets one): the
+    # county plan's 停产整顿 without exception; a county may cite its own wording.
+    major_overdue_order: str = "依法责令停产停业整顿"
     # 发文登记簿; default: one per 发文字号 prefix and year beside anquan.toml (or in the user's data
     # folder), never one per output folder. A relative path is taken from anquan.toml's folder.
     register_path: str | None = None

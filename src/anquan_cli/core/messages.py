@@ -318,6 +318,7 @@ LETTER_REASONS = {
     "repeat": "{topics}问题在不同日期被反复发现（{detail}），属于屡查屡有；",
     "overdue": "截至{as_of}，仍有{count}项隐患逾期未整改，最长逾期{days}天。",
     "major_overdue": "有{count}项重大事故隐患逾期未整改（涉及{units}），依法应责令停产整顿；",
+    "unit_major_overdue": "有{count}项重大事故隐患逾期未整改（{items}），{order}；",
     "town_overdue": "逾期未整改隐患{count}项，超过督办标准（{threshold}项）；",
 }
 LETTER_KINDS = {"warning": "警示函", "supervision": "督办函", "reminder": "提醒函"}

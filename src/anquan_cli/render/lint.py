@@ -8,7 +8,7 @@ from pathlib import Path
 LETTER_VARIABLES = frozenset(
     {
         "office", "county", "doc_number", "date", "recipient", "town", "month_label", "as_of", "facts", "hazards",
-        "hazard_count", "major_count", "repeat_topics", "report_back", "working_days", "cc", "season", "risks",
+        "hazard_count", "major_count", "major_order", "repeat_topics", "report_back", "working_days", "cc", "season", "risks",
         "risk_summary", "stats",
     }
 )  # fmt: skip
