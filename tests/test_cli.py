@@ -261,14 +261,14 @@ def test_annotate_csv_and_warning_yellow(tmp_path):
 
 
 def test_annotate_names_do_not_collide(tmp_path):
-    a = tmp_path / "八月"
-    b = tmp_path / "九月"
-    a.mkdir()
+    a = tmp_path / "报送" / "八月"
+    b = tmp_path / "报送" / "九月"
+    a.mkdir(parents=True)
     b.mkdir()
     ledger_file(a, good_records(), name="青石镇.xlsx")
     ledger_file(b, good_records(), name="青石镇.xlsx")
-    out = tmp_path / "out"
-    assert invoke("validate", tmp_path, "--annotate", out).exit_code == 0
+    out = tmp_path / "out"  # beside the folder read, never inside it
+    assert invoke("validate", tmp_path / "报送", "--annotate", out).exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["九月_青石镇_校验.xlsx", "八月_青石镇_校验.xlsx"]
 
 

@@ -167,9 +167,9 @@ def test_partial_failure_goes_on(tmp_path):
     record = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert record["counts"]["unreadable"] == 1 and record["counts"]["hazards"] == 4
     overview = openpyxl.load_workbook(out / "校验报告.xlsx")["文件概况"]
-    reasons = [overview.cell(r, 8).value for r in range(4, overview.max_row + 1)]
+    reasons = [overview.cell(r, 9).value for r in range(4, overview.max_row + 1)]
     assert any(reason and "不是 Excel 工作簿" in reason for reason in reasons)
-    assert overview.auto_filter.ref == f"A3:I{overview.max_row}"  # its own nine columns, no more
+    assert overview.auto_filter.ref == f"A3:J{overview.max_row}"  # its own ten columns, no more
     assert (out / "月度通报.docx").exists()
 
 
@@ -368,3 +368,15 @@ def test_library_runs_leave_the_process_as_they_found_it(tmp_path):
     run_monthly([ledger], Config(), month="2026-10", out=tmp_path / "成果")
     assert gc.isenabled() and gc.get_freeze_count() == 0
     assert threading.active_count() == threads and not multiprocessing.active_children()
+
+
+def test_the_findings_workbook_names_each_files_town(month_out):
+    out, _ = month_out
+    book = openpyxl.load_workbook(out / "校验报告.xlsx")
+    findings, overview = book["问题清单"], book["文件概况"]
+    assert findings.cell(3, 2).value == "镇街" and overview.cell(3, 2).value == "镇街"
+    rows = {findings.cell(r, 3).value: findings.cell(r, 2).value for r in range(4, findings.max_row + 1)}
+    baima = next(
+        town for path, town in rows.items() if path and "白马镇隐患排查治理台账（2026年10月）" in path
+    )
+    assert baima == "白马镇"

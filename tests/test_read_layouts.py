@@ -211,8 +211,8 @@ def test_the_findings_workbook_names_what_was_left_out(tmp_path):
     path = write_xlsx(tmp_path / "t.xlsx", sheets)
     target = write_findings(run_all(path), tmp_path / "校验报告.xlsx", as_of=dt.date(2026, 11, 28))
     overview = openpyxl.load_workbook(target)["文件概况"]
-    assert overview.cell(3, 9).value == "未读取的工作表和行"
-    assert overview.cell(4, 9).value == "工作表 “填表说明”（没有台账表头）；1 行在表尾的填表人、审核人等之后"
+    assert overview.cell(3, 10).value == "未读取的工作表和行"
+    assert overview.cell(4, 10).value == "工作表 “填表说明”（没有台账表头）；1 行在表尾的填表人、审核人等之后"
 
 
 def test_the_marked_up_copy_tells_the_sender_of_rows_not_read(tmp_path):

@@ -9,22 +9,23 @@ import typer
 
 from anquan_cli.commands._run import run
 from anquan_cli.commands.options import (
-    AsOfOpt,
     ConfigOpt,
     DateOpt,
     DebugOpt,
+    MonthAsOfOpt,
     MonthOpt,
     Paths,
     TemplatesOpt,
     month_end,
     parse_as_of,
+    warn_if_dated_early,
 )
 
 
 def brief(
     paths: Paths,
     month: MonthOpt,
-    as_of: AsOfOpt = None,
+    as_of: MonthAsOfOpt = None,
     output: Annotated[
         Path, typer.Option("-o", "--output", help="输出文件：.docx（Word）或 .md（Markdown 预览）")
     ] = Path("月度通报.docx"),
@@ -44,6 +45,7 @@ def brief(
         chosen = parse_month(month)  # before a big file is read or anything is written; as 2026-10
         day = parse_as_of(as_of) if as_of else month_end(chosen)
         written_on = parse_as_of(date, "--date")
+        warn_if_dated_early(date, written_on, day)
         from anquan_cli.core.config import load_config
         from anquan_cli.core.messages import LABELS
         from anquan_cli.jobs.brief import make_brief

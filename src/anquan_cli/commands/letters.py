@@ -10,16 +10,17 @@ import typer
 
 from anquan_cli.commands._run import run
 from anquan_cli.commands.options import (
-    AsOfOpt,
     ConfigOpt,
     DateOpt,
     DebugOpt,
+    MonthAsOfOpt,
     MonthOpt,
     Paths,
     RegisterOpt,
     TemplatesOpt,
     month_end,
     parse_as_of,
+    warn_if_dated_early,
 )
 
 
@@ -43,7 +44,7 @@ def letters(
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只列出拟发函件，不写任何文件")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="同时生成 Markdown 预览")] = False,
-    as_of: AsOfOpt = None,
+    as_of: MonthAsOfOpt = None,
     date: DateOpt = None,
     templates: TemplatesOpt = None,
     register: RegisterOpt = None,
@@ -61,6 +62,7 @@ def letters(
         chosen = parse_month(month)  # before a big file is read or anything is written; as 2026-10
         day = parse_as_of(as_of) if as_of else month_end(chosen)
         written_on = parse_as_of(date, "--date")
+        warn_if_dated_early(date, written_on, day)
         from anquan_cli.core.config import load_config
         from anquan_cli.jobs.letters import make_letters
         from anquan_cli.render.report_terminal import print_letters

@@ -9,13 +9,15 @@ import typer
 
 from anquan_cli.commands._run import run
 from anquan_cli.commands.options import (
-    AsOfOpt,
     ConfigOpt,
     DateOpt,
     DebugOpt,
+    MonthAsOfOpt,
     RegisterOpt,
     TemplatesOpt,
+    month_end,
     parse_as_of,
+    warn_if_dated_early,
 )
 
 DEMO_MONTH = "2026-10"
@@ -36,10 +38,11 @@ def monthly(
         Path | None, typer.Option("--out", help="成果输出文件夹（默认：<月份>月度成果）", show_default=False)
     ] = None,
     demo: Annotated[bool, typer.Option("--demo", help="使用随软件安装的示例县数据运行")] = False,
-    as_of: AsOfOpt = None,
+    as_of: MonthAsOfOpt = None,
     date: DateOpt = None,
     templates: TemplatesOpt = None,
     register: RegisterOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="输出文件夹中已有其他月份的成果时仍然覆盖")] = False,
     config: ConfigOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -66,6 +69,7 @@ def monthly(
         chosen = parse_month(chosen)
         day = parse_as_of(as_of) if as_of else None
         written_on = parse_as_of(date, "--date") if date else None
+        warn_if_dated_early(date, written_on, day or month_end(chosen))
         from anquan_cli.core.config import load_config
         from anquan_cli.jobs.monthly import run_monthly
         from anquan_cli.render.monthly_terminal import MonthlyProgress, print_monthly
@@ -82,6 +86,7 @@ def monthly(
                 date=written_on,
                 templates=templates,
                 register=register,
+                force=force,
                 stage=progress.stage,
                 progress=progress.file_done,
             )

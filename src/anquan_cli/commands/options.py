@@ -34,6 +34,13 @@ AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help="统计截止日，如 2026-10-31（默认：今天）", show_default=False),
 ]
+# For the commands that report a month: the status is that of the month's last day unless told.
+MonthAsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help="统计截止日，如 2026-10-31（默认：--month 那个月的最后一天）", show_default=False
+    ),
+]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="输出格式：table（表格）或 json")]
 SheetOpt = Annotated[
     str | None,
@@ -94,6 +101,18 @@ RegisterOpt = Annotated[
 DateOpt = Annotated[
     str | None, typer.Option("--date", help="成文日期，如 2026-11-03（默认：今天）", show_default=False)
 ]
+
+
+def warn_if_dated_early(date: str | None, written_on: dt.date | None, as_of: dt.date) -> None:
+    """A document dated before the day its figures stand on is almost always a typo in --date."""
+    if date is None or written_on is None or written_on >= as_of:
+        return
+    from anquan_cli.core.messages import LABELS
+    from anquan_cli.core.text import format_cn
+    from anquan_cli.render.terminal import console
+
+    text = LABELS["date-before-as-of"].format(date=format_cn(written_on), as_of=format_cn(as_of))
+    console(stderr=True).print(text, style="yellow", markup=False, soft_wrap=True)
 
 
 def month_end(month: str):

@@ -9,7 +9,6 @@ import typer
 
 from anquan_cli.commands._run import run
 from anquan_cli.commands.options import (
-    AsOfOpt,
     ConfigOpt,
     DebugOpt,
     OutputOpt,
@@ -34,7 +33,14 @@ def stats(
             "--month", help="只统计该月发现的隐患，如 2026-10；状态截至该月最后一天", show_default=False
         ),
     ] = None,
-    as_of: AsOfOpt = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="统计截止日，如 2026-10-31（默认：给了 --month 时为该月最后一天，否则今天）",
+            show_default=False,
+        ),
+    ] = None,
     by: Annotated[
         GroupBy, typer.Option("--by", help="按 town（镇街）、industry（行业领域）或 unit（企业）分组")
     ] = GroupBy.town,

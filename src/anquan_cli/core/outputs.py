@@ -97,6 +97,16 @@ _OS_REASONS = {
 }
 
 
+def refuse_inside_inputs(out: Path, paths: Iterable[Path]) -> None:
+    """An output folder inside a folder being read would be read back next time (and mix our files with
+    the towns'): refused before anything is read or written."""
+    target = out.resolve()
+    for p in paths:
+        folder = p.resolve() if p.is_dir() else p.resolve().parent
+        if target == folder or folder in target.parents:
+            raise AnquanError("out-inside-input", out=out, path=p)
+
+
 def os_reason(exc: OSError) -> str:
     """An operating-system failure in the clerk's words."""
     return _OS_REASONS.get(exc.errno or 0, f"系统错误（代码 {exc.errno}）")

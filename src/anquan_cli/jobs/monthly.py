@@ -71,12 +71,12 @@ def _fingerprint(path: Path) -> dict:
         return {"path": str(path), "size": None, "sha256": None, "error": os_reason(exc)}
 
 
-def _refuse_out_inside_inputs(out: Path, paths: list[Path]) -> None:
-    target = out.resolve()
-    for p in paths:
-        folder = p.resolve() if p.is_dir() else p.resolve().parent
-        if target == folder or folder in target.parents:
-            raise AnquanError("out-inside-input", out=out, path=p)
+def _previous_month(out: Path) -> str | None:
+    """The month an earlier run wrote into `out`, if any."""
+    try:
+        return json.loads((out / OUTPUTS["run"]).read_text(encoding="utf-8")).get("month")
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def _previous_date(out: Path, month: str) -> dt.date | None:
@@ -98,6 +98,7 @@ def run_monthly(
     date: dt.date | None = None,
     templates: Path | None = None,
     register: Path | None = None,
+    force: bool = False,
     stage: Callable[[str], None] = lambda _: None,
     progress: Callable[[Path, list[FileResult]], None] | None = None,
     processes: int = 2,
@@ -105,11 +106,15 @@ def run_monthly(
     """The month's outputs in `out`. `processes`: worker processes that write the marked-up copies, the
     通报 and the letters while this one reads and writes the lists (0: all of it here). Two on 100k rows
     in 20 files: 0.87x the wall time of one, which is 0.80x that of none (benchmarks/PROFILE.md)."""
-    from anquan_cli.core.outputs import ensure_folder
+    from anquan_cli.core.outputs import ensure_folder, refuse_inside_inputs
     from anquan_cli.read import discover
 
     paths = list(paths)
-    _refuse_out_inside_inputs(out, paths)
+    refuse_inside_inputs(out, paths)
+    previous = _previous_month(out)
+    if previous and previous != month and not force:
+        # Another month's 通报 and letters would be replaced, and its marked-up copies deleted.
+        raise AnquanError("out-other-month", out=out, previous=previous, month=month)
     as_of = as_of or month_bounds(month)[1]
     files = discover(paths)
     ensure_folder(out)  # an unwritable place is reported before a file is read

@@ -259,6 +259,12 @@ def run_validation(
 
     if kind is not None:
         get_schema(kind)
+    paths = list(paths)
+    if annotate_dir is not None:
+        from anquan_cli.core.outputs import refuse_inside_inputs
+
+        # Only a folder is searched again next time; a copy beside a file named on its own is fine.
+        refuse_inside_inputs(annotate_dir, [p for p in paths if p.is_dir()])
     files = discover(paths)
     options = read_options(config, kind, sheet, keep_grid=annotate_dir is not None)
     with read_ahead(files, partial(open_sheets, options=options)) as opened:

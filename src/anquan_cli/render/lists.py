@@ -318,11 +318,15 @@ def write_findings(results, target: Path, *, as_of: dt.date) -> Path:
         errors = sum(r.errors for r in results)
         warnings = sum(r.warnings for r in results)
         subtitle = f"截止日 {format_cn(as_of)}；{len({r.path for r in results})} 个文件，错误 {errors} 条，警告 {warnings} 条"
-        headers = ("序号", "文件", "工作表", "位置", "级别", "字段", "原值", "问题说明", "代码")
-        ws = book.sheet("问题清单", "台账校验报告", subtitle, headers, (6, 40, 14, 10, 6, 14, 24, 60, 22))
+        # 镇街 beside each finding: the clerk filters the list by town and sends each its part.
+        headers = ("序号", "镇街", "文件", "工作表", "位置", "级别", "字段", "原值", "问题说明", "代码")
+        widths = (6, 12, 40, 14, 10, 6, 14, 24, 60, 22)
+        ws = book.sheet("问题清单", "台账校验报告", subtitle, headers, widths)
         every = [(str(result.path), f) for result in results for f in result.findings]
+        towns = [result.town or "" for result in results for _ in result.findings]
         columns = [
             (list(range(1, len(every) + 1)), "num"),
+            (towns, "text"),
             ([path for path, _ in every], "text"),
             ([f.sheet for _, f in every], "text"),
             ([f.cell or (f"第{f.row}行" if f.row else "") for _, f in every], "text"),
@@ -336,6 +340,7 @@ def write_findings(results, target: Path, *, as_of: dt.date) -> Path:
         ws.autofilter(2, 0, max(3, r - 1), len(headers) - 1)
         overview = (
             "文件",
+            "镇街",
             "类型",
             "工作表",
             "表头行",
@@ -345,12 +350,13 @@ def write_findings(results, target: Path, *, as_of: dt.date) -> Path:
             "无法读取的原因",
             "未读取的工作表和行",
         )
-        widths = (50, 10, 16, 8, 8, 8, 8, 50, 50)
+        widths = (50, 12, 10, 16, 8, 8, 8, 8, 50, 50)
         ws = book.sheet("文件概况", "各文件校验概况", subtitle, overview, widths)
         for r, result in enumerate(results, 3):
             rows = result.header_rows
             values = (
                 (str(result.path), "text"),
+                (result.town, "text"),
                 (LABELS.get(result.kind, "") if result.kind else "", "text"),
                 (result.sheet, "text"),
                 (

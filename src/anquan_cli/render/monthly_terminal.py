@@ -98,3 +98,10 @@ def print_monthly(result) -> None:
     if o["returned"]:
         out.print(Text(f"  退回修改/ 下 {len(o['returned'])} 份标注副本"), soft_wrap=True)
     out.print(Text(_safe(LABELS["register-at"].format(path=o["register"]))), soft_wrap=True)
+    steps = []
+    if o["returned"]:
+        steps.append(LABELS["next-returned"].format(n=len(o["returned"])))
+    if o["letters"]:
+        steps.append(LABELS["next-letters"].format(n=len(o["letters"])))
+    steps.append(LABELS["next-brief"])
+    out.print(Text(LABELS["next-steps"].format(steps="；".join(steps)), style="bold"), soft_wrap=True)

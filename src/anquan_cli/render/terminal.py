@@ -20,8 +20,8 @@ from anquan_cli.render.left_out import skipped_rows, skipped_sheets
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+def console(stderr: bool = False) -> Console:
+    return Console(highlight=False, soft_wrap=False, stderr=stderr)
 
 
 def _safe(text: str) -> str:

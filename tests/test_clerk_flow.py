@@ -1,0 +1,71 @@
+"""What the clerk meets around the month's run: refusals before any work, the help's true defaults,
+a warning on a document dated before its figures, and what to do next."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from anquan_cli.cli import app
+from tests.conftest import good_records, ledger_file
+
+runner = CliRunner()
+
+
+def _folder(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    ledger_file(folder, good_records(), name="青石镇_2026-10.xlsx")
+    return folder
+
+
+def test_annotate_refuses_a_folder_inside_the_input(tmp_path):
+    folder = _folder(tmp_path)
+    result = runner.invoke(app, ["validate", str(folder), "--annotate", str(folder / "退回修改")])
+    assert result.exit_code == 2 and "位于输入" in result.output
+    assert not (folder / "退回修改").exists()
+
+
+def test_another_months_output_folder_is_refused_unless_forced(tmp_path):
+    folder, out = _folder(tmp_path), tmp_path / "成果"
+    first = runner.invoke(app, ["monthly", str(folder), "--month", "2026-10", "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    before = (out / "run.json").read_bytes()
+    refused = runner.invoke(app, ["monthly", str(folder), "--month", "2026-09", "--out", str(out)])
+    assert refused.exit_code == 2 and "2026-10 的月度成果" in refused.output and "--force" in refused.output
+    assert (out / "run.json").read_bytes() == before
+    again = runner.invoke(app, ["monthly", str(folder), "--month", "2026-10", "--out", str(out)])
+    assert again.exit_code == 0, again.output  # the same month may be run again
+    forced = runner.invoke(app, ["monthly", str(folder), "--month", "2026-09", "--out", str(out), "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["month"] == "2026-09"
+
+
+def test_the_help_states_the_real_default_of_as_of():
+    for command in ("monthly", "brief", "letters"):
+        text = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
+        assert "那个月的最后一天" in text and "默认：今天）" not in text.split("--as-of")[1].split("\n")[0], (
+            command
+        )
+
+
+def test_a_date_before_the_as_of_date_warns(tmp_path):
+    folder = _folder(tmp_path)
+    args = ["letters", str(folder), "--month", "2026-10", "--out-dir", str(tmp_path / "函告"), "--dry-run"]
+    early = runner.invoke(app, [*args, "--date", "2026-10-15"])
+    assert early.exit_code == 0 and "成文日期 2026年10月15日 早于统计截止日 2026年10月31日" in early.output
+    later = runner.invoke(app, [*args, "--date", "2026-11-03"])
+    assert later.exit_code == 0 and "早于统计截止日" not in later.output
+
+
+def test_the_summary_says_what_to_do_next(tmp_path):
+    records = good_records()
+    records[0]["found_on"] = "2026.13.5"  # one error: a copy goes back
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    ledger_file(folder, records, name="青石镇_2026-10.xlsx")
+    result = runner.invoke(app, ["monthly", str(folder), "--month", "2026-10", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1, result.output
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("下一步：把 退回修改/ 中的 1 份标注副本发回报送单位") and "月度通报.docx" in last
