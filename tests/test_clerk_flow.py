@@ -69,3 +69,34 @@ def test_the_summary_says_what_to_do_next(tmp_path):
     assert result.exit_code == 1, result.output
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith("下一步：把 退回修改/ 中的 1 份标注副本发回报送单位") and "月度通报.docx" in last
+
+
+def test_brief_to_pdf_without_libreoffice_is_refused_before_reading(tmp_path, monkeypatch):
+    from anquan_cli.render import documents
+
+    monkeypatch.setattr(documents, "office_converter", lambda: None)
+    target = tmp_path / "通报.pdf"
+    result = runner.invoke(
+        app, ["brief", str(tmp_path / "没有这个文件夹"), "--month", "2026-10", "-o", str(target)]
+    )
+    assert result.exit_code == 2 and "LibreOffice" in result.output  # said before the missing input
+    assert not target.exists()
+
+
+def test_brief_refuses_an_output_that_is_no_document(tmp_path):
+    target = tmp_path / "通报.doc"
+    result = runner.invoke(app, ["brief", str(_folder(tmp_path)), "--month", "2026-10", "-o", str(target)])
+    assert result.exit_code == 2 and ".docx、.md 或 .pdf" in result.output and not target.exists()
+
+
+def test_brief_to_pdf_with_libreoffice(tmp_path):
+    import shutil
+
+    import pytest
+
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice is not installed here")
+    target = tmp_path / "通报.pdf"
+    result = runner.invoke(app, ["brief", str(_folder(tmp_path)), "--month", "2026-10", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes().startswith(b"%PDF")

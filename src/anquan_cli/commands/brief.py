@@ -27,7 +27,12 @@ def brief(
     month: MonthOpt,
     as_of: MonthAsOfOpt = None,
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="输出文件：.docx（Word）或 .md（Markdown 预览）")
+        Path,
+        typer.Option(
+            "-o",
+            "--output",
+            help="输出文件：.docx（Word）、.md（Markdown 预览）或 .pdf（需本机安装 LibreOffice）",
+        ),
     ] = Path("月度通报.docx"),
     date: DateOpt = None,
     templates: TemplatesOpt = None,

@@ -65,6 +65,12 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
         None,
         "未知的函件种类“{kind}”，可选：warning（警示函）、supervision（督办函）、reminder（提醒函）",
     ),
+    "output-suffix": (None, "无法写入 {path}：通报只能写成 {allowed} 文件"),
+    "output-pdf-no-office": (
+        None,
+        "无法写入 {path}：生成 PDF 需要本机安装 LibreOffice（或 WPS 另存为 PDF）；可先写成 .docx，在 Word/WPS 中另存为 PDF",
+    ),
+    "output-pdf-failed": (None, "无法把通报转换为 PDF（{reason}）；可先写成 .docx，在 Word/WPS 中另存为 PDF"),
     "output-exists": (None, "{path} 已存在，如需覆盖请加 --force"),
     "out-inside-input": (
         None,

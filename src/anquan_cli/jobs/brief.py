@@ -9,6 +9,7 @@ from pathlib import Path
 from anquan_cli.analysis.briefing import BriefInputs
 from anquan_cli.core.config import Config
 from anquan_cli.core.dates import month_bounds
+from anquan_cli.core.errors import AnquanError
 from anquan_cli.jobs.report import Figures, figures
 from anquan_cli.jobs.validate import FileResult
 from anquan_cli.render.brief import BriefJob, BriefResult
@@ -39,11 +40,33 @@ def make_brief(
     date: dt.date,
     templates: Path | None = None,
 ) -> BriefResult:
-    """`anquan brief`: read the ledgers below `paths` and write the month's 通报 to `output`."""
+    """`anquan brief`: read the ledgers below `paths` and write the month's 通报 to `output` (.docx,
+    .md, or .pdf when LibreOffice is installed to convert the .docx)."""
+    from anquan_cli.render.documents import office_converter
+
+    kind = output.suffix.lower()
+    if kind not in (".docx", ".md", ".pdf"):
+        raise AnquanError("output-suffix", path=output, allowed=".docx、.md 或 .pdf")
+    converter = office_converter() if kind == ".pdf" else None
+    if kind == ".pdf" and converter is None:  # refused before a ledger is read, not after
+        raise AnquanError("output-pdf-no-office", path=output)
     run, figs = figures(paths, config, as_of=as_of, month=month)
-    return prepare_brief(
-        brief_inputs(figs, run.results), config, output, date=date, templates=templates
-    ).run()
+    if converter is None:
+        return prepare_brief(
+            brief_inputs(figs, run.results), config, output, date=date, templates=templates
+        ).run()
+    import tempfile
+
+    from anquan_cli.render.documents import to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="anquan-") as tmp:
+        docx = Path(tmp) / f"{output.stem}.docx"
+        result = prepare_brief(
+            brief_inputs(figs, run.results), config, docx, date=date, templates=templates
+        ).run()
+        to_pdf(converter, docx, output)
+    result.path = output
+    return result
 
 
 def prepare_brief(

@@ -175,3 +175,31 @@ def render_letters(jobs: list[LetterJob], config: Config) -> None:
         batch.render(job.context, job.target)
         if job.markdown is not None:
             render_markdown(job.markdown, job.context, job.target.with_suffix(".md"))
+
+
+def office_converter() -> str | None:
+    """LibreOffice's command line, if installed (soffice on Windows and most Linux, libreoffice on some)."""
+    import shutil
+
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(converter: str, docx: Path, target: Path) -> None:
+    """`docx` converted by LibreOffice, then moved into place atomically (never a half-written PDF)."""
+    import shutil
+    import subprocess
+
+    from anquan_cli.core.outputs import atomic_path
+
+    args = [converter, "--headless", "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)]
+    try:
+        done = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise AnquanError("output-pdf-failed", reason=str(exc)[:100]) from exc
+    made = docx.with_suffix(".pdf")
+    if done.returncode != 0 or not made.is_file():
+        raise AnquanError(
+            "output-pdf-failed", reason=(done.stderr or done.stdout or "").strip()[:100] or "无输出"
+        )
+    with atomic_path(target) as tmp:
+        shutil.move(str(made), tmp)
