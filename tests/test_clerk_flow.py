@@ -100,3 +100,20 @@ def test_brief_to_pdf_with_libreoffice(tmp_path):
     result = runner.invoke(app, ["brief", str(_folder(tmp_path)), "--month", "2026-10", "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_templates_example_rows_are_skipped_and_said(tmp_path):
+    import openpyxl
+
+    target = tmp_path / "责任清单.xlsx"
+    assert runner.invoke(app, ["template", "responsibility", "-o", str(target)]).exit_code == 0
+    book = openpyxl.load_workbook(target)
+    sheet = book.worksheets[0]
+    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "序号")
+    assert [sheet.cell(header + i, 1).value for i in (1, 2)] == ["示例1", "示例2"]
+    result = runner.invoke(app, ["validate", str(target), "--format", "json"])
+    (entry,) = json.loads(result.stdout)["files"]
+    examples = entry["sheets"][0]["skipped_rows"]["example"]
+    assert examples >= 5 and entry["rows"] == 0
+    table = runner.invoke(app, ["validate", str(target)], env={"COLUMNS": "200"}).stdout.replace("\n", "")
+    assert f"{examples} 行未作为数据读取（模板中的填写示例）" in table

@@ -71,7 +71,7 @@ def test_clean_file_exit_0_and_json_shape(good):
         entry["rows"] == 4 and entry["error"] is None and entry["findings"] == [] and entry["unmapped"] == []
     )
     counts = entry["row_counts"]
-    below = ("used", "blank", "subtotal", "footer", "header_extra", "label", "after_footer")
+    below = ("used", "blank", "subtotal", "footer", "header_extra", "label", "after_footer", "example")
     assert sum(counts[k] for k in below) == counts["total"]
     assert sum(counts["rows_by_role"].values()) == counts["sheet_rows"]
     (sheet,) = entry["sheets"]

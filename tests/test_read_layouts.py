@@ -329,7 +329,9 @@ def test_every_non_empty_row_is_counted_once(tmp_path, layout):
         assert sum(roles.values()) == ledger.counts.sheet_rows
         assert sum(roles.values()) - roles["empty"] == _non_empty_rows(path, ledger.sheet), roles
         c = ledger.counts
-        old_view = c.used + c.blank + c.subtotal + c.footer + c.header_extra + c.label + c.after_footer
+        old_view = (
+            c.used + c.blank + c.subtotal + c.footer + c.header_extra + c.label + c.after_footer + c.example
+        )
         assert old_view == c.total
     if layout == "everything":
         (ledger,) = read_ledgers(path)

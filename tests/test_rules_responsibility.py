@@ -300,4 +300,6 @@ def test_responsibility_template_has_tier_dropdown_example_and_validates_when_fi
     wb.save(target)
     result, doc = _doc(target)
     assert result.exit_code == 0, doc
-    assert doc["files"][0]["rows"] == 5 + 7 and doc["files"][0]["findings"] == []
+    # The five grey example rows (序号 示例1 … 示例5) are not data; the seven filled rows are.
+    assert doc["files"][0]["rows"] == 7 and doc["files"][0]["findings"] == []
+    assert doc["files"][0]["sheets"][0]["skipped_rows"] == {"example": 5}

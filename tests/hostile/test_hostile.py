@@ -312,7 +312,16 @@ def test_every_command_on_every_hostile_input(case: Case, command: str, tmp_path
         for entry in doc["files"]:
             assert entry["error"] is None, (entry["path"], entry["error_code"], entry["error"])
             counts = entry["row_counts"]
-            parts = ("used", "blank", "subtotal", "footer", "header_extra", "label", "after_footer")
+            parts = (
+                "used",
+                "blank",
+                "subtotal",
+                "footer",
+                "header_extra",
+                "label",
+                "after_footer",
+                "example",
+            )
             assert sum(counts[k] for k in parts) == counts["total"], counts
             assert entry["rows"] == counts["used"], entry
         if case.check is not None:

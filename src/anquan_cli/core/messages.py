@@ -271,6 +271,7 @@ ROW_SKIPS = {
     "numbered-empty": "只有序号、没有内容",
     "unmapped-only": "只在未使用的列中有内容",
     "after-footer": "在表尾的填表人、审核人等之后",
+    "example": "模板中的填写示例",
 }
 
 

@@ -286,9 +286,9 @@ def run_validation(
             del source  # the file's cells as read are not kept beside the ledgers that follow
             ledgers = [(r.ledger, r.findings) for r in file_results if r.ledger is not None]
             # A copy goes back when there is something to fix or to check: findings, or rows not read
-            # (rows holding only a row number are a template's blank lines, nothing to check).
+            # (a template's blank numbered lines and its example rows are nothing to check).
             wanted = annotate_clean or any(
-                r.findings or set(r.counts.skipped) - {"numbered-empty"} for r in file_results
+                r.findings or set(r.counts.skipped) - {"numbered-empty", "example"} for r in file_results
             )
             if annotate_dir is not None and ledgers and wanted:
                 from anquan_cli.render.annotate import prepare_copy

@@ -3,7 +3,7 @@
 Two views of the same rows. `rows_by_role()` puts every row of the sheet in exactly one role (title,
 header, data, label, subtotal, footer, skipped with its reason, or empty) and is what a person reads.
 The older view below the header (`used + blank + subtotal + footer + header_extra + label + after_footer
-= total`) stays in `to_dict()` for scripts that rely on it.
++ example = total`) stays in `to_dict()` for scripts that rely on it.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class RowCounts:
     header_extra: int = 0  # a "1 2 3 …" column-number row, or the header repeated further down
     label: int = 0  # "十月份", "二、九月份遗留隐患": a section label between stacked tables
     after_footer: int = 0  # rows that look like data below a footer (填表人：…), not read
+    example: int = 0  # a fill-in template's grey example rows (序号 示例1, 示例2 …), not read
     title: int = 0  # non-empty rows above the header
     header: int = 0  # the header rows themselves
     empty: int = 0  # rows with nothing in any cell, anywhere in the sheet
@@ -58,6 +59,7 @@ class RowCounts:
             "header_extra": self.header_extra,
             "label": self.label,
             "after_footer": self.after_footer,
+            "example": self.example,
             "rows_by_role": self.rows_by_role(),
             "skipped": dict(self.skipped),
         }

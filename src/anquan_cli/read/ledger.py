@@ -43,7 +43,9 @@ _FOOTER = re.compile(
     r"分管领导|单位\(盖章\))(?:[:(]|$)"
 )
 
-_KEYWORD_HEADS = frozenset("合小总共填制审联电单主负盖(（签注说备分 \u3000\t\n")
+_KEYWORD_HEADS = frozenset("合小总共填制审联电单主负盖(（签注说备分示例 \u3000\t\n")
+# The 序号 cell of a fill-in template's example row (render.fillin writes 示例1, 示例2 …).
+_EXAMPLE = re.compile(r"^(?:示例|例)\d*$")
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,7 @@ def build_ledger(
     has_any = first_text != ""
     if beyond is not None:
         has_any |= beyond
-    subtotal, footer = _classify_text(first_text)
+    subtotal, footer, example = _classify_text(first_text)
 
     by_col: dict[int, Column] = {}
 
@@ -213,6 +215,10 @@ def build_ledger(
     sub = subtotal & ~excluded
     counts.subtotal = int(sub.sum())
     excluded |= sub
+    shown = example & ~excluded  # our templates number their grey example rows 示例1, 示例2 …
+    counts.example = int(shown.sum())
+    counts.skip("example", counts.example)
+    excluded |= shown
 
     # Two columns for one field: the one whose values read best is kept, judged on the data rows.
     chosen, findings = _choose_columns(grid, match, schema, factorized_col, np.flatnonzero(~excluded), opts)
@@ -551,10 +557,12 @@ def _first_nonempty(arr: np.ndarray) -> np.ndarray:
     return first
 
 
-def _classify_text(first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _classify_text(first: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row, from its first non-empty cell: subtotal, footer, and a fill-in template's example row."""
     codes, uniques = factorize(first)
     sub_u = np.zeros(len(uniques), dtype=bool)
     foot_u = np.zeros(len(uniques), dtype=bool)
+    example_u = np.zeros(len(uniques), dtype=bool)
     # Most first cells are row counters (numbers) or enterprise names: only text cells starting like
     # a keyword are looked at, and the type test runs in C over the whole column.
     text = np.fromiter(map(isinstance, uniques, itertools.repeat(str)), dtype=bool, count=len(uniques))
@@ -564,7 +572,8 @@ def _classify_text(first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", u))
             sub_u[i] = bool(_SUBTOTAL.match(key))
             foot_u[i] = bool(_FOOTER.match(key))
-    return sub_u[codes], foot_u[codes]
+            example_u[i] = bool(_EXAMPLE.match(key))
+    return sub_u[codes], foot_u[codes], example_u[codes]
 
 
 def _content_beyond(body: list[list], width: int) -> np.ndarray:

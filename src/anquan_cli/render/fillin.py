@@ -64,7 +64,8 @@ def _build(path: Path, spec: TemplateSpec, config: Config) -> None:
             ws.data_validation(first, i, last, i, rule)
     for r, example in enumerate(spec.example, first):
         ws.set_row(r, 48)  # room for the wrapped duty text
-        ws.write_number(r, 0, r - first + 1, fmt["example"])
+        # 示例N, not a number: the reader knows the row for an example and never takes it for data.
+        ws.write_string(r, 0, f"示例{r - first + 1}", fmt["example"])
         for i, f in enumerate(fields, 1):
             value = example.get(f.id)
             if isinstance(value, dt.date):
