@@ -117,3 +117,23 @@ def test_a_templates_example_rows_are_skipped_and_said(tmp_path):
     assert examples >= 5 and entry["rows"] == 0
     table = runner.invoke(app, ["validate", str(target)], env={"COLUMNS": "200"}).stdout.replace("\n", "")
     assert f"{examples} 行未作为数据读取（模板中的填写示例）" in table
+
+
+def test_output_reads_on_a_gbk_console(tmp_path):
+    """Windows consoles in China default to GBK (code page 936): no character may be lost or crash."""
+    import os
+    import subprocess
+    import sys
+
+    records = good_records()
+    records[0]["found_on"] = "2026.13.5"
+    path = ledger_file(tmp_path, records)
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "COLUMNS": "120"}
+    for args in (["validate", str(path)], ["overdue", str(path), "--as-of", "2026-11-28"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "anquan_cli", *args], capture_output=True, env=env, check=False
+        )
+        assert done.returncode in (0, 1), done.stderr.decode("gbk", "replace")
+        text = done.stdout.decode("gbk")  # raises if anything but GBK came out
+        assert "?" not in text.replace("？", "")
+        assert ("日期无法识别" in text) if args[0] == "validate" else ("逾期未整改隐患" in text)
