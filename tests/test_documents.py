@@ -128,9 +128,9 @@ def town_ledgers(tmp_path) -> Path:
     return folder
 
 
-def _letters(folder, out, **kw):
+def _letters(folder, out, config: Config | None = None, **kw):
     defaults = dict(month="2026-10", out_dir=out, as_of=D(2026, 10, 31), date=D(2026, 11, 3))
-    return make_letters([folder], Config(), **{**defaults, **kw})
+    return make_letters([folder], config or Config(), **{**defaults, **kw})
 
 
 def test_selection_rules_both_ways(town_ledgers, tmp_path):
@@ -143,26 +143,10 @@ def test_selection_rules_both_ways(town_ledgers, tmp_path):
         ("reminder", "各镇（街道）、县安委会各成员单位"),
     ]
     strict = Config.model_validate({"letters": {"supervision_overdue_threshold": 0}})
-    more = make_letters(
-        [town_ledgers],
-        strict,
-        month="2026-10",
-        out_dir=tmp_path / "x",
-        as_of=D(2026, 10, 31),
-        date=D(2026, 11, 3),
-        dry_run=True,
-    )
+    more = _letters(town_ledgers, tmp_path / "x", strict, dry_run=True)
     assert ("supervision", "青石镇人民政府") in [(lt.kind, lt.recipient) for lt, _, _ in more.letters]
     many = Config.model_validate({"letters": {"warning_min_hazards": 1}})
-    with_many = make_letters(
-        [town_ledgers],
-        many,
-        month="2026-10",
-        out_dir=tmp_path / "y",
-        as_of=D(2026, 10, 31),
-        date=D(2026, 11, 3),
-        dry_run=True,
-    )
+    with_many = _letters(town_ledgers, tmp_path / "y", many, dry_run=True)
     (b,) = [lt for lt, _, _ in with_many.letters if lt.recipient == "示例县华丰建材有限公司"]
     assert b.kind == "warning" and any("隐患数量较多" in fact for fact in b.facts)
 
@@ -664,14 +648,7 @@ def test_a_major_overdue_hazard_always_brings_a_warning_letter_listing_it_first(
         ),
     )
     config = Config.model_validate({"letters": {"major_overdue_order": "依法责令停产整顿并予以立案查处"}})
-    result = make_letters(
-        [folder],
-        config,
-        month="2026-10",
-        out_dir=tmp_path / "函告",
-        as_of=D(2026, 10, 31),
-        date=D(2026, 11, 3),
-    )
+    result = _letters(folder, tmp_path / "函告", config)
     (warning,) = [lt for lt, _, _ in result.letters if lt.kind == "warning"]
     assert (
         warning.facts[0]
