@@ -137,3 +137,24 @@ def test_output_reads_on_a_gbk_console(tmp_path):
         text = done.stdout.decode("gbk")  # raises if anything but GBK came out
         assert "?" not in text.replace("？", "")
         assert ("日期无法识别" in text) if args[0] == "validate" else ("逾期未整改隐患" in text)
+
+
+def test_no_path_longer_than_240_characters_is_written(tmp_path):
+    from anquan_cli.core.outputs import MAX_PATH
+
+    deep = tmp_path
+    while len(str(deep)) < 170:
+        deep = deep / "二〇二六年十月隐患排查治理专项行动成果"
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    long_name = "青石镇" + "安全生产隐患排查治理台账" * 4 + "（2026年10月）.xlsx"
+    ledger_file(folder, good_records(), name=long_name)
+    out = deep / "退回修改"
+    result = runner.invoke(app, ["validate", str(folder), "--annotate", str(out)])
+    assert result.exit_code == 0, result.output
+    (copy,) = out.iterdir()
+    assert len(str(copy.resolve())) <= MAX_PATH and copy.name.endswith(".xlsx")
+    letters = deep / "函告"
+    args = ["letters", str(folder), "--month", "2026-10", "--out-dir", str(letters), "--as-of", "2026-10-31"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert all(len(str(p.resolve())) <= MAX_PATH for p in letters.iterdir())

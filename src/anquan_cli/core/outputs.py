@@ -46,6 +46,18 @@ def safe_filename(name: str, fallback: str = "未命名") -> str:
     return s
 
 
+MAX_PATH = 240  # Windows' classic limit is 260 with the drive and terminator; WPS and zip tools fail first
+
+
+def fit_in(folder: Path, stem: str, suffix: str) -> Path:
+    """folder/stem+suffix, the stem shortened so that the whole path stays within MAX_PATH characters
+    (a long enterprise name in a deep folder must not make a file Windows cannot open)."""
+    room = MAX_PATH - len(str(folder.resolve())) - 1 - len(suffix)
+    if room < 8:  # not even 001_警示函 fits: the folder itself is too deep
+        raise AnquanError("output-unwritable", path=folder, reason=f"路径过长（超过 {MAX_PATH} 个字符）")
+    return folder / f"{stem[:room].rstrip(' ._')}{suffix}"
+
+
 def unique_names(stems: Iterable[tuple[Path, str]]) -> dict[Path, str]:
     """Stable, collision-free output stems for inputs that may share a name in different folders.
 

@@ -81,7 +81,7 @@ def letter_batch(
     renders them and records the numbers. With `pool` (monthly's worker), the rendering starts there at
     once, while the caller goes on with other work."""
     from anquan_cli.analysis.letters import letter_context, plan_letters
-    from anquan_cli.core.outputs import input_guard, safe_filename
+    from anquan_cli.core.outputs import fit_in, input_guard, safe_filename
     from anquan_cli.jobs.register import OLD_NAME, adopt, assign, locked, read_register, register_location
     from anquan_cli.render.documents import template_path, templates_dir
 
@@ -109,7 +109,7 @@ def letter_batch(
             if not dry_run:
                 context = letter_context(letter, entry, config, month=month, as_of=figs.as_of)
                 name = safe_filename(f"{entry.serial:03d}_{letter.kind_label}_{letter.recipient}")
-                target = out_dir / f"{name}.docx"
+                target = fit_in(out_dir, name, ".docx")
                 not_input(target)
                 md = template_path(folder, letter.kind_label, ".md.j2") if markdown else None
                 jobs.append(LetterJob(template_path(folder, letter.kind_label, ".docx"), md, context, target))

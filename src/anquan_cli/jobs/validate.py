@@ -253,7 +253,7 @@ def run_validation(
     called after each file. With `pool` (jobs.workers), the copies are written there while the next
     files are read; they are in `annotated` once outcome.copies_written() has returned.
     """
-    from anquan_cli.core.outputs import input_guard, unique_names
+    from anquan_cli.core.outputs import fit_in, input_guard, unique_names
     from anquan_cli.read import ANNOTATED_SUFFIX
     from anquan_cli.schema import get_schema
 
@@ -293,7 +293,7 @@ def run_validation(
             if annotate_dir is not None and ledgers and wanted:
                 from anquan_cli.render.annotate import prepare_copy
 
-                target = annotate_dir / f"{names[path]}.xlsx"
+                target = fit_in(annotate_dir, names[path], ".xlsx")
                 not_input(target)
                 job = prepare_copy(ledgers, target, as_of)
                 if pool is None:
