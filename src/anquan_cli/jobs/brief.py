@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -51,21 +53,21 @@ def make_brief(
     if kind == ".pdf" and converter is None:  # refused before a ledger is read, not after
         raise AnquanError("output-pdf-no-office", path=output)
     run, figs = figures(paths, config, as_of=as_of, month=month)
-    if converter is None:
-        return prepare_brief(
-            brief_inputs(figs, run.results), config, output, date=date, templates=templates
-        ).run()
-    import tempfile
-
-    from anquan_cli.render.documents import to_pdf
-
-    with tempfile.TemporaryDirectory(prefix="anquan-") as tmp:
-        docx = Path(tmp) / f"{output.stem}.docx"
+    with contextlib.ExitStack() as stack:
+        # A PDF is the .docx converted: written in a scratch folder, then converted into place.
+        target = (
+            output
+            if converter is None
+            else Path(stack.enter_context(tempfile.TemporaryDirectory())) / "通报.docx"
+        )
         result = prepare_brief(
-            brief_inputs(figs, run.results), config, docx, date=date, templates=templates
+            brief_inputs(figs, run.results), config, target, date=date, templates=templates
         ).run()
-        to_pdf(converter, docx, output)
-    result.path = output
+        if converter is not None:
+            from anquan_cli.render.documents import to_pdf
+
+            to_pdf(converter, target, output)
+            result.path = output
     return result
 
 

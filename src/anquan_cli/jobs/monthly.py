@@ -71,21 +71,17 @@ def _fingerprint(path: Path) -> dict:
         return {"path": str(path), "size": None, "sha256": None, "error": os_reason(exc)}
 
 
-def _previous_month(out: Path) -> str | None:
-    """The month an earlier run wrote into `out`, if any."""
-    try:
-        return json.loads((out / OUTPUTS["run"]).read_text(encoding="utf-8")).get("month")
-    except (OSError, ValueError, AttributeError):
-        return None
-
-
-def _previous_date(out: Path, month: str) -> dt.date | None:
-    """A re-run of the same month keeps the date its documents were first dated."""
+def _previous_run(out: Path) -> tuple[str | None, dt.date | None]:
+    """The month an earlier run wrote into `out`, and the date its documents were first dated."""
     try:
         previous = json.loads((out / OUTPUTS["run"]).read_text(encoding="utf-8"))
-        return dt.date.fromisoformat(previous["date"]) if previous.get("month") == month else None
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+        month = previous.get("month")
+    except (OSError, ValueError, AttributeError):
+        return None, None
+    try:
+        return month, dt.date.fromisoformat(previous["date"])
+    except (KeyError, TypeError, ValueError):
+        return month, None
 
 
 def run_monthly(
@@ -111,14 +107,15 @@ def run_monthly(
 
     paths = list(paths)
     refuse_inside_inputs(out, paths)
-    previous = _previous_month(out)
+    previous, first_dated = _previous_run(out)
     if previous and previous != month and not force:
         # Another month's 通报 and letters would be replaced, and its marked-up copies deleted.
         raise AnquanError("out-other-month", out=out, previous=previous, month=month)
     as_of = as_of or month_bounds(month)[1]
     files = discover(paths)
     ensure_folder(out)  # an unwritable place is reported before a file is read
-    date = date or _previous_date(out, month) or dt.date.today()
+    # A re-run of the same month keeps the date its documents were first dated.
+    date = date or (first_dated if previous == month else None) or dt.date.today()
     inputs = [_fingerprint(p) for p in files]
     with workers(processes) as pool:
         return _monthly(
