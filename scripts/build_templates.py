@@ -15,7 +15,14 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from anquan_cli.render.docx_build import Layout, build  # noqa: E402
 
-HEAD = [
+# 函 in 信函格式 (GB/T 9704 10.2): the office's name over a red double line, the 发文字号 flush right.
+LETTER_HEAD = [
+    ("letterhead", "{{ office }}"),
+    ("number", "{{ doc_number }}", "right"),
+    ("blank",),
+]
+# The monthly 通报 in the 简报 layout: its name, the issue number, the issuing office and date, a red line.
+BRIEF_HEAD = [
     ("mark", "{{ office }}"),
     ("rule",),
     ("number", "{{ doc_number }}"),
@@ -23,34 +30,35 @@ HEAD = [
 ]
 
 
-def tail(attachment: str) -> list[tuple]:
-    return [
-        ("blank",),
-        ("attach", f"附件：{attachment}"),
-        ("blank",),
-        ("blank",),
-        ("sign", "{{ office }}"),
-        ("date", "{{ date|cn_date }}"),
-        ("blank",),
-        ("colophon", "抄送：{{ cc }}。", "{{ office }}　　　　{{ date|cn_date }}印发"),
-    ]
+def signature(attachment: str | None) -> list[tuple]:
+    """附件说明, then the signature and the date (GB/T 9704 7.3.5: 附件 after them, 版记 last)."""
+    blocks = [("blank",)]
+    if attachment:
+        blocks += [("attach", f"附件：{attachment}")]
+    return [*blocks, ("blank",), ("blank",), ("sign", "{{ office }}"), ("date", "{{ date|cn_date }}")]
 
 
 def annex(title: str, columns: list[tuple[str, str, int]], loop: str, note: str | None = None) -> list[tuple]:
-    blocks = [("break",), ("annex", "附件"), ("blank",), ("title", title), ("blank",)]
+    """The annex on landscape pages of its own, its table's header repeated on each page."""
+    blocks = [("landscape",), ("annex", "附件"), ("title", title)]
     if note:
         blocks += [("if", note), ("p", f"{{{{ {note} }}}}"), ("endif",)]
     return [*blocks, ("table", columns, loop)]
 
 
+# 版记 of a 函: 抄送 alone; of the 通报: 抄送 and 印发 between rules. On the last even page's foot.
+LETTER_COLOPHON = [("colophon", "抄送：{{ cc }}。")]
+BRIEF_COLOPHON = [("colophon", "抄送：{{ cc }}。", "{{ office }}　　　　{{ date|cn_date }}印发")]
+
+# Widths in mm of the 225 mm a landscape page holds, for what each column holds (五号 type).
 HAZARD_COLUMNS = [
-    ("序号", "h.index", 12),
-    ("隐患编号", "h.hazard_id", 24),
-    ("隐患描述", "h.description", 50),
-    ("等级", "h.level", 14),
-    ("整改期限", "h.deadline|cn_date", 26),
-    ("逾期天数", "h.days_overdue", 16),
-    ("来源", "h.source", 30),
+    ("序号", "h.index", 10),
+    ("隐患编号", "h.hazard_id", 26),
+    ("隐患描述", "h.description", 64),
+    ("等级", "h.level", 10),
+    ("整改期限", "h.deadline|cn_date", 27),
+    ("逾期天数", "h.days_overdue", 11),
+    ("来源", "h.source", 29),
 ]
 
 LEGAL_BASIS = (
@@ -59,8 +67,8 @@ LEGAL_BASIS = (
 )
 
 WARNING = [
-    *HEAD,
-    ("title", "关于{{ recipient }}安全生产隐患问题的警示函"),
+    *LETTER_HEAD,
+    ("title", "{{ title }}"),
     ("blank",),
     ("to", "{{ recipient }}："),
     ("p", LEGAL_BASIS + "截至{{ as_of|cn_date }}，你单位存在以下问题："),
@@ -90,13 +98,25 @@ WARNING = [
         "请于{{ report_back|cn_date }}前将原因分析、整改方案和整改情况书面报县安委办，同时报{{ town }}。",
     ),
     ("p", "对拒不整改或整改不到位的，将依照《中华人民共和国安全生产法》第一百零二条等规定依法处理。"),
-    *tail("{{ recipient }}逾期未整改隐患清单"),
-    *annex("{{ recipient }}逾期未整改隐患清单", HAZARD_COLUMNS, "h in hazards"),
+    *signature("{{ recipient }}逾期未整改隐患清单"),
+    *annex(
+        "{{ recipient }}逾期未整改隐患清单",
+        [
+            HAZARD_COLUMNS[0],
+            ("镇（街道）", "h.town", 18),
+            *[
+                (head, expr, width - 8 if head == "隐患描述" else width)
+                for head, expr, width in HAZARD_COLUMNS[1:]
+            ],
+        ],
+        "h in hazards",
+    ),
+    *LETTER_COLOPHON,
 ]
 
 SUPERVISION = [
-    *HEAD,
-    ("title", "关于督促{{ town }}加快逾期未整改隐患整改的督办函"),
+    *LETTER_HEAD,
+    ("title", "{{ title }}"),
     ("blank",),
     ("to", "{{ recipient }}："),
     ("p", LEGAL_BASIS + "截至{{ as_of|cn_date }}，你单位辖区内："),
@@ -121,23 +141,31 @@ SUPERVISION = [
         "请于{{ report_back|cn_date }}前（{{ working_days }}个工作日内）将督办事项办理情况书面报县安委办。",
     ),
     ("p", "逾期未办结的，县安委会将约谈你单位主要负责人，并在全县范围内通报批评，纳入年度安全生产工作考核。"),
-    *tail("{{ town }}逾期未整改隐患清单"),
+    *signature("{{ town }}逾期未整改隐患清单"),
     *annex(
         "{{ town }}逾期未整改隐患清单",
-        [("序号", "h.index", 12), ("企业名称", "h.unit", 36), *HAZARD_COLUMNS[1:]],
+        [
+            HAZARD_COLUMNS[0],
+            ("企业名称", "h.unit", 34),
+            *[
+                (head, expr, width - 10 if head == "隐患描述" else width)
+                for head, expr, width in HAZARD_COLUMNS[1:]
+            ],
+        ],
         "h in hazards",
     ),
+    *LETTER_COLOPHON,
 ]
 
 REMINDER = [
-    *HEAD,
-    ("title", "关于做好{{ season }}安全防范工作的提醒函"),
+    *LETTER_HEAD,
+    ("title", "{{ title }}"),
     ("blank",),
     ("to", "{{ recipient }}："),
     (
         "p",
-        "{{ month_label }}，全县共发现安全生产隐患{{ stats.found }}项，截至{{ as_of|cn_date }}逾期未整改{{ stats.overdue }}项。"
-        "当前正值{{ season }}，{{ risk_summary }}。为切实防范化解重大安全风险，坚决遏制各类生产安全事故，现就有关工作提醒如下：",
+        "{{ month_label }}，全县共发现安全生产隐患{{ stats.found }}项；截至{{ as_of|cn_date }}，"
+        "全县累计逾期未整改隐患{{ stats.overdue }}项。当前正值{{ season }}，{{ risk_summary }}。为切实防范化解重大安全风险，坚决遏制各类生产安全事故，现就有关工作提醒如下：",
     ),
     ("for", "r in risks"),
     ("hp", "{{ loop.index|cn_number }}、{{ r.topic }}。", "{{ r.text }}"),
@@ -147,16 +175,13 @@ REMINDER = [
         "请各镇（街道）、各有关部门对照上述风险组织开展针对性排查，发现隐患立即整改，"
         "并于{{ report_back|cn_date }}前将工作开展情况报县安委办。",
     ),
-    ("blank",),
-    ("sign", "{{ office }}"),
-    ("date", "{{ date|cn_date }}"),
-    ("blank",),
-    ("colophon", "抄送：{{ cc }}。", "{{ office }}　　　　{{ date|cn_date }}印发"),
+    *signature(None),
+    *LETTER_COLOPHON,
 ]
 
 BRIEF = [
-    *HEAD,
-    ("title", "关于{{ month_label }}全县安全生产隐患排查整治情况的通报"),
+    *BRIEF_HEAD,
+    ("title", "{{ title }}"),
     ("blank",),
     ("to", "{{ recipient }}："),
     (
@@ -166,12 +191,13 @@ BRIEF = [
     ("h1", "一、总体情况"),
     (
         "p",
-        "{% if total.found %}{{ month_label }}，全县共检查企业{{ total.enterprises }}家，其中存在隐患企业{{ total.enterprises_with_hazards }}家；"
-        "发现隐患{{ total.found }}项，其中重大事故隐患{{ total.major }}项；已整改{{ total.closed }}项，整改率{{ total.rectification_rate|percent }}；"
+        "{% if total.found %}{{ month_label }}，全县共检查企业{{ total.enterprises }}家，其中存在隐患企业{{ total.enterprises_with_hazards }}家，"
+        "本月发现隐患{{ total.found }}项，其中重大事故隐患{{ total.major }}项。"
+        "本月发现的隐患中，截至{{ as_of|cn_date }}已整改{{ total.closed }}项，整改率{{ total.rectification_rate|percent }}；"
         "到期应改{{ total.due }}项，按期整改{{ total.closed_on_time }}项，按期整改率{{ total.on_time_rate|percent }}；"
-        "整改中未到期{{ total.not_due }}项，逾期未整改{{ total.overdue }}项（其中重大事故隐患{{ total.major_overdue }}项）"
-        "{% if total.no_deadline %}，未明确整改期限{{ total.no_deadline }}项{% endif %}；屡查屡有问题{{ total.repeat_groups }}组。"
-        "{% else %}{{ no_hazard_text }}{% endif %}",
+        "整改中未到期{{ total.not_due }}项，已逾期{{ total.overdue }}项"
+        "{% if total.no_deadline %}，未明确整改期限{{ total.no_deadline }}项{% endif %}。"
+        "{% else %}{{ no_hazard_text }}{% endif %}{{ cumulative_text }}{{ left_out_text }}",
     ),
     ("h1", "二、各镇（街道）情况"),
     ("p", "{{ town_text }}"),
@@ -184,7 +210,7 @@ BRIEF = [
             ("重大", "r.major", 12),
             ("已整改", "r.closed", 16),
             ("整改率", "r.rectification_rate|percent", 18),
-            ("逾期未整改", "r.overdue", 20),
+            ("累计逾期", "r.overdue_all", 20),
             ("屡查屡有", "r.repeat_groups", 16),
         ],
         "r in towns",
@@ -200,7 +226,7 @@ BRIEF = [
             ("重大", "r.major", 14),
             ("已整改", "r.closed", 18),
             ("整改率", "r.rectification_rate|percent", 20),
-            ("逾期未整改", "r.overdue", 22),
+            ("累计逾期", "r.overdue_all", 22),
         ],
         "r in industries",
     ),
@@ -265,17 +291,22 @@ BRIEF = [
     ("for", "step in next_steps"),
     ("h2p", "（{{ loop.index|cn_number }}）", "{{ step }}"),
     ("endfor",),
-    *tail("逾期未整改隐患清单"),
+    *signature("逾期未整改隐患清单"),
     *annex(
         "逾期未整改隐患清单",
         [
-            ("序号", "h.index", 12),
-            ("镇（街道）", "h.town", 22),
+            HAZARD_COLUMNS[0],
+            ("镇（街道）", "h.town", 18),
             ("企业名称", "h.unit", 34),
-            *HAZARD_COLUMNS[1:],
+            *[
+                (head, expr, width - 16 if head == "隐患描述" else width)
+                for head, expr, width in HAZARD_COLUMNS[1:]
+            ],
         ],
         "h in overdue",
+        note="overdue_note",
     ),
+    *BRIEF_COLOPHON,
 ]
 
 TEMPLATES = {"月度通报": BRIEF, "警示函": WARNING, "督办函": SUPERVISION, "提醒函": REMINDER}

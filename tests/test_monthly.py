@@ -99,15 +99,16 @@ def test_numbers_agree_with_stats(month_out):
     assert sheet.cell(last, headers.index("发现隐患") + 1).value == total["found"]
     assert sheet.cell(last, headers.index("逾期未整改") + 1).value == total["overdue"]
     brief = "\n".join(p.text for p in docx.Document(str(out / "月度通报.docx")).paragraphs)
-    assert (
-        f"发现隐患{total['found']}项，其中重大事故隐患{total['major']}项；已整改{total['closed']}项" in brief
-    )
+    assert f"本月发现隐患{total['found']}项，其中重大事故隐患{total['major']}项" in brief
+    assert f"已整改{total['closed']}项" in brief
     record = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert record["counts"]["found_in_month"] == total["found"]
     overdue = json.loads(
         runner.invoke(app, ["overdue", str(SAMPLES), "--as-of", "2026-10-31", "--format", "json"]).stdout
     )
-    assert record["counts"]["overdue"] == overdue["counts"]["overdue"]
+    assert record["counts"]["overdue"] == overdue["counts"]["overdue"] == total["overdue_all"]
+    assert sheet.cell(last, headers.index("累计逾期未整改") + 1).value == overdue["counts"]["overdue"]
+    assert f"全县累计逾期未整改隐患{overdue['counts']['overdue']}项" in brief
 
 
 def test_rerun_is_idempotent(month_out):

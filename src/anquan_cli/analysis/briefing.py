@@ -16,7 +16,8 @@ from anquan_cli.analysis.repeats import RepeatReport
 from anquan_cli.analysis.stats import UNKNOWN, StatsReport
 from anquan_cli.core.config import Config
 from anquan_cli.core.dates import month_bounds
-from anquan_cli.core.text import cn_number, format_cn, percent
+from anquan_cli.core.messages import DOC_TITLES, ROW_SKIPS
+from anquan_cli.core.text import cn_number, format_cn, percent, source_ref, title_lines
 from anquan_cli.core.vocab import CLOSED, MAJOR
 
 
@@ -46,13 +47,18 @@ def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_num
         "cc": "，".join(config.county.cc),
         "month": inputs.month,
         "month_label": month_label(inputs.month),
+        "title": title_lines(
+            DOC_TITLES["brief"].format(month_label=month_label(inputs.month)), config.document.title_width()
+        ),
         "as_of": inputs.as_of,
         "total": total,
-        "towns": [r for r in towns if r["name"] != UNKNOWN or r["found"]],
+        "towns": [r for r in towns if r["name"] != UNKNOWN or r["found"] or r["overdue_all"]],
         "industries": sorted(industries, key=lambda r: -r["found"]),
         "no_hazard_text": _no_hazard_text(inputs),
-        "town_text": _town_text(towns),
-        "industry_text": _industry_text(industries),
+        "cumulative_text": _cumulative_text(inputs, total),
+        "left_out_text": _left_out_text(inputs) if total["found"] else "",
+        "town_text": _town_text(towns) + _scope_note(inputs),
+        "industry_text": _industry_text(industries) + "表中各项口径同上表。",
         "majors": _majors(inputs),
         "major_text": _major_text(inputs, total),
         "overdue": listed[: config.brief.annex_max],
@@ -81,14 +87,64 @@ def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_num
 def _no_hazard_text(inputs: BriefInputs) -> str:
     """一、总体情况 of a month without a hazard to count: said plainly, and rows left out never hidden."""
     label = month_label(inputs.month)
-    left_out = inputs.overdue.hazards.account()["excluded"]
+    left_out = _left_out(inputs)
     if not left_out:
         return f"{label}，全县报送的隐患排查治理台账中本月无隐患。"
-    rows = sum(left_out.values())
-    reasons = "、".join(f"{reason}{count}行" for reason, count in left_out.items())
+    return f"{label}，全县报送的隐患排查治理台账中没有可以统计的隐患；{_left_out_text(inputs)}"
+
+
+def _left_out(inputs: BriefInputs) -> dict[str, int]:
+    """Rows of the submitted hazard ledgers that no figure counts, by reason (a template's blank
+    numbered lines and example rows are not data, so not a loss)."""
+    account = inputs.overdue.hazards.account()
+    skipped = {k: v for k, v in inputs.overdue.hazards.skipped_rows.items() if v}
+    reasons = dict(account["excluded"])
+    for key in skipped.keys() - {"numbered-empty", "example"}:
+        label = ROW_SKIPS[key]
+        reasons[label] = reasons.get(label, 0) + skipped[key]
+    return reasons
+
+
+def _left_out_text(inputs: BriefInputs) -> str:
+    """“另有N行数据未计入统计（…）”: a figure in a signed 通报 says what it does not count."""
+    left_out = _left_out(inputs)
+    unreadable = len(inputs.overdue.hazards.unreadable)
+    if not left_out and not unreadable:
+        return ""
+    parts = []
+    if left_out:
+        reasons = "、".join(f"{reason}{count}行" for reason, count in left_out.items())
+        parts.append(f"另有{sum(left_out.values())}行数据未计入统计（{reasons}）")
+    if unreadable:
+        parts.append(f"{unreadable}个文件无法读取、未计入统计")
+    return "；".join(parts) + "，相关台账须按退回意见更正后重新报送。"
+
+
+def _cumulative_text(inputs: BriefInputs, total: dict) -> str:
+    """The headline overdue figure: every hazard overdue on the cut-off date, whenever found — the
+    number the annex lists and 五、逾期未整改隐患 repeats."""
+    day = format_cn(inputs.as_of)
+    count = len(inputs.overdue.overdue)
+    if not count:
+        return f"截至{day}，全县没有逾期未整改隐患。"
+    majors = inputs.overdue.major_overdue
+    earlier = count - int(total.get("overdue", 0))
+    scope = f"（其中本月发现的{total['overdue']}项、以前月份发现的{earlier}项）" if earlier > 0 else ""
+    text = f"截至{day}，全县累计逾期未整改隐患{count}项{scope}"
+    text += (
+        f"，其中重大事故隐患{majors}项，应依法责令相关企业停产整顿。" if majors else "，均为一般事故隐患。"
+    )
+    groups = total.get("repeat_groups", 0)
+    if groups:
+        text += f"近{inputs.repeats.window_days}天内屡查屡有问题{groups}组。"
+    return text
+
+
+def _scope_note(inputs: BriefInputs) -> str:
+    """Which figures of the table count this month's hazards and which count every overdue one."""
     return (
-        f"{label}，全县报送的隐患排查治理台账中没有可以统计的隐患；另有{rows}行数据未计入统计"
-        f"（{reasons}），相关台账须按退回意见更正后重新报送。"
+        f"表中发现隐患、重大、已整改、整改率为{month_label(inputs.month)}发现隐患的情况；"
+        f"累计逾期为截至{format_cn(inputs.as_of)}全部逾期未整改隐患（含以前月份发现的）。"
     )
 
 
@@ -173,10 +229,10 @@ def _longest_overdue(frame: pd.DataFrame, limit: int) -> list[dict]:
                 "unit": r["unit"],
                 "hazard_id": _text(r["hazard_id"]),
                 "description": _text(r["description"]),
-                "level": "重大事故隐患" if r["level"] == MAJOR else "一般事故隐患",
+                "level": "重大" if r["level"] == MAJOR else "一般",
                 "deadline": None if pd.isna(r["deadline"]) else r["deadline"].date(),
                 "days_overdue": int(r["days_overdue"]),
-                "source": f"{Path(r['path']).name} 第{r['row']}行",
+                "source": source_ref(Path(r["path"]).name, r["row"]),
             }
         )
     return rows
@@ -200,7 +256,7 @@ def _overdue_text(inputs: BriefInputs, count: int, top: int) -> str:
     majors = int((inputs.overdue.overdue["level"] == MAJOR).sum())
     shown = f"逾期时间最长的{min(top, count)}项如下，" if top else ""
     return (
-        f"截至{format_cn(inputs.as_of)}，全县逾期未整改隐患共{count}项（含以前月份发现的），其中重大事故隐患{majors}项。"
+        f"截至{format_cn(inputs.as_of)}，全县累计逾期未整改隐患共{count}项（含以前月份发现的），其中重大事故隐患{majors}项。"
         f"{shown}全部清单见附件。"
     )
 

@@ -22,8 +22,8 @@ from anquan_cli.analysis.repeats import RepeatReport
 from anquan_cli.analysis.seasons import season_for
 from anquan_cli.core.config import Config
 from anquan_cli.core.dates import month_bounds
-from anquan_cli.core.messages import LETTER_KINDS, LETTER_REASONS
-from anquan_cli.core.text import format_cn, name_key
+from anquan_cli.core.messages import DOC_TITLES, LETTER_KINDS, LETTER_REASONS
+from anquan_cli.core.text import format_cn, name_key, source_ref, title_lines
 from anquan_cli.core.vocab import MAJOR
 from anquan_cli.read.normalize import map_unique
 
@@ -102,16 +102,17 @@ def _annex_rows(frame: pd.DataFrame) -> list[dict]:
     def text(column: str) -> list:
         return per_distinct(column, lambda v: v if isinstance(v, str) else "", "")
 
-    names = per_distinct("path", lambda p: Path(p).name, "")
+    names = per_distinct("path", lambda p: Path(p).name, "")  # each file's name worked out once
     columns = {
         "hazard_id": text("hazard_id"),
         "unit": frame["unit"].astype(object).tolist(),
         "town": text("town"),
         "description": text("description"),
-        "level": np.where(frame["level"].to_numpy() == MAJOR, "重大事故隐患", "一般事故隐患").tolist(),
+        # a table cell: the level word alone (the title and text say 事故隐患)
+        "level": np.where(frame["level"].to_numpy() == MAJOR, "重大", "一般").tolist(),
         "deadline": per_distinct("deadline", lambda d: d.date(), None),
         "days_overdue": frame["days_overdue"].astype(int).tolist(),
-        "source": [f"{name} 第{row}行" for name, row in zip(names, frame["row"].tolist(), strict=True)],
+        "source": [source_ref(name, row) for name, row in zip(names, frame["row"].tolist(), strict=True)],
     }
     return [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
 
@@ -227,10 +228,9 @@ def _reminder(overdue: OverdueReport, config: Config, month: str, month_stats: d
             "season": season,
             "risks": risks,
             "risk_summary": f"{summary}等方面安全风险较为突出",
-            "stats": {
-                "found": month_stats.get("found", 0),
-                "overdue": month_stats.get("overdue", len(overdue.overdue)),
-            },
+            # found: in the month; overdue: every hazard overdue on the cut-off date, as the 通报's
+            # headline and the 逾期未整改隐患清单 count it (never the month's share of it).
+            "stats": {"found": month_stats.get("found", 0), "overdue": len(overdue.overdue)},
         },
     )
 
@@ -247,7 +247,11 @@ def letter_context(letter: Letter, entry, config: Config, *, month: str, as_of: 
     if letter.kind == "warning" and letter.town:
         cc.insert(0, town_recipient(letter.town, config))
     days = config.letters.report_back_working_days
+    title = DOC_TITLES[letter.kind].format(
+        recipient=letter.recipient, town=letter.town or "", season=letter.extra.get("season", "")
+    )
     return {
+        "title": title_lines(title, config.document.title_width()),
         "office": config.county.office,
         "county": config.county.name,
         "doc_number": entry.number,
@@ -259,9 +263,7 @@ def letter_context(letter: Letter, entry, config: Config, *, month: str, as_of: 
         "facts": letter.facts,
         "hazards": letter.hazards,
         "hazard_count": len(letter.hazards),
-        "major_count": letter.extra.get(
-            "major_count", sum(h["level"] == "重大事故隐患" for h in letter.hazards)
-        ),
+        "major_count": letter.extra.get("major_count", sum(h["level"] == "重大" for h in letter.hazards)),
         "repeat_topics": letter.extra.get("repeat_topics", ""),
         "major_order": config.letters.major_overdue_order,
         "report_back": report_back(entry.date, days),

@@ -8,6 +8,9 @@ Definitions (also in the README):
 - 整改中未到期 + 逾期未整改 + 未明确期限 + 已整改 = 发现隐患 (each open hazard is in exactly one).
 - 检查企业数: enterprises with any row in the period; 存在隐患企业数: with at least one hazard.
 - 屡查屡有: repeat groups (analysis.repeats) of the group's enterprises.
+- 累计逾期未整改 (overdue_all, major_overdue_all): every hazard overdue on the cut-off date, whenever it
+  was found: the figure the 逾期未整改隐患清单 lists, so a month's table adds up to the list. Without a
+  month it equals 逾期未整改. A group with old overdue hazards and none found in the month is a row.
 Counts in the 合计 row are the sums of the rows above, so the figures always add up.
 """
 
@@ -65,12 +68,24 @@ def compute_stats(
     month: str | None = None,
     repeats: RepeatReport | None = None,
 ) -> StatsReport:
-    view = as_of_view(hazards, as_of)
+    known = as_of_view(hazards, as_of)
+    day = pd.Timestamp(as_of)
+    known_key = _group_key(known, by)
+    late = (~known["closed"] & (known["deadline"] < day)).to_numpy()
+    cumulative = pd.DataFrame(
+        {
+            "key": known_key,
+            "overdue_all": late,
+            "major_overdue_all": late & (known["level"] == MAJOR).to_numpy(),
+        }
+    )
+    view, key = known, known_key
     if month:
         first, last = month_bounds(month)
-        view = view[(view["found_on"] >= pd.Timestamp(first)) & (view["found_on"] <= pd.Timestamp(last))]
-    day = pd.Timestamp(as_of)
-    key = _group_key(view, by)
+        in_month = (
+            (known["found_on"] >= pd.Timestamp(first)) & (known["found_on"] <= pd.Timestamp(last))
+        ).to_numpy()
+        view, key = known[in_month], known_key[in_month]
     is_hazard = map_unique(
         view["description"].to_numpy(), lambda d: not _NO_HAZARD.match(d), dtype=bool, missing=True
     )
@@ -97,10 +112,15 @@ def compute_stats(
         }
     )
     sums = flags.drop(columns=["unit_key"]).groupby("key", sort=False).sum()
+    carried = cumulative.groupby("key", sort=False).sum()
+    carried = carried[carried["overdue_all"] > 0]
+    sums = sums.reindex(sums.index.union(carried.index, sort=False), fill_value=0)
+    sums = sums.join(carried).fillna({"overdue_all": 0, "major_overdue_all": 0})
     enterprises = flags.groupby("key", sort=False)["unit_key"].nunique()
     with_hazards = flags[flags["found"]].groupby("key", sort=False)["unit_key"].nunique()
     table = sums.assign(
-        enterprises=enterprises, enterprises_with_hazards=with_hazards.reindex(sums.index, fill_value=0)
+        enterprises=enterprises.reindex(sums.index, fill_value=0),
+        enterprises_with_hazards=with_hazards.reindex(sums.index, fill_value=0),
     )
     table["repeat_groups"] = _repeat_counts(repeats, hazards, by).reindex(table.index, fill_value=0)
     table = table[COUNTS].astype(int)

@@ -37,6 +37,10 @@ class County(_Section):
 class Document(_Section):
     """GB/T 9704-2012 page and type; counties that deviate change these (mm, pt, font names)."""
 
+    def title_width(self) -> float:
+        """Characters of the title font on one line of the text block (20 at 2号 in 156 mm)."""
+        return (210 - self.left_mm - self.right_mm) / (self.title_pt * 25.4 / 72)
+
     top_mm: float = Field(37.0, ge=5, le=80)
     bottom_mm: float = Field(35.0, ge=5, le=80)
     left_mm: float = Field(28.0, ge=5, le=80)
@@ -49,6 +53,7 @@ class Document(_Section):
     body_pt: float = Field(16.0, ge=8, le=30)
     title_pt: float = Field(22.0, ge=8, le=40)
     line_pt: float = Field(28.95, ge=10, le=60)
+    annex_table_pt: float = Field(10.5, ge=6, le=16)  # tables of a landscape annex (五号)
     templates: str | None = None  # a folder of customised templates (see `anquan init`)
 
 

@@ -313,6 +313,8 @@ INDICATORS = {
     "no_deadline": "未明确期限",
     "major_closed": "重大隐患已整改",
     "repeat_groups": "屡查屡有",
+    "overdue_all": "累计逾期未整改",
+    "major_overdue_all": "其中重大累计逾期",
 }
 # Column heads for an 80-column console.
 INDICATORS_SHORT = {
@@ -325,6 +327,7 @@ INDICATORS_SHORT = {
     "overdue": "逾期",
     "major_overdue": "重大逾期",
     "repeat_groups": "屡查",
+    "overdue_all": "累计逾期",
 }
 GROUP_LABELS = {"town": "镇街", "industry": "行业领域", "unit": "企业"}
 
@@ -338,3 +341,10 @@ LETTER_REASONS = {
     "town_overdue": "逾期未整改隐患{count}项，超过督办标准（{threshold}项）；",
 }
 LETTER_KINDS = {"warning": "警示函", "supervision": "督办函", "reminder": "提醒函"}
+# Document titles (broken into lines for the page by core.text.title_lines).
+DOC_TITLES = {
+    "brief": "关于{month_label}全县安全生产隐患排查整治情况的通报",
+    "warning": "关于{recipient}安全生产隐患问题的警示函",
+    "supervision": "关于督促{town}加快逾期未整改隐患整改的督办函",
+    "reminder": "关于做好{season}安全防范工作的提醒函",
+}

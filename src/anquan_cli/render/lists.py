@@ -278,7 +278,11 @@ def write_stats(reports: dict, target: Path) -> Path:
     """统计汇总: one sheet per grouping (镇街, 行业领域, 企业), ranked, with the 合计 row."""
     keys = list(INDICATORS)
     first = next(iter(reports.values()))
-    period = f"{first.month} 月发现的隐患" if first.month else "截至统计日发现的全部隐患"
+    period = (
+        f"{first.month} 月发现的隐患（“累计逾期未整改”两列为截至统计日全部逾期未整改隐患，含以前月份发现的）"
+        if first.month
+        else "截至统计日发现的全部隐患"
+    )
     with atomic_path(target) as tmp:
         book = _Book(tmp, "隐患排查治理统计汇总")
         for by, report in reports.items():

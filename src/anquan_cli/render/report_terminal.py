@@ -126,8 +126,13 @@ def print_stats(report) -> None:
         soft_wrap=True,
     )
     shown = list(INDICATORS_SHORT)
+    if not report.month:  # everything found up to the cut-off: the two overdue figures are one
+        shown.remove("overdue_all")
     if out.width < 100:  # keep the ranking readable on a narrow console; xlsx has every indicator
-        shown = [k for k in shown if k not in ("not_due", "major_overdue")]
+        narrow = (
+            {"not_due", "major_overdue", "on_time_rate"} if report.month else {"not_due", "major_overdue"}
+        )
+        shown = [k for k in shown if k not in narrow]
     table = Table(header_style="bold", pad_edge=False)
     table.add_column("排名", justify="right", no_wrap=True)
     table.add_column(GROUP_LABELS[report.by], overflow="fold", min_width=8)
@@ -141,7 +146,14 @@ def print_stats(report) -> None:
     out.print(
         Text(
             f"检查企业 {total['enterprises']} 家，存在隐患企业 {total['enterprises_with_hazards']} 家；"
-            f"重大隐患已整改 {total['major_closed']} 条；未明确期限 {total['no_deadline']} 条",
+            f"重大隐患已整改 {total['major_closed']} 条；未明确期限 {total['no_deadline']} 条"
+            + (
+                f"\n“逾期”为本月发现的隐患中逾期未整改的；“累计逾期”为截至 {format_cn(report.as_of)} "
+                f"全部逾期未整改隐患（含以前月份发现的），共 {total['overdue_all']} 条（重大 {total['major_overdue_all']} 条），"
+                "与逾期未整改隐患清单一致"
+                if report.month
+                else ""
+            ),
         ),
         soft_wrap=True,
     )
