@@ -439,3 +439,60 @@ def test_rows_without_id_stay_apart_when_date_or_enterprise_differs(tmp_path):
     ledger_file(tmp_path, [first, other_day, other_unit, with_id], name="a_2026-09.xlsx")
     hazards = load([tmp_path], Config(), as_of=dt.date.today()).hazards
     assert len(hazards.frame) == 4 and hazards.duplicates == 0
+
+
+# --- 行业领域: one name per industry ----------------------------------------------------------------
+
+
+def test_industry_names_have_one_canonical_form():
+    from anquan_cli.core.vocab import canonical_industry, subsectors_kept
+
+    # 工贸's subsectors folded, whatever way they are written
+    for written in ("机械", "工贸(机械)", "工贸（机械）", "工贸行业", " 建材 ", "有色金属"):
+        assert canonical_industry(written) == "工贸"
+    # kept apart, every one, when the county counts 工贸 by subsector
+    assert subsectors_kept(["机械", "危险化学品"]) and not subsectors_kept(["工贸", "危险化学品"])
+    assert [canonical_industry(w, keep_subsectors=True) for w in ("机械", "工贸（机械）", "有色金属")] == [
+        "机械",
+        "机械",
+        "有色",
+    ]
+    assert canonical_industry("危险化学品（危化）") == canonical_industry("危化") == "危险化学品"
+    assert canonical_industry("养殖(畜牧)") == "养殖（畜牧）"  # brackets as Chinese text writes them
+
+
+def _industry_rows(tmp_path, config_text: str) -> dict[str, int]:
+    records = [
+        {**hazard("H1", found="2026-10-03", deadline="2026-10-20"), "industry": "机械"},
+        {**hazard("H2", found="2026-10-04", deadline="2026-10-20"), "industry": "工贸（机械）"},
+        {**hazard("H3", found="2026-10-05", deadline="2026-10-20"), "industry": "工贸"},
+        {**hazard("H4", found="2026-10-06", deadline="2026-10-20"), "industry": "建材"},
+    ]
+    folder = tmp_path / "in"
+    folder.mkdir(parents=True)
+    ledger_file(folder, records)
+    config = tmp_path / "anquan.toml"
+    config.write_text(config_text, encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        [
+            "stats",
+            str(folder),
+            "--month",
+            "2026-10",
+            "--by",
+            "industry",
+            "--format",
+            "json",
+            "--config",
+            str(config),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    return {r["name"]: r["found"] for r in json.loads(result.stdout)["rows"]}
+
+
+def test_stats_by_industry_fold_or_keep_subsectors_as_the_county_lists_them(tmp_path):
+    assert _industry_rows(tmp_path / "a", "") == {"工贸": 4}
+    kept = _industry_rows(tmp_path / "b", 'industries = ["机械", "建材", "工贸"]\n')
+    assert kept == {"机械": 2, "工贸": 1, "建材": 1}

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -106,11 +107,12 @@ def _mtime(path: Path) -> float:
 
 
 def frame_of(
-    ledger: Ledger, order: int, error_rows: np.ndarray | None = None
+    ledger: Ledger, order: int, error_rows: np.ndarray | None = None, *, keep_subsectors: bool = False
 ) -> tuple[pd.DataFrame, dict[str, int]]:
     """The ledger's usable rows in the merge's columns, and the count of rows left out per reason.
 
     `error_rows` (optional) marks rows with validation errors, left out when the county's policy says so.
+    `keep_subsectors`: 工贸's subsectors stay apart (the county's industry list names them).
     """
     data = ledger.data
     n = len(data)
@@ -159,7 +161,7 @@ def frame_of(
             "unit": unit,
             "unit_key": np.where(uscc != None, uscc, names),  # noqa: E711
             "uscc": uscc,
-            "industry": mapped("industry", canonical_industry),
+            "industry": mapped("industry", partial(canonical_industry, keep_subsectors=keep_subsectors)),
             "found_on": data["found_on"].to_numpy() if ledger.has("found_on") else None,
             "level": column("level"),
             "description": column("description"),
@@ -221,14 +223,14 @@ def sheet_order(sheets: list[str | None]) -> list[int]:
     return place
 
 
-def merge(ledgers: list[Ledger]) -> HazardSet:
+def merge(ledgers: list[Ledger], *, keep_subsectors: bool = False) -> HazardSet:
     """One row per hazard; later submissions replace earlier copies (see the module docstring)."""
     files = sorted({lg.path for lg in ledgers}, key=submission_key)
     parts = []
     for index, path in enumerate(files):
         mine = [lg for lg in ledgers if lg.path == path]
         for ledger, place in zip(mine, sheet_order([lg.sheet for lg in mine]), strict=True):
-            parts.append(frame_of(ledger, index * SHEETS_PER_FILE + place))
+            parts.append(frame_of(ledger, index * SHEETS_PER_FILE + place, keep_subsectors=keep_subsectors))
     return combine(parts)
 
 

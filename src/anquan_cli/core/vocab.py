@@ -140,14 +140,20 @@ INDUSTRIES = (
     "养老机构",
     "其他",
 )
+# 工贸's subsectors (domain.md §7): folded into 工贸, unless the county's industry list names any of
+# them, and then every one is kept (a county counts 工贸 as a whole or by subsector, never both).
+GONGMAO_SUBSECTORS = frozenset(("冶金", "有色", "建材", "机械", "轻工", "纺织", "烟草", "商贸"))
 INDUSTRY_SYNONYMS = {
     "危化": "危险化学品",
     "危化品": "危险化学品",
     "燃气": "城镇燃气",
     "交通运输": "道路运输",
     "学校": "教育",
-    **dict.fromkeys(("冶金", "有色", "建材", "机械", "轻工", "纺织", "烟草", "商贸", "工贸行业"), "工贸"),
+    "工贸行业": "工贸",
+    "有色金属": "有色",
+    "商贸流通": "商贸",
 }
+_BRACKETED = re.compile(r"(.+?)\((.+)\)")
 
 _PAREN_TAIL = re.compile(r"\(.*\)$")
 
@@ -222,9 +228,32 @@ def classify_status_prose(key: str) -> str | None:
     return None
 
 
-def canonical_industry(text: str) -> str:
+def subsectors_kept(industries) -> bool:
+    """Whether the county's industry list counts 工贸 by subsector."""
+    return any(_one_industry(_key(i), True) in GONGMAO_SUBSECTORS for i in industries)
+
+
+def canonical_industry(text: str, keep_subsectors: bool = False) -> str:
+    """One name per industry: synonyms mapped (危化 → 危险化学品), 工贸's subsectors folded or kept as the
+    county counts them, "工贸（机械）" read as its subsector, and brackets full-width as Chinese text
+    writes them (NFKC made them half-width)."""
     key = _key(text)
-    return INDUSTRY_SYNONYMS.get(key, key)
+    m = _BRACKETED.fullmatch(key)
+    if m:
+        outer, inner = (_one_industry(part, keep_subsectors) for part in m.groups())
+        if m.group(1) in ("工贸", "工贸行业") and _one_industry(m.group(2), True) in GONGMAO_SUBSECTORS:
+            return inner  # 工贸（机械）: the subsector, folded back to 工贸 unless kept
+        for name in (outer, inner):
+            if name in INDUSTRIES or name in GONGMAO_SUBSECTORS:
+                return name
+    return _one_industry(key, keep_subsectors).replace("(", "（").replace(")", "）")
+
+
+def _one_industry(key: str, keep_subsectors: bool) -> str:
+    key = INDUSTRY_SYNONYMS.get(key, key)
+    if key in GONGMAO_SUBSECTORS and not keep_subsectors:
+        return "工贸"
+    return key
 
 
 # --- 全员安全生产责任清单: the five tiers of responsibility (domain.md §4) -----------------------

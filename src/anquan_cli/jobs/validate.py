@@ -270,9 +270,11 @@ def run_validation(
     with read_ahead(files, partial(open_sheets, options=options)) as opened:
         # The first file is being read: what the checks and the merge need loads meanwhile.
         from anquan_cli.analysis.merge import SHEETS_PER_FILE, combine, frame_of, sheet_order, submission_key
+        from anquan_cli.core.vocab import subsectors_kept
         from anquan_cli.rules.cross import roster
 
         ctx = check_context(config, as_of)
+        subsectors = subsectors_kept(config.industries)
         names = unique_names((p, p.stem + ANNOTATED_SUFFIX) for p in files) if annotate_dir else {}
         not_input = input_guard(files)
         results: list[FileResult] = []
@@ -310,7 +312,7 @@ def run_validation(
                 if collect_hazards and r.ledger is not None and r.kind == "hazard":
                     errors = _error_rows(r.ledger, r.findings) if exclude_error_rows else None
                     place = order[path] * SHEETS_PER_FILE + places[id(r)]
-                    parts.append(frame_of(r.ledger, place, errors))
+                    parts.append(frame_of(r.ledger, place, errors, keep_subsectors=subsectors))
                 r.ledger = None
                 results.append(r)
             if progress is not None:

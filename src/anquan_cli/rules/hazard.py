@@ -6,10 +6,12 @@ the 整改期限 or 整改完成日期 that lies before 排查日期, the second
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from anquan_cli.core.dates import DateState
-from anquan_cli.core.vocab import CLOSED, STATUS_LABEL, VocabState, canonical_industry
+from anquan_cli.core.vocab import CLOSED, STATUS_LABEL, VocabState, canonical_industry, subsectors_kept
 from anquan_cli.read.ledger import Ledger, state_col
 from anquan_cli.rules import common
 from anquan_cli.rules.common import present, states, values
@@ -71,7 +73,8 @@ def check(ledger: Ledger, ctx: CheckContext, report: Reporter) -> None:
     common.duplicate_rows(ledger, report, anchor, skip=dup_id)
     common.one_to_one(ledger, report)
     common.membership(ledger, report, "town", ctx.towns, "town-unknown")
-    common.membership(ledger, report, "industry", ctx.industries, "industry-unknown", canonical_industry)
+    canon = partial(canonical_industry, keep_subsectors=subsectors_kept(ctx.industries))
+    common.membership(ledger, report, "industry", ctx.industries, "industry-unknown", canon)
 
 
 def _closed(ledger: Ledger, n: int) -> np.ndarray:
