@@ -21,11 +21,20 @@ LETTER_HEAD = [
     ("number", "{{ doc_number }}", "right"),
     ("blank",),
 ]
-# The monthly 通报 in the 简报 layout: its name, the issue number, the issuing office and date, a red line.
+# The monthly 通报 as [brief] head says: a 文件 (the office's name + 文件, its 发文字号, a red line) or a
+# 简报 (its name, the issue number, the issuing office and the date on one line, a red line).
 BRIEF_HEAD = [
-    ("mark", "{{ office }}"),
-    ("rule",),
+    ("if", 'head == "文件"'),
+    ("mark", "{{ office }}文件"),
+    ("blank",),
     ("number", "{{ doc_number }}"),
+    ("rule",),
+    ("else",),
+    ("mark", "{{ bulletin }}"),
+    ("number", "{{ doc_number }}"),
+    ("split", "{{ office }}", "{{ date|cn_date }}"),
+    ("rule",),
+    ("endif",),
     ("blank",),
 ]
 

@@ -434,7 +434,9 @@ def test_brief_markdown_twin(tmp_path):
     )
     assert result.exit_code == 0
     text = target.read_text(encoding="utf-8")
-    assert text.startswith("**示例县安全生产委员会办公室**")
+    assert text.startswith(
+        "**安全生产工作简报**\n\n2026年第10期\n\n示例县安全生产委员会办公室　　　　2026年11月3日"
+    )
     assert "## 一、总体情况" in text and "| 1 | 白马镇 |" in text
 
 

@@ -45,7 +45,7 @@ def test_every_output_exists_and_opens(month_out):
     for key in ("brief", "overdue", "repeats", "stats", "findings", "register"):
         assert (out / record["outputs"][key]).is_file(), key
     assert docx.Document(str(out / "月度通报.docx")).paragraphs
-    assert (out / "月度通报.md").read_text(encoding="utf-8").startswith("**示例县")
+    assert (out / "月度通报.md").read_text(encoding="utf-8").startswith("**安全生产工作简报**")
     for name in (
         "逾期未整改隐患清单.xlsx",
         "屡查屡有隐患.xlsx",

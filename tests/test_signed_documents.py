@@ -327,3 +327,29 @@ def test_the_sample_documents_as_pages(month, tmp_path):
         pages = _pages(_pdf(letter, tmp_path))
         assert "抄送" in pages[-1][1] and not pages[-1][0]
         assert "示例安办函" in pages[0][1]
+
+
+def _brief(folder: Path, name: str, month: str = "2026-10", config: Path | None = None) -> list[str]:
+    args = ["brief", str(SAMPLES), "--month", month, "-o", str(folder / name), "--date", "2026-11-03"]
+    result = runner.invoke(app, [*args, *(["--config", str(config)] if config else [])])
+    assert result.exit_code == 0, result.output
+    return _paragraphs(folder / name)
+
+
+def test_the_brief_head_is_a_bulletin_by_default(tmp_path):
+    head = _brief(tmp_path, "通报.docx")[:3]
+    assert head == ["安全生产工作简报", "2026年第10期", "示例县安全生产委员会办公室\t2026年11月3日"]
+
+
+def test_the_brief_as_a_document_takes_its_own_number_from_the_register(tmp_path):
+    config = tmp_path / "anquan.toml"
+    config.write_text('[brief]\nhead = "文件"\n', encoding="utf-8")
+    october = _brief(tmp_path, "10月.docx", config=config)
+    assert october[0] == "示例县安全生产委员会办公室文件" and october[2] == "示例安办发〔2026〕1号"
+    assert (
+        _brief(tmp_path, "10月再次.docx", config=config)[2] == "示例安办发〔2026〕1号"
+    )  # re-run: same number
+    assert _brief(tmp_path, "9月.docx", month="2026-09", config=config)[2] == "示例安办发〔2026〕2号"
+    # its own register beside anquan.toml; the letters' numbering (示例安办函) is not touched
+    assert (tmp_path / "发文登记簿_示例安办发_2026.xlsx").is_file()
+    assert not (tmp_path / "发文登记簿_示例安办函_2026.xlsx").exists()

@@ -42,6 +42,8 @@ def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_num
         "office": config.county.office,
         "county": config.county.name,
         "doc_number": doc_number,
+        "head": config.brief.head,
+        "bulletin": config.brief.bulletin,
         "date": date,
         "recipient": config.brief.recipient,
         "cc": "，".join(config.county.cc),

@@ -83,6 +83,11 @@ class Letters(_Section):
 
 class Brief(_Section):
     recipient: str = "各镇（街道），县安委会各成员单位"
+    # 版头: 简报 (its name, the issue 2026年第10期, the office and date over a red line) or 文件 (the
+    # office's name + 文件, a 发文字号 from the 发文登记簿 of doc_prefix, a red line)
+    head: Literal["简报", "文件"] = "简报"
+    bulletin: str = "安全生产工作简报"
+    doc_prefix: str = ""  # 文件: 发文字号 prefix; "" = county.doc_prefix with 函 made 发 (示例安办发)
     overdue_top: int = Field(10, ge=0, le=100)  # overdue hazards listed in the body
     annex_max: int = Field(
         300, ge=0, le=100_000

@@ -86,7 +86,13 @@ def prepare_brief(
     from anquan_cli.render.documents import templates_dir
 
     first, _ = month_bounds(inputs.month)
-    context = brief_context(inputs, config, date=date, doc_number=f"{first.year}年第{first.month}期")
+    if config.brief.head == "文件":  # a 发文字号 of its own, from the register, never reused
+        from anquan_cli.jobs.register import brief_number
+
+        number, _ = brief_number(config, inputs.month, date)
+    else:  # 简报: the issue, numbered by the month
+        number = f"{first.year}年第{first.month}期"
+    context = brief_context(inputs, config, date=date, doc_number=number)
     docx: Path | None = output
     if output.suffix.lower() == ".md":
         docx, markdown = None, output

@@ -53,8 +53,9 @@ class Entry:
         ]
 
 
-def register_location(config, year: int, explicit: Path | None = None) -> Path:
-    """The register for the office's letters of `year` (see the module docstring)."""
+def register_location(config, year: int, explicit: Path | None = None, prefix: str | None = None) -> Path:
+    """The register for the office's letters of `year` (see the module docstring); with `prefix`, the
+    register of another 发文字号 (the 通报 as a 文件), beside the letters' one."""
     import os
 
     from anquan_cli.core.outputs import safe_filename
@@ -62,10 +63,11 @@ def register_location(config, year: int, explicit: Path | None = None) -> Path:
     base = Path(config.source).parent if config.source else None
     if explicit is not None:
         return explicit
+    name = safe_filename(f"发文登记簿_{prefix or config.county.doc_prefix}_{year}") + ".xlsx"
     if config.letters.register_path:
         named = Path(config.letters.register_path)
-        return named if named.is_absolute() or base is None else base / named
-    name = safe_filename(f"发文登记簿_{config.county.doc_prefix}_{year}") + ".xlsx"
+        named = named if named.is_absolute() or base is None else base / named
+        return named.with_name(name) if prefix else named
     if base is not None:
         return base / name
     if os.environ.get(DATA_DIR_ENV):
@@ -197,7 +199,10 @@ def assign(
 ) -> list[Entry]:
     """For each (kind, recipient, month): the existing entry, or a new one with the next free serial."""
     existing = {(e.kind, e.recipient, e.month): e for e in entries}
-    serial = max((e.serial for e in entries if e.year == year), default=0)
+    # a register named by hand may hold another prefix's numbers: each prefix has its own sequence
+    serial = max(
+        (e.serial for e in entries if e.year == year and e.number.startswith(f"{prefix}〔")), default=0
+    )
     out = []
     for kind, recipient, month in wanted:
         entry = existing.get((kind, recipient, month))
@@ -208,3 +213,26 @@ def assign(
             entries.append(entry)
         out.append(entry)
     return out
+
+
+def brief_prefix(config) -> str:
+    """The 发文字号 prefix of the 通报 as a 文件: configured, else the letters' with 函 made 发."""
+    own = config.brief.doc_prefix
+    if own:
+        return own
+    letters = config.county.doc_prefix
+    return letters[:-1] + "发" if letters.endswith("函") else letters + "发"
+
+
+def brief_number(config, month: str, date: dt.date) -> tuple[str, Path]:
+    """The 通报's 发文字号 for `month` and the register it is kept in: the one already given to this
+    month's 通报, else the next of its prefix's year."""
+    prefix = brief_prefix(config)
+    path = register_location(config, date.year, prefix=prefix)
+    with locked(path):
+        entries = read_register(path)
+        (entry,) = assign(
+            entries, [("通报", config.brief.recipient, month)], prefix=prefix, year=date.year, date=date
+        )
+        write_register(path, entries)
+    return entry.number, path

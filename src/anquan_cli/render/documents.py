@@ -78,6 +78,7 @@ def render_markdown(template: Path, context: dict, target: Path | None = None) -
 
     try:
         text = environment().from_string(template.read_text(encoding="utf-8")).render(context)
+        text = text.lstrip("\n")  # a template opening with {% if %} (the 通报's 版头) leaves a blank line
     except jinja2.TemplateError as exc:
         raise template_error(template.name, exc) from exc
     if target is not None:

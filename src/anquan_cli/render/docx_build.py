@@ -6,7 +6,8 @@ applies the county's layout (margins, fonts) from anquan.toml to every generated
 
 Blocks: ("mark", text) issuing-authority mark in red; ("rule",) red separator line; ("number", text)
 发文字号; ("title", text); ("to", text) 主送; ("p", text) body paragraph; ("h1"|"h2", text) headings
-(黑体, 楷体); ("for", expr) / ("endfor",) / ("if", expr) / ("endif",) paragraph-level tags;
+(黑体, 楷体); ("for", expr) / ("endfor",) / ("if", expr) / ("else",) / ("endif",) paragraph-level tags;
+("split", left, right) one line with text flush left and flush right;
 ("table", [(head, cell expr, width mm)], loop expr); ("image", var); ("attach", text) 附件说明;
 ("hp"|"h2p", head, text) a paragraph opening with a 黑体 (楷体) phrase; ("sign", text) 落款; ("date", text) 成文日期; ("colophon", cc, printed) 抄送/印发 block;
 ("break",) page break; ("annex", text) 附件 mark on the annex page; ("blank",).
@@ -317,8 +318,18 @@ def _docx_block(doc, block: tuple, layout: Layout) -> None:
         _border(doc.add_paragraph("", style="主送"), "bottom", layout.mark_color, 18)
     elif kind in ("for", "if"):
         doc.add_paragraph(f"{{%p {kind} {args[0]} %}}", style="主送")
-    elif kind in ("endfor", "endif"):
+    elif kind in ("else", "endfor", "endif"):
         doc.add_paragraph(f"{{%p {kind} %}}", style="主送")
+    elif kind == "split":  # 简报: the issuing office flush left, the date flush right, on one line
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Mm
+
+        paragraph = doc.add_paragraph(args[0], style="主送")
+        paragraph.paragraph_format.tab_stops.add_tab_stop(
+            Mm(210 - layout.left_mm - layout.right_mm), WD_TAB_ALIGNMENT.RIGHT
+        )
+        paragraph.add_run().add_tab()
+        paragraph.add_run(args[1])
     elif kind == "image":
         doc.add_paragraph(f"{{{{ {args[0]} }}}}", style="表格文字")
     elif kind == "break":
@@ -488,8 +499,10 @@ def _md_block(block: tuple) -> str | None:
         return f"　　**{args[0]}**{args[1]}\n"
     if kind in ("for", "if"):
         return f"{{% {kind} {args[0]} %}}"
-    if kind in ("endfor", "endif"):
+    if kind in ("else", "endfor", "endif"):
         return f"{{% {kind} %}}"
+    if kind == "split":
+        return f"{args[0]}　　　　{args[1]}\n"
     if kind == "image":
         return f"{{% if {args[0]}_path %}}![]({{{{ {args[0]}_path }}}}){{% endif %}}\n"
     if kind == "blank":
