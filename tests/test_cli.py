@@ -28,6 +28,7 @@ FILE_KEYS = {
     "error",
     "error_code",
     "annotated",
+    "copy_of",
     "findings",
     "sheets",
     "skipped",
@@ -53,7 +54,8 @@ def test_clean_file_exit_0_and_json_shape(good):
     result = invoke("validate", good, "--format", "json", "--as-of", "2026-11-28")
     assert result.exit_code == 0, result.output
     doc = _json(result)
-    assert set(doc) == {"files", "summary"}
+    assert set(doc) == {"files", "superseded", "summary"}
+    assert doc["superseded"] == []
     assert set(doc["summary"]) == {
         "files",
         "ledgers",
@@ -70,6 +72,7 @@ def test_clean_file_exit_0_and_json_shape(good):
     assert (
         entry["rows"] == 4 and entry["error"] is None and entry["findings"] == [] and entry["unmapped"] == []
     )
+    assert entry["copy_of"] is None
     counts = entry["row_counts"]
     below = ("used", "blank", "subtotal", "footer", "header_extra", "label", "after_footer", "example")
     assert sum(counts[k] for k in below) == counts["total"]

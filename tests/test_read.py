@@ -316,15 +316,17 @@ def test_1904_date_system_serials(tmp_path):
     assert run_file(path).findings == []
 
 
-def test_discover_skips_lock_hidden_and_own_outputs(tmp_path, good):
+def test_discover_skips_lock_and_hidden_files_but_not_a_name_ending_in_校验(tmp_path, good):
     (tmp_path / "~$台账.xlsx").write_bytes(b"lock")
     (tmp_path / ".hidden.xlsx").write_bytes(b"x")
-    (tmp_path / "台账_校验.xlsx").write_bytes(b"x")
+    # Whether a …_校验.xlsx is our marked-up copy is told by its content (plan_inputs), not its name.
+    named = tmp_path / "台账_校验.xlsx"
+    named.write_bytes(b"x")
     (tmp_path / "说明.docx").write_bytes(b"x")
     sub = tmp_path / "九月"
     sub.mkdir()
     other = ledger_file(sub, good_records(), name="b.xlsx")
-    assert discover([tmp_path]) == [good, other]
+    assert discover([tmp_path]) == [good, named, other]
 
 
 def test_discover_errors(tmp_path):

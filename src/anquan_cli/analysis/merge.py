@@ -70,6 +70,8 @@ class HazardSet:
     # and hidden sheets whose header looks like a hazard ledger (file, sheet).
     skipped_rows: dict[str, int] = field(default_factory=dict)
     hidden_sheets: list[tuple[Path, str | None]] = field(default_factory=list)
+    # Files not read because a corrected copy of ours was read instead: (file, copy).
+    superseded: list[tuple[Path, Path]] = field(default_factory=list)
 
     @property
     def excluded_rows(self) -> int:
@@ -86,6 +88,7 @@ class HazardSet:
             "excluded": {EXCLUSIONS[k]: v for k, v in self.excluded.items() if v},
             "skipped_rows": {ROW_SKIPS[k]: v for k, v in self.skipped_rows.items() if v},
             "hidden_sheets": [{"path": str(p), "sheet": s} for p, s in self.hidden_sheets],
+            "superseded": [{"path": str(p), "by": str(by)} for p, by in self.superseded],
         }
 
 

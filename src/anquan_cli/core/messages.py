@@ -242,6 +242,10 @@ LABELS = {
     "stage-documents": "生成通报和清单",
     "stage-letters": "生成函告",
     "findings-sheet": "校验结果",
+    "copy-category": "anquan 标注副本",
+    "superseded": "{path}：已由更正后的副本 {by} 取代，本次读取副本",
+    "superseded-row": "被更正副本取代的文件",
+    "superseded-count": "{n} 个（改读更正后的副本）",
     "sheet-skipped": "工作表“{sheet}”未读取：{reason}",
     "sheets-skipped": "{path}：未读取的工作表 {sheets}",
     "account-skipped-rows": "另有 {count} 行未作为数据读取（{reasons}），请用 anquan validate 查看",
@@ -264,7 +268,11 @@ SHEET_SKIPS = {
     "partial-header": "表头只有一部分像{title}；如需读取请加参数 --sheet {sheet}",
     "empty": "空白",
     "not-named": "未用 --sheet 指定",
+    "check-results": "是 anquan 生成的校验结果表，不是台账",
 }
+# The head of the 校验结果 sheet of a marked-up copy. Copies written before they carried a property
+# are recognised by it, so it is also a marker: a new wording must keep the old one recognised.
+FINDINGS_HEADER = ("序号", "级别", "位置", "字段", "原值", "问题说明", "代码")
 # Why a non-empty row below the header is not a data row, beyond title, header, label, subtotal and
 # footer (JSON `rows_by_role.skipped` keys are stable).
 ROW_SKIPS = {

@@ -23,6 +23,7 @@ from anquan_cli.analysis.topics import topics_of
 from anquan_cli.core.config import Config
 from anquan_cli.core.errors import AnquanError
 from anquan_cli.jobs.validate import FileResult, ValidationRun, run_validation
+from anquan_cli.read import InputPlan
 
 
 def load(
@@ -33,8 +34,10 @@ def load(
     annotate_dir: Path | None = None,
     progress: Callable[[Path, list[FileResult]], None] | None = None,
     pool: Executor | None = None,
+    plan: InputPlan | None = None,
 ) -> ValidationRun:
-    """Validate and merge; `run.hazards` is set. Marked-up copies (monthly) only for files with findings."""
+    """Validate and merge; `run.hazards` is set. Marked-up copies (monthly) only for files with findings.
+    `plan`: the inputs already planned (read.plan_inputs), else planned from `paths`."""
     run = run_validation(
         paths,
         config,
@@ -45,6 +48,7 @@ def load(
         exclude_error_rows=config.analysis.exclude_rows_with_errors,
         progress=progress,
         pool=pool,
+        plan=plan,
     )
     if not any(r.kind == "hazard" for r in run.results):
         raise no_hazard_ledgers(run.results)

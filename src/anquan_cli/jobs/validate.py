@@ -16,7 +16,7 @@ from anquan_cli.core.config import Config
 from anquan_cli.core.errors import AnquanError
 from anquan_cli.core.findings import Finding, Severity
 from anquan_cli.jobs.workers import read_ahead
-from anquan_cli.read import ReadOptions, SkippedSheet, discover, read_file
+from anquan_cli.read import InputPlan, ReadOptions, SkippedSheet, plan_inputs, read_file, superseded_message
 from anquan_cli.read.counts import RowCounts
 from anquan_cli.read.sources import Source
 
@@ -48,6 +48,7 @@ class FileResult:
     # Sheets of the file that gave no ledger, with the reason (on the file's first result only).
     skipped: list[SkippedSheet] = field(default_factory=list)
     unmapped: list[tuple[str, str]] = field(default_factory=list)  # (column letter, header) not read
+    copy_of: str | None = None  # a corrected copy of ours sent back: the file name of its original
 
     @property
     def errors(self) -> int:
@@ -80,6 +81,7 @@ class FileResult:
             "unmapped": [{"column": letter, "header": header} for letter, header in self.unmapped],
             "error": self.error,
             "error_code": self.error_code,
+            "copy_of": self.copy_of,
             "findings": [f.to_dict() for f in self.findings],
         }
 
@@ -187,6 +189,9 @@ class ValidationRun:
     missing_lists: list[dict] = field(default_factory=list)
     hazards: HazardSet | None = None  # merged hazard rows, when asked for
     pending: dict[Path, Future] = field(default_factory=dict)  # copies a worker is still writing
+    # Inputs not read because a corrected copy was read instead: (input, copy); a returned copy's
+    # results say what it is a copy of (FileResult.copy_of).
+    superseded: list[tuple[Path, Path]] = field(default_factory=list)
 
     def copies_written(self) -> dict[Path, Path]:
         """`annotated`, once the worker has written every copy (its errors are raised here)."""
@@ -224,7 +229,17 @@ class ValidationRun:
                 entry["findings"] += [f.to_dict() for f in r.findings]
             if r.error is None:
                 entry["sheets"].append(r.sheet_dict())
-        return {"files": list(files.values()), "summary": self.summary}
+        return {
+            "files": list(files.values()),
+            "superseded": self.superseded_dicts(),
+            "summary": self.summary,
+        }
+
+    def superseded_dicts(self) -> list[dict]:
+        return [
+            {"path": str(path), "by": str(by), "message": superseded_message(path, by)}
+            for path, by in self.superseded
+        ]
 
 
 def run_validation(
@@ -241,6 +256,7 @@ def run_validation(
     annotate_clean: bool = True,
     progress: Callable[[Path, list[FileResult]], None] | None = None,
     pool: Executor | None = None,
+    plan: InputPlan | None = None,
 ) -> ValidationRun:
     """Validate every ledger below `paths`; with `annotate_dir`, write <name>_校验.xlsx for each file.
 
@@ -252,9 +268,11 @@ def run_validation(
     `annotate_clean=False` writes copies only for files with findings or rows not read; `progress(path, results)` is
     called after each file. With `pool` (jobs.workers), the copies are written there while the next
     files are read; they are in `annotated` once outcome.copies_written() has returned.
+    A corrected copy of ours that a town sent back is read instead of its original (read.plan_inputs;
+    `plan`: already made by the caller), and said so in `superseded`.
     """
     from anquan_cli.core.outputs import fit_in, input_guard, unique_names
-    from anquan_cli.read import ANNOTATED_SUFFIX
+    from anquan_cli.read.copies import copy_stem
     from anquan_cli.schema import get_schema
 
     if kind is not None:
@@ -265,7 +283,8 @@ def run_validation(
 
         # Only a folder is searched again next time; a copy beside a file named on its own is fine.
         refuse_inside_inputs(annotate_dir, [p for p in paths if p.is_dir()])
-    files = discover(paths)
+    plan = plan or plan_inputs(paths, config.limits)
+    files = plan.files
     options = read_options(config, kind, sheet, keep_grid=annotate_dir is not None)
     with read_ahead(files, partial(open_sheets, options=options)) as opened:
         # The first file is being read: what the checks and the merge need loads meanwhile.
@@ -275,7 +294,7 @@ def run_validation(
 
         ctx = check_context(config, as_of)
         subsectors = subsectors_kept(config.industries)
-        names = unique_names((p, p.stem + ANNOTATED_SUFFIX) for p in files) if annotate_dir else {}
+        names = unique_names((p, copy_stem(p, plan.copies.get(p))) for p in files) if annotate_dir else {}
         not_input = input_guard(files)
         results: list[FileResult] = []
         annotated: dict[Path, Path] = {}
@@ -297,7 +316,7 @@ def run_validation(
 
                 target = fit_in(annotate_dir, names[path], ".xlsx")
                 not_input(target)
-                job = prepare_copy(ledgers, target, as_of)
+                job = prepare_copy(ledgers, target, as_of, copy_of=plan.copies.get(path))
                 if pool is None:
                     annotated[path] = job.run()
                 else:
@@ -307,6 +326,7 @@ def run_validation(
                 zip(map(id, hazard_sheets), sheet_order([r.sheet for r in hazard_sheets]), strict=True)
             )
             for r in file_results:
+                r.copy_of = plan.copies.get(path)
                 if r.ledger is not None and r.kind in rosters:
                     rosters[r.kind].append((len(results), roster(r.ledger)))
                 if collect_hazards and r.ledger is not None and r.kind == "hazard":
@@ -317,10 +337,11 @@ def run_validation(
                 results.append(r)
             if progress is not None:
                 progress(path, file_results)
-    outcome = ValidationRun(results, annotated, pending=pending)
+    outcome = ValidationRun(results, annotated, pending=pending, superseded=plan.superseded)
     if collect_hazards:
         outcome.hazards = combine(parts)
         outcome.hazards.files = files
+        outcome.hazards.superseded = plan.superseded
         outcome.hazards.unreadable = [(r.path, r.error) for r in results if r.error]
         for r in results:
             if r.kind == "hazard":

@@ -9,7 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from anquan_cli.core.errors import AnquanError
+from anquan_cli.core.messages import LABELS
 from anquan_cli.core.vocab import DEFAULT_NONSTANDARD_LEVELS
+from anquan_cli.read.copies import (
+    FINDINGS_SHEET,
+    base_stem,
+    copy_mark,
+    copy_stem,
+    is_findings_sheet,
+    names_original,
+)
 from anquan_cli.read.header import HeaderMatch, detect_header
 from anquan_cli.read.inspect import Limits
 from anquan_cli.read.sources import LEDGER_EXTS, Grid, SheetInfo, Source
@@ -17,8 +26,6 @@ from anquan_cli.schema import Schema, get_schema, registry
 
 if TYPE_CHECKING:
     from anquan_cli.read.ledger import Ledger
-
-ANNOTATED_SUFFIX = "_校验"  # our own marked-up copies are outputs, never inputs
 
 
 @dataclass(frozen=True)
@@ -57,12 +64,74 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
 
 def _is_ledger_name(p: Path) -> bool:
-    name = p.name
-    return (
-        not name.startswith(("~$", ".", "~"))
-        and p.suffix.lower() in LEDGER_EXTS
-        and not p.stem.endswith(ANNOTATED_SUFFIX)
-    )
+    # A …_校验.xlsx is listed too: whether it is our marked-up copy is told by its content (plan_inputs).
+    return not p.name.startswith(("~$", ".", "~")) and p.suffix.lower() in LEDGER_EXTS
+
+
+@dataclass
+class InputPlan:
+    """The files to read: those found, with a corrected copy a town sent back read instead of its
+    original (and of older copies of the same original)."""
+
+    files: list[Path]
+    superseded: list[tuple[Path, Path]] = field(default_factory=list)  # (not read, the copy read instead)
+    copies: dict[Path, str] = field(default_factory=dict)  # every returned copy found -> its original's name
+
+
+def plan_inputs(paths: Iterable[Path], limits: Limits = Limits()) -> InputPlan:
+    """discover(), then each returned copy of ours in place of the file it was made of.
+
+    A copy names its original (its property, else its own name without _校验 and a " (1)" or " - 副本");
+    that file is looked for among all inputs, in any folder. Of several copies of one original the most
+    recently modified is read. A copy whose original is not among the inputs is simply read.
+    """
+    found = discover(paths)
+    marks = {p: m for p in dict.fromkeys(found) if (m := copy_mark(p, limits)) is not None}
+    if not marks:
+        return InputPlan(found)
+    originals = [p for p in dict.fromkeys(found) if p not in marks]
+    copies: dict[Path, str] = {}
+    groups: dict[Path | str, list[Path]] = {}
+    for copy, mark in marks.items():
+        name = mark.original or base_stem(copy.stem)
+        original = _original_of(copy, [p for p in originals if names_original(name, p)])
+        copies[copy] = mark.original or (original.name if original is not None else name)
+        # Copies of an original that is not among the inputs still make one group: the newest is read.
+        key = original if original is not None else copy_stem(copy, name).casefold()
+        groups.setdefault(key, []).append(copy)
+    superseded = []
+    for key, group in groups.items():
+        newest = max(group, key=lambda p: (_mtime(p), str(p)))
+        if isinstance(key, Path):
+            superseded.append((key, newest))
+        superseded += [(c, newest) for c in group if c != newest]
+    order = {p: i for i, p in enumerate(found)}
+    superseded.sort(key=lambda pair: order[pair[0]])
+    left = {p for p, _ in superseded}
+    return InputPlan([p for p in found if p not in left], superseded, copies)
+
+
+def _original_of(copy: Path, candidates: list[Path]) -> Path | None:
+    """The one file a copy was made of; when inputs in several folders share its name, the one beside the
+    copy, else the one whose folder the copy's name carries (2026-09_青石镇_校验). None when unsure: then
+    both are read rather than one dropped on a guess."""
+    if len(candidates) > 1:
+        candidates = [p for p in candidates if p.parent == copy.parent] or [
+            p for p in candidates if copy.stem.startswith(f"{p.parent.name}_{p.stem}")
+        ]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def superseded_message(path: Path, by: Path) -> str:
+    """One line on a file not read because a returned copy (the newest, when there are several) is read instead."""
+    return LABELS["superseded"].format(path=path.name, by=by.name)
 
 
 @dataclass(frozen=True)
@@ -127,7 +196,11 @@ def read_file(path: Path, options: ReadOptions = ReadOptions(), source: Source |
                 raise AnquanError("header-not-found", title=title, scan=options.scan_rows)
             found.append(hit)
     else:
-        for info in sheets:
+        for i, info in enumerate(sheets):
+            if i == 0 and info.name == FINDINGS_SHEET and is_findings_sheet(source.grid(info).rows):
+                # The first page of our own marked-up copy, sent back corrected: its ledger sheets follow.
+                skipped.append(SkippedSheet(info.name, "check-results"))
+                continue
             hit = _match_sheet(source, info, schemas, options.scan_rows)
             if hit is not None and info.visible:
                 found.append(hit)

@@ -6,6 +6,8 @@ each ledger sheet with error cells red and warning cells yellow, each with a com
 fast writer (render.xlsx_fast): a column's distinct values are formatted once, so a county-year ledger
 takes seconds, not minutes. prepare_copy() takes from the ledgers what the copy needs, its columns
 factorized (a CopyJob, cheap to pickle); CopyJob.run() writes it, in monthly on the second process.
+The copy names the file it was made of in a custom document property, which survives the town's
+Excel or WPS: read.copies knows it by that when it comes back corrected.
 """
 
 from __future__ import annotations
@@ -13,14 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from anquan_cli.core.findings import Finding, Severity
-from anquan_cli.core.messages import LABELS, SEVERITY_LABEL
+from anquan_cli.core.messages import FINDINGS_HEADER, LABELS, SEVERITY_LABEL
 from anquan_cli.core.outputs import atomic_path
 from anquan_cli.render import xlsx_fast as fx
 from anquan_cli.render.left_out import skipped_rows
@@ -97,6 +99,7 @@ class CopyJob:
     info: str  # the findings sheet's second line
     findings: dict[str, list[Any]]  # the findings sheet's columns
     sheets: list[_SheetCopy]
+    properties: dict[str, str] = field(default_factory=dict)  # custom document properties: the marker
 
     def run(self) -> Path:
         book = fx.Book()
@@ -104,11 +107,23 @@ class CopyJob:
         for sheet in self.sheets:
             _data_sheet(book, sheet)
         with atomic_path(self.target) as tmp:
-            book.save(tmp, title=f"{self.name} 校验结果")
+            book.save(
+                tmp,
+                title=f"{self.name} 校验结果",
+                category=LABELS["copy-category"],
+                properties=self.properties,
+            )
         return self.target
 
 
-def prepare_copy(entries: list[tuple[Ledger, list[Finding]]], target: Path, as_of: dt.date) -> CopyJob:
+def prepare_copy(
+    entries: list[tuple[Ledger, list[Finding]]], target: Path, as_of: dt.date, copy_of: str | None = None
+) -> CopyJob:
+    """`copy_of`: the original's file name when the ledgers are read from a returned copy (default: the
+    file they were read from): a copy of a returned copy still names the first original."""
+    # Here, where the ledgers were read: the worker that writes the copy need not load the read package.
+    from anquan_cli.read.copies import COPY_AS_OF, COPY_OF
+
     taken = {LABELS["findings-sheet"]}
     sheets = []
     for ledger, findings in entries:
@@ -154,7 +169,16 @@ def prepare_copy(entries: list[tuple[Ledger, list[Finding]]], target: Path, as_o
         "message": [f.message for f in every],
         "code": [f.code for f in every],
     }
-    return CopyJob(target, entries[0][0].path.name, info, columns, [_sheet_copy(sheet) for sheet in sheets])
+    name = entries[0][0].path.name
+    return CopyJob(
+        target,
+        name,
+        info,
+        columns,
+        [_sheet_copy(sheet) for sheet in sheets],
+        # the cut-off, not today: the same inputs give the same copy, byte for byte, on any day
+        {COPY_OF: copy_of or name, COPY_AS_OF: as_of.isoformat()},
+    )
 
 
 def _sheet_copy(sheet: _Sheet) -> _SheetCopy:
@@ -221,10 +245,9 @@ def _findings_sheet(book: fx.Book, job: CopyJob) -> None:
     )
     rows.append(f'<row r="2" ht="30" customHeight="1">{book.cell("A2", job.info, fx.WRAP)}</row>')
     ws.merges += ["A1:G1", "A2:G2"]
-    headers = ("序号", "级别", "位置", "字段", "原值", "问题说明", "代码")
     rows.append(
         '<row r="3">'
-        + "".join(book.cell(f"{L}3", h, fx.HEADER) for L, h in zip("ABCDEFG", headers, strict=True))
+        + "".join(book.cell(f"{L}3", h, fx.HEADER) for L, h in zip("ABCDEFG", FINDINGS_HEADER, strict=True))
         + "</row>"
     )
     ws.widths = dict(enumerate((6, 8, 18, 16, 28, 60, 22)))

@@ -313,9 +313,13 @@ def write_stats(reports: dict, target: Path) -> Path:
     return target
 
 
-def write_findings(results, target: Path, *, as_of: dt.date) -> Path:
-    """校验报告: every finding of every file on one filterable sheet, and a per-file overview."""
+def write_findings(
+    results, target: Path, *, as_of: dt.date, superseded: Sequence[tuple[Path, Path]] = ()
+) -> Path:
+    """校验报告: every finding of every file on one filterable sheet, and a per-file overview, which
+    lists the files `superseded` by a corrected copy too (file, copy read instead): no file goes unsaid."""
     from anquan_cli.core.messages import LABELS, SEVERITY_LABEL
+    from anquan_cli.read import superseded_message
 
     with atomic_path(target) as tmp:
         book = _Book(tmp, "台账校验报告")
@@ -375,6 +379,11 @@ def write_findings(results, target: Path, *, as_of: dt.date) -> Path:
             )
             for c, (value, kind) in enumerate(values):
                 book.cell(ws, r, c, value, kind, "major" if result.error else "")
-        ws.autofilter(2, 0, max(3, len(results) + 2), len(overview) - 1)
+        for r, (path, by) in enumerate(superseded, len(results) + 3):
+            book.cell(ws, r, 0, str(path), "text")
+            for c in range(1, len(overview) - 1):
+                book.cell(ws, r, c, None, "text")
+            book.cell(ws, r, len(overview) - 1, superseded_message(path, by), "text")
+        ws.autofilter(2, 0, max(3, len(results) + len(superseded) + 2), len(overview) - 1)
         book.close()
     return target

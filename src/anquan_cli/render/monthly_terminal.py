@@ -84,9 +84,14 @@ def print_monthly(result) -> None:
     if c.get("skipped_rows") or c.get("hidden_sheets"):
         left = f"{c['skipped_rows']} 行、隐藏的台账工作表 {c['hidden_sheets']} 个（见校验报告的“文件概况”）"
         rows.insert(5, ("未作为数据读取", Text(left, style="yellow")))
+    if c.get("superseded"):
+        count = LABELS["superseded-count"].format(n=c["superseded"])
+        rows.insert(1, (LABELS["superseded-row"], Text(count, style="yellow")))
     for label, value in rows:
         table.add_row(label, value if isinstance(value, Text) else Text(value))
     out.print(table)
+    for entry in result.superseded:
+        out.print(Text(_safe(entry["message"]), style="yellow"), soft_wrap=True)
     for note in result.notes:
         out.print(Text(note, style="yellow"), soft_wrap=True)
     o = result.outputs

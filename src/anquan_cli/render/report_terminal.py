@@ -11,6 +11,7 @@ from rich.text import Text
 from anquan_cli.core.messages import GROUP_LABELS, INDICATORS_SHORT, LABELS
 from anquan_cli.core.text import format_cn
 from anquan_cli.core.vocab import MAJOR
+from anquan_cli.read import superseded_message
 from anquan_cli.render.terminal import _safe, console
 
 
@@ -39,6 +40,9 @@ def print_account(out, hazards) -> None:
             f"另有 {sum(a['skipped_rows'].values())} 行未作为数据读取（{reasons}），请用 anquan validate 查看"
         )
         out.print(Text(text, style="yellow"), soft_wrap=True)
+    for path, by in hazards.superseded:
+        text = superseded_message(path, by)
+        out.print(Text(_safe(text), style="yellow"), soft_wrap=True)
     for hidden in a["hidden_sheets"]:
         text = LABELS["account-hidden-sheet"].format(path=Path(hidden["path"]).name, sheet=hidden["sheet"])
         out.print(Text(_safe(text), style="yellow"), soft_wrap=True)

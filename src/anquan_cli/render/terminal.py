@@ -57,6 +57,8 @@ def _header_span(rows: tuple[int, int]) -> str:
 
 
 def print_validation(outcome, limit: int) -> None:
+    from anquan_cli.read import superseded_message  # loaded by then; `anquan init` need not load it
+
     results, summary, annotated = outcome.results, outcome.summary, outcome.annotated
     out = console()
     names = short_names(list(dict.fromkeys(r.path for r in results)))
@@ -82,6 +84,8 @@ def print_validation(outcome, limit: int) -> None:
             Text(str(r.warnings), style="yellow" if r.warnings else "green"),
         )
     out.print(table)
+    for path, by in outcome.superseded:  # a file left out entirely: said before what each file left out
+        out.print(Text(_safe(superseded_message(path, by)), style="yellow"), soft_wrap=True)
     for r in results:
         for note in _left_out(r, names[r.path]):
             out.print(Text(_safe(note), style="yellow"), soft_wrap=True)

@@ -158,12 +158,19 @@ class Book:
                 out.append(blank if value is None or value == "" else fragment(value, style))
         return out
 
-    def save(self, path: Path, *, title: str = "") -> None:
+    def save(
+        self, path: Path, *, title: str = "", category: str = "", properties: dict[str, str] | None = None
+    ) -> None:
+        """`category` (core properties) and `properties` (custom document properties, text) travel with
+        the workbook: Excel, WPS and LibreOffice keep both when they save it again, unlike a file name."""
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-            zf.writestr("[Content_Types].xml", self._content_types())
-            zf.writestr("_rels/.rels", _RELS)
-            zf.writestr("docProps/core.xml", _CORE.format(title=escape(title)))
+            zf.writestr("[Content_Types].xml", self._content_types(custom=bool(properties)))
+            zf.writestr("_rels/.rels", _RELS_CUSTOM if properties else _RELS)
+            extra = f"<cp:category>{_text(category)}</cp:category>" if category else ""
+            zf.writestr("docProps/core.xml", _CORE.format(title=escape(title), extra=extra))
             zf.writestr("docProps/app.xml", _APP)
+            if properties:
+                zf.writestr(CUSTOM_PART, _custom_xml(properties))
             zf.writestr("xl/workbook.xml", self._workbook())
             zf.writestr("xl/_rels/workbook.xml.rels", self._workbook_rels())
             zf.writestr("xl/styles.xml", _STYLES)
@@ -192,7 +199,7 @@ class Book:
                 _write_part(zf, f"xl/worksheets/sheet{i}.xml", _sheet_xml(sheet, bool(rels)))
             self._comment_parts = comment_parts
 
-    def _content_types(self) -> str:
+    def _content_types(self, custom: bool = False) -> str:
         sheets = "".join(
             f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
             for i in range(1, len(self.sheets) + 1)
@@ -213,7 +220,12 @@ class Book:
             '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
             '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
             '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
-            f"{sheets}{comments}</Types>"
+            + (
+                f'<Override PartName="/{CUSTOM_PART}" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>'
+                if custom
+                else ""
+            )
+            + f"{sheets}{comments}</Types>"
         )
 
     def _workbook(self) -> str:
@@ -434,11 +446,37 @@ _RELS = (
     '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
     "</Relationships>"
 )
+CUSTOM_PART = "docProps/custom.xml"
+CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_RELS_CUSTOM = _RELS.replace(
+    "</Relationships>",
+    f'<Relationship Id="rId4" Type="{CUSTOM_REL}" Target="{CUSTOM_PART}"/></Relationships>',
+)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _custom_xml(properties: dict[str, str]) -> str:
+    # Values are read back as plain text (a file name), so no _xHHHH_ escapes: what XML cannot hold is dropped.
+    # The fmtid every application uses for user-defined properties; pids start at 2 (0 and 1 are reserved).
+    items = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" '
+        f'name="{escape(name, {chr(34): "&quot;"})}"><vt:lpwstr>{escape(_NOT_XML.sub("", value))}</vt:lpwstr></property>'
+        for pid, (name, value) in enumerate(properties.items(), 2)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+        f'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{items}</Properties>'
+    )
+
+
 _CORE = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title><dc:creator>anquan</dc:creator>'
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title>{extra}<dc:creator>anquan</dc:creator>'
     '<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created></cp:coreProperties>'
 )
 _APP = (
