@@ -445,13 +445,12 @@ def test_documents_convert_to_pdf(sample_brief, town_ledgers, tmp_path):
     path, _ = sample_brief
     out = tmp_path / "函告"
     _letters(town_ledgers, out)
+    from anquan_cli.render.documents import office_converter, to_pdf
+
+    converter = office_converter()
+    assert converter is not None
     for document in [path, *sorted(out.glob("*.docx"))]:
-        subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(document)],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
+        to_pdf(converter, document, tmp_path / f"{document.stem}.pdf")
         assert (tmp_path / f"{document.stem}.pdf").stat().st_size > 1000
 
 

@@ -289,13 +289,14 @@ def test_letters_use_the_letter_format(month):
 
 
 def _pdf(docx_path: Path, folder: Path) -> Path:
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx_path)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return folder / f"{docx_path.stem}.pdf"
+    """The document as LibreOffice prints it, converted as `brief -o x.pdf` converts it."""
+    from anquan_cli.render.documents import office_converter, to_pdf
+
+    converter = office_converter()
+    assert converter is not None
+    target = folder / f"{docx_path.stem}.pdf"
+    to_pdf(converter, docx_path, target)
+    return target
 
 
 def _pages(pdf: Path) -> list[tuple[bool, str]]:

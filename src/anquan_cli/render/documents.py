@@ -189,14 +189,27 @@ def to_pdf(converter: str, docx: Path, target: Path) -> None:
     """`docx` converted by LibreOffice, then moved into place atomically (never a half-written PDF)."""
     import shutil
     import subprocess
+    import tempfile
 
     from anquan_cli.core.outputs import atomic_path
 
-    args = [converter, "--headless", "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)]
-    try:
-        done = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise AnquanError("output-pdf-failed", reason=str(exc)[:100]) from exc
+    with tempfile.TemporaryDirectory() as profile:
+        # A profile of its own: with the clerk's LibreOffice open (or another conversion running), a
+        # headless run on the shared profile hands the file to that instance or quits without a word.
+        args = [
+            converter,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(docx.parent),
+            str(docx),
+        ]
+        try:
+            done = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise AnquanError("output-pdf-failed", reason=str(exc)[:100]) from exc
     made = docx.with_suffix(".pdf")
     if done.returncode != 0 or not made.is_file():
         raise AnquanError(
