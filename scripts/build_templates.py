@@ -70,6 +70,15 @@ HAZARD_COLUMNS = [
     ("来源", "h.source", 29),
 ]
 
+
+def hazard_columns(*extra: tuple[str, str, int]) -> list[tuple[str, str, int]]:
+    """序号, the extra columns (who), then the hazard's own; its description gives up a third of the room
+    they take (the table is scaled to fill the page)."""
+    given = sum(width for *_, width in extra)
+    own = [(h, e, w - round(given / 3) if h == "隐患描述" else w) for h, e, w in HAZARD_COLUMNS[1:]]
+    return [HAZARD_COLUMNS[0], *extra, *own]
+
+
 LEGAL_BASIS = (
     "根据《中华人民共和国安全生产法》《安全生产事故隐患排查治理暂行规定》（原国家安全生产监督管理总局令第16号）"
     "和全县安全生产隐患大排查快整治严执法专项行动部署，县安委办对各镇（街道）报送的隐患排查治理台账进行了汇总分析。"
@@ -110,14 +119,7 @@ WARNING = [
     *signature("{{ recipient }}逾期未整改隐患清单"),
     *annex(
         "{{ recipient }}逾期未整改隐患清单",
-        [
-            HAZARD_COLUMNS[0],
-            ("镇（街道）", "h.town", 18),
-            *[
-                (head, expr, width - 8 if head == "隐患描述" else width)
-                for head, expr, width in HAZARD_COLUMNS[1:]
-            ],
-        ],
+        hazard_columns(("镇（街道）", "h.town", 18)),
         "h in hazards",
     ),
     *LETTER_COLOPHON,
@@ -153,14 +155,7 @@ SUPERVISION = [
     *signature("{{ town }}逾期未整改隐患清单"),
     *annex(
         "{{ town }}逾期未整改隐患清单",
-        [
-            HAZARD_COLUMNS[0],
-            ("企业名称", "h.unit", 34),
-            *[
-                (head, expr, width - 10 if head == "隐患描述" else width)
-                for head, expr, width in HAZARD_COLUMNS[1:]
-            ],
-        ],
+        hazard_columns(("企业名称", "h.unit", 34)),
         "h in hazards",
     ),
     *LETTER_COLOPHON,
@@ -303,15 +298,7 @@ BRIEF = [
     *signature("逾期未整改隐患清单"),
     *annex(
         "逾期未整改隐患清单",
-        [
-            HAZARD_COLUMNS[0],
-            ("镇（街道）", "h.town", 18),
-            ("企业名称", "h.unit", 34),
-            *[
-                (head, expr, width - 16 if head == "隐患描述" else width)
-                for head, expr, width in HAZARD_COLUMNS[1:]
-            ],
-        ],
+        hazard_columns(("镇（街道）", "h.town", 18), ("企业名称", "h.unit", 34)),
         "h in overdue",
         note="overdue_note",
     ),
