@@ -196,7 +196,7 @@ def write_overdue(report, target: Path) -> Path:
     with atomic_path(target) as tmp:
         book = _Book(tmp, "逾期未整改隐患清单")
         subtitle = (
-            f"截至 {format_cn(report.as_of)}：逾期未整改 {len(frame)} 条，其中重大事故隐患 "
+            f"截至 {format_cn(report.as_of)}（不论哪个月发现）：逾期未整改 {len(frame)} 条，其中重大事故隐患 "
             f"{int((frame['level'] == MAJOR).sum())} 条（建议责令停产整顿）；未计入分析的数据行 {report.hazards.excluded_rows} 行"
         )
         ws = book.sheet("逾期未整改隐患清单", "逾期未整改隐患清单", subtitle, headers, widths)

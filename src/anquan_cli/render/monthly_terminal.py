@@ -69,9 +69,9 @@ def print_monthly(result) -> None:
         ),
         ("未报送责任清单的企业", str(c["missing_responsibility"])),
         ("合并后隐患", f"{c['hazards']} 条（未计入 {c['excluded_rows']} 行，重复报送 {c['duplicates']} 条）"),
-        ("本月发现", str(c["found_in_month"])),
+        ("本月发现隐患", str(c["found_in_month"])),
         (
-            "逾期未整改",
+            "累计逾期未整改",  # every hazard overdue on the cut-off, as the 通报 headline and the list
             Text(
                 f"{c['overdue']} 条（重大 {c['major_overdue']} 条）",
                 style="red" if c["major_overdue"] else "",
