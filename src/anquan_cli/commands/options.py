@@ -50,7 +50,11 @@ SheetOpt = Annotated[
 ]
 KindOpt = Annotated[
     str | None,
-    typer.Option("--kind", help="台账类型：hazard（隐患台账）；默认按表头自动识别", show_default=False),
+    typer.Option(
+        "--kind",
+        help="台账类型：hazard（隐患台账）、responsibility（责任清单）、roster（生产经营单位底数）；默认按表头自动识别",
+        show_default=False,
+    ),
 ]
 
 

@@ -15,7 +15,7 @@ def template(
     kind: Annotated[
         str,
         typer.Argument(
-            help="模板类型：hazards（隐患排查治理台账）或 responsibility（全员安全生产责任清单）",
+            help="模板类型：hazards（隐患排查治理台账）、responsibility（全员安全生产责任清单）或 roster（生产经营单位底数台账）",
             show_default=False,
         ),
     ],
@@ -24,7 +24,7 @@ def template(
         typer.Option(
             "-o",
             "--output",
-            help="输出文件（默认：隐患台账模板.xlsx / 责任清单模板.xlsx）",
+            help="输出文件（默认：隐患台账模板.xlsx / 责任清单模板.xlsx / 底数台账模板.xlsx）",
             show_default=False,
         ),
     ] = None,

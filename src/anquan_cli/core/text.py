@@ -49,6 +49,19 @@ def name_key(name: str) -> str:
     return _SPACE.sub("", nfkc(name)).translate(_BRACKETS)
 
 
+def local_name_key(name: str, county: str) -> str:
+    """name_key without the county's own name, which rosters and ledgers write or leave out at will:
+    示例县宏达机械有限公司, 宏达机械有限公司 and 宏达机械有限公司（示例县） are one enterprise."""
+    key = name_key(name)
+    place = name_key(county) if county else ""
+    if not place:
+        return key
+    key = key.replace(f"({place})", "")
+    if key.startswith(place) and len(key) > len(place) + 1:
+        key = key[len(place) :]
+    return key
+
+
 def format_cn(value: dt.date | str | None) -> str:
     """2026年3月5日, the form of every document and message (GB/T 9704: Arabic numerals, no zero
     padding); "" for no date. An ISO string is read as its date."""

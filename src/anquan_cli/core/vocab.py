@@ -377,3 +377,59 @@ def infer_tier(post: str, keywords: dict[str, tuple[str, ...]]) -> str | None:
             if len(word) > best_len and word in key:
                 best, best_len = tier, len(word)
     return best
+
+
+# --- 生产经营单位底数: an enterprise's 状态 and 是否高危 (domain.md §10) ---------------------------
+
+WORKING, STOPPED, SUSPENDED, CLOSED_DOWN, DEREGISTERED = "在营", "停产", "停业", "关闭", "注销"
+ROSTER_STATUSES = {
+    **dict.fromkeys(
+        (
+            "在营",
+            "正常",
+            "存续",
+            "在业",
+            "营业",
+            "开业",
+            "正常经营",
+            "正常生产",
+            "生产",
+            "经营",
+            "运营",
+            "在产",
+            "生产经营",
+        ),
+        WORKING,
+    ),
+    **dict.fromkeys(
+        ("停产", "停产整顿", "停产整改", "停产检修", "半停产", "季节性停产", "临时停产"), STOPPED
+    ),
+    **dict.fromkeys(("停业", "歇业", "暂停营业", "停业整顿", "暂停经营"), SUSPENDED),
+    **dict.fromkeys(
+        ("关闭", "关停", "取缔", "已关闭", "关停取缔", "已关停", "拆除", "已拆除", "倒闭"), CLOSED_DOWN
+    ),
+    **dict.fromkeys(("注销", "已注销", "吊销", "已吊销", "注吊销", "迁出", "已迁出"), DEREGISTERED),
+}
+_HIGH_RISK_YES = frozenset(
+    ("是", "高危", "√", "Y", "YES", "高", "重大", "重大风险", "较大", "较大风险", "红", "橙", "红色", "橙色")
+)
+_HIGH_RISK_NO = frozenset(
+    ("否", "非高危", "×", "N", "NO", "不是", "一般", "一般风险", "低", "低风险", "黄", "蓝", "黄色", "蓝色")
+)
+
+
+def roster_status(text: str) -> str | None:
+    """在营 / 停产 / 停业 / 关闭 / 注销, or None when the words say none of them."""
+    key = _key(text)
+    return ROSTER_STATUSES.get(key) or ROSTER_STATUSES.get(_PAREN_TAIL.sub("", key))
+
+
+def high_risk(text: str) -> bool | None:
+    """是否高危 as written (是/否), or as a 风险等级 (重大、较大 = 红、橙 are high; 一般、低 = 黄、蓝 are not);
+    None when it says neither."""
+    key = _key(text).upper().removesuffix("企业")
+    if key in _HIGH_RISK_YES:
+        return True
+    if key in _HIGH_RISK_NO:
+        return False
+    return None

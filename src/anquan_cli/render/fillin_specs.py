@@ -159,9 +159,56 @@ RESPONSIBILITY = TemplateSpec(
     ),
 )
 
+ROSTER = TemplateSpec(
+    kind="roster",
+    title="生产经营单位底数台账",
+    sheet="底数台账",
+    default_name="底数台账模板.xlsx",
+    help={
+        "unit": "企业（单位）全称，与营业执照一致；一家企业只登记一行",
+        "uscc": "18 位统一社会信用代码（本列为文本格式，请勿改为数字）",
+        "town": "企业所在镇（街道）",
+        "dept": "负责监管的行业部门（部门报送时填写）",
+        "industry": "从下拉列表选择",
+        "high_risk": "危险化学品、城镇燃气、烟花爆竹、矿山、建筑施工等高危行业填“是”，其他填“否”",
+        "principal": "主要负责人（法定代表人）姓名",
+        "phone": "11 位手机号或带区号的固定电话，如 0539-1234567",
+        "address": "生产经营地址",
+        "status": "在营、停产、停业、关闭或注销；关闭、注销的企业不再列入应查名单",
+        "note": "其他说明",
+    },
+    notes=(
+        "1. 辖区内全部生产经营单位一家一行（全覆盖、摸清底数），不要遗漏，也不要重复登记。",
+        "2. 统一社会信用代码请按营业执照填写 18 位文本，用于与隐患台账逐一比对（应查未查）。",
+        "3. 企业停产、停业、关闭或注销时及时修改“状态”；关闭、注销的企业不计入应排查企业数。",
+        "4. 表格第一行灰色文字是填写示例，填写时请删除。",
+    ),
+    widths={"unit": 30, "uscc": 22, "address": 30, "industry": 14, "phone": 16},
+    options=lambda config: {
+        "industry": tuple(config.industries) or INDUSTRIES,
+        "high_risk": ("是", "否"),
+        "status": ("在营", "停产", "停业", "关闭", "注销"),
+        **({"town": tuple(config.towns)} if config.towns else {}),
+    },
+    strict=("high_risk", "status"),
+    example=(
+        {
+            "unit": _EXAMPLE_UNIT,
+            "town": "示例镇",
+            "industry": "工贸",
+            "high_risk": "否",
+            "principal": "张某",
+            "phone": "0539-1234567",
+            "address": "示例镇工业园区1号",
+            "status": "在营",
+        },
+    ),
+)
+
 SPECS = {
     "hazards": HAZARD,
     "hazard": HAZARD,
     "responsibility": RESPONSIBILITY,
     "responsibilities": RESPONSIBILITY,
+    "roster": ROSTER,
 }
