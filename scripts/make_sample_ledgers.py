@@ -5,10 +5,12 @@
 
 隐患台账/: three months of cumulative hazard ledgers; every town keeps its own layout for its three
 monthly files; 白马镇's October file carries deliberate defects. 责任清单/: 全员安全生产责任清单 of about 80%
-of the enterprises, one layout per town, three deliberate problems in three stacked lists. All defects
-are listed in the generated README.md with their cell addresses. The data come from devtools.synth with
-fixed seeds (the lists use their own random.Random, so the hazard files do not change), the files from
-devtools.fab, so a rerun gives the same bytes.
+of the enterprises, one layout per town, three deliberate problems in three stacked lists. 底数/: the
+county's roster of enterprises (生产经营单位底数台账, about 120 units): the enterprises of the hazard
+ledgers but three, plus units no ledger names, five names written differently; no deliberate errors.
+All defects are listed in the generated README.md with their cell addresses. The data come from
+devtools.synth with fixed seeds (the lists and the roster use their own random.Random, so the hazard
+files do not change), the files from devtools.fab, so a rerun gives the same bytes.
 """
 
 from __future__ import annotations
@@ -118,6 +120,7 @@ class Plan:
     long_term_id: str
     defect_ids: dict[str, str]  # defect code -> hazard_id
     resp: RespPlan | None = None  # 全员安全生产责任清单
+    roster: RosterPlan | None = None  # 生产经营单位底数台账
 
 
 def build_plan() -> Plan:
@@ -157,7 +160,10 @@ def build_plan() -> Plan:
             f = town_layout[town.name](town, (y, m), rows, ctx)
             f.created = dt.datetime(as_of.year, as_of.month, as_of.day, 17, 30, 0)
             files.append(f)
-    return Plan(county, records, files, long_term_id, defect_ids, build_resp_plan(county, lists))
+    resp = build_resp_plan(county, lists)
+    defect_only = {r["unit"] for r in records if r["hazard_id"] in (defect_ids["d"], defect_ids["h"])}
+    roster = build_roster_plan(county, records, resp, defect_only)
+    return Plan(county, records, files, long_term_id, defect_ids, resp, roster)
 
 
 def _prepare_defect_records(county: synth.County, records: list[dict], rng: random.Random) -> dict[str, str]:
@@ -862,6 +868,249 @@ def _write_one(path: Path, f, csv_args: dict) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------
+# 生产经营单位底数台账 (the county's roster of enterprises): plan and layout
+
+ROSTER_DIR = "底数"
+ROSTER_SEED = SEED + 5  # its own random.Random: the hazard ledgers and lists do not change
+ROSTER_SHEET = "底数台账"
+ROSTER_FILE = f"{ROSTER_DIR}/示例县生产经营单位底数台账.xlsx"
+ROSTER_TITLE = "示例县生产经营单位底数台账（2026年10月）"
+ROSTER_OFFICE = "示例县安全生产委员会办公室"
+ROSTER_DATE = dt.date(2026, 10, 31)
+ROSTER_TOTAL = 120
+ROSTER_HEADER = ("序号", "企业名称", "统一社会信用代码", "所属镇街", "行业领域", "是否高危", "主要负责人", "联系电话",
+                 "地址", "状态", "备注")  # fmt: skip
+ROSTER_KEYS = ("seq", "unit", "uscc", "town", "industry", "high_risk", "principal", "phone", "address", "status",
+               "note")  # fmt: skip
+HIGH_RISK = frozenset(("危险化学品", "城镇燃气", "烟花爆竹", "非煤矿山", "建筑施工"))
+COUNTY = "示例县"
+# Enterprises on the roster only: (industry, sector, count), name templates ({z} trade name, {t} town)
+# with their credit-code kind. 烟花爆竹 and 非煤矿山 have no enterprise in the hazard ledgers.
+ROSTER_EXTRA_MIX: tuple[tuple[str, str, int], ...] = (
+    ("工贸", "机械", 6), ("工贸", "建材", 4), ("工贸", "轻工", 6), ("工贸", "纺织", 2), ("工贸", "冶金", 2),
+    ("工贸", "商贸", 4), ("危险化学品", "危险化学品", 4), ("建筑施工", "建筑施工", 3), ("城镇燃气", "城镇燃气", 2),
+    ("烟花爆竹", "烟花爆竹", 2), ("非煤矿山", "非煤矿山", 2), ("道路运输", "道路运输", 3), ("教育", "教育", 2),
+    ("养老机构", "养老机构", 1), ("文化旅游", "文化旅游", 3), ("其他", "其他", 3),
+)  # fmt: skip
+ROSTER_TEMPLATES: dict[str, tuple[tuple[str, str], ...]] = {
+    "机械": (("{z}机械制造有限公司", "91"), ("{z}五金制品厂", "92"), ("{z}农机配件有限公司", "91"),
+             ("{z}机械加工厂", "92"), ("{z}阀门有限公司", "91")),
+    "建材": (("{z}建材有限公司", "91"), ("{z}新型墙体材料有限公司", "91"), ("{z}砖厂", "92"), ("{z}石材加工厂", "92")),
+    "轻工": (("{z}食品有限公司", "91"), ("{z}包装制品有限公司", "91"), ("{z}家具厂", "92"), ("{z}面粉有限公司", "91"),
+             ("{z}塑料制品厂", "92"), ("{z}纸制品有限公司", "91")),
+    "纺织": (("{z}纺织有限公司", "91"), ("{z}服装厂", "92")),
+    "冶金": (("{z}铸造有限公司", "91"), ("{z}金属制品有限公司", "91")),
+    "商贸": (("{z}商贸有限公司", "91"), ("{z}超市", "92"), ("{z}仓储有限公司", "91")),
+    "危险化学品": (("{z}化工有限公司", "91"), ("{z}加油站", "91"), ("{z}气体有限公司", "91"),
+                   ("{z}化工产品经营部", "92")),
+    "建筑施工": (("{z}建筑工程有限公司", "91"), ("{z}建设工程有限公司", "91"), ("{z}建筑安装有限公司", "91")),
+    "城镇燃气": (("{z}燃气有限公司", "91"), ("{z}液化气站", "91")),
+    "烟花爆竹": (("{z}烟花爆竹零售店", "92"), ("{z}烟花爆竹经营部", "92")),
+    "非煤矿山": (("{z}矿业有限公司", "91"), ("{z}石料厂", "91")),
+    "道路运输": (("{z}物流有限公司", "91"), ("{z}运输有限公司", "91"), ("{z}货运有限公司", "91")),
+    "教育": (("{z}幼儿园", "52"), ("{t}中心幼儿园", "12")),
+    "养老机构": (("{z}老年公寓", "52"), ("{z}养老服务中心", "52")),
+    "文化旅游": (("{z}宾馆", "92"), ("{z}农家乐", "92"), ("{z}生态园", "91")),
+    "其他": (("{z}物业服务有限公司", "91"), ("{z}汽车维修中心", "92"), ("{z}餐饮管理有限公司", "91")),
+}  # fmt: skip
+ROSTER_QUARRY_TOWNS = ("青石镇", "西山镇")  # the two 非煤矿山 (stone quarries)
+_ROADS = ("工业路", "建设路", "人民路", "兴业路", "振兴街", "府前街", "创业路", "和平路", "文化路", "新华街",
+          "滨河路", "青年路")  # fmt: skip
+_PARK_ROADS = ("经一路", "经三路", "纬二路", "纬五路", "创新大道", "科技路", "发展大道")
+_VILLAGES = ("李家庄村", "王家店村", "东岭村", "河口村", "前庄村", "后洼村", "石门村", "杨树沟村", "大官庄村",
+             "小河涯村", "张家屯村", "北坡村")  # fmt: skip
+_ROSTER_NOTES = {"关闭": ("2026年6月已关闭", "2026年5月关停"), "注销": ("2026年3月注销", "2026年7月注销"),
+                 "停产": ("停产整顿", "季节性停产")}  # fmt: skip
+
+
+@dataclass
+class RosterRow:
+    values: dict[str, Any]  # by ROSTER_KEYS, as written
+    origin: str  # ledger (in the hazard ledgers) / county (in the county, never in a ledger) / extra
+    ledger_name: str = ""  # the name in the hazard ledgers (origin ledger)
+    variant: str = ""  # no_prefix / bracket: the name written differently from the ledgers
+    row: int = 0  # Excel row
+
+
+@dataclass
+class RosterPlan:
+    rows: list[RosterRow]
+    off_roster: list[synth.Enterprise]  # in the hazard ledgers, not on the roster (底数不清)
+    sheets: list[SheetSpec] = field(default_factory=list)
+    created: dt.datetime | None = None
+
+    def of(self, *origins: str) -> list[RosterRow]:
+        return [r for r in self.rows if r.origin in origins]
+
+
+def build_roster_plan(
+    county: synth.County, records: list[dict], resp: RespPlan, defect_only: set[str]
+) -> RosterPlan:
+    """The county's roster at the end of October: every enterprise of the hazard ledgers but three,
+    the county's two never inspected, and new ones (most 在营; 3 关闭, 2 注销, 2 停产) up to ROSTER_TOTAL.
+
+    ``defect_only``: the two enterprises made for hazard defects (d) and (h), never chosen for the
+    off-roster three or the name variants (their ledger rows show no valid code). Reads the county,
+    never changes it; all choices come from random.Random(ROSTER_SEED).
+    """
+    rng = random.Random(ROSTER_SEED)
+    in_ledgers = {r["unit"] for r in records}
+    ents = county.enterprises
+    key_count: dict[str, int] = {}
+    for e in ents:
+        k = _local_key(e.name)
+        key_count[k] = key_count.get(k, 0) + 1
+    # plain candidates: in the ledgers with a code, a name no other enterprise shares (the county aside)
+    plain = [
+        e for e in ents
+        if e.name in in_ledgers and e.uscc and key_count[_local_key(e.name)] == 1 and e.name not in defect_only
+    ]  # fmt: skip
+
+    def pick(cands: list[synth.Enterprise], n: int, taken: set[str]) -> list[synth.Enterprise]:
+        """n enterprises of n different towns, in county order."""
+        pool = [e for e in cands if e.name not in taken]
+        rng.shuffle(pool)
+        out: list[synth.Enterprise] = []
+        for e in pool:
+            if len(out) < n and e.town not in {x.town for x in out}:
+                out.append(e)
+        if len(out) < n:
+            raise SystemExit(f"seed {ROSTER_SEED}: too few enterprises for the roster's choices")
+        return sorted(out, key=ents.index)
+
+    off = pick(plain, 3, set())
+    taken = {e.name for e in off}
+    prefixed = [e for e in plain if e.name.startswith(COUNTY) and e.town not in e.name]
+    no_prefix = pick(prefixed, 3, taken)
+    taken |= {e.name for e in no_prefix}
+    bracket = pick([e for e in prefixed if e.name.endswith(("有限公司", "厂"))], 2, taken)
+    variant_of: dict[str, tuple[str, str, bool]] = {}  # name -> (shown name, variant, code kept)
+    for e, keep in zip(no_prefix, (False, False, True), strict=True):
+        variant_of[e.name] = (e.name.removeprefix(COUNTY), "no_prefix", keep)
+    for e, keep in zip(bracket, (False, True), strict=True):
+        variant_of[e.name] = (f"{e.name.removeprefix(COUNTY)}（{COUNTY}）", "bracket", keep)
+
+    # people: the 主要负责人 of a county enterprise is its first owner (the 法定代表人 of its list)
+    used_people: set[str] = set()
+    for t in county.towns:
+        used_people |= {*t.verifiers, t.clerk, t.reviewer}
+        for e in t.enterprises:
+            used_people |= set(e.owners)
+    for rows in resp.lists.values():
+        used_people |= {r["name"] for r in rows}
+    used_keys = set(key_count)
+    used_codes = {e.uscc for e in ents if e.uscc}
+    used_addr: set[str] = set()
+
+    def person() -> str:
+        while True:
+            p = synth.person_name(rng)
+            if p not in used_people:
+                used_people.add(p)
+                return p
+
+    def phone() -> str:
+        if rng.random() < 0.7:
+            return "1" + rng.choice("35789") + "".join(rng.choice("0123456789") for _ in range(9))
+        return "0539-" + rng.choice("2345678") + "".join(rng.choice("0123456789") for _ in range(6))
+
+    def address(town: str) -> str:
+        while True:
+            if town == "示例经济开发区":
+                a = f"{COUNTY}{town}{rng.choice(_PARK_ROADS)}{rng.randint(1, 199)}号"
+            elif rng.random() < 0.7:
+                a = f"{COUNTY}{town}{rng.choice(_ROADS)}{rng.randint(1, 299)}号"
+            else:
+                a = f"{COUNTY}{town}{rng.choice(_VILLAGES)}"
+            if a not in used_addr:
+                used_addr.add(a)
+                return a
+
+    def row(name, code, town, industry, principal, status="在营", note="") -> dict[str, Any]:
+        return {
+            "seq": 0, "unit": name, "uscc": code or "", "town": town, "industry": industry,
+            "high_risk": "是" if industry in HIGH_RISK else "否", "principal": principal, "phone": phone(),
+            "address": address(town), "status": status, "note": note,
+        }  # fmt: skip
+
+    rows: list[RosterRow] = []
+    for e in ents:
+        if e in off:
+            continue  # not on the roster
+        if e.name in in_ledgers:
+            shown, variant, keep = variant_of.get(e.name, (e.name, "", True))
+            v = row(shown, e.uscc if keep else None, e.town, e.industry, e.owners[0])
+            rows.append(RosterRow(v, "ledger", e.name, variant))
+        else:
+            rows.append(RosterRow(row(e.name, e.uscc, e.town, e.industry, e.owners[0]), "county"))
+
+    n_extra = ROSTER_TOTAL - len(rows)
+    mix = [(ind, sec) for ind, sec, k in ROSTER_EXTRA_MIX for _ in range(k)]
+    if len(mix) != n_extra:
+        raise SystemExit(f"roster: {len(mix)} new enterprises planned, {n_extra} needed for {ROSTER_TOTAL}")
+    towns = [t.name for t in county.towns]
+    spread = (towns * (len(mix) // len(towns) + 1))[: len(mix) - len(ROSTER_QUARRY_TOWNS)]
+    rng.shuffle(spread)
+    quarries = list(ROSTER_QUARRY_TOWNS)
+    extras: list[RosterRow] = []
+    for industry, sector in mix:
+        town = quarries.pop(0) if industry == "非煤矿山" else spread.pop()
+        while True:
+            template, kind = rng.choice(ROSTER_TEMPLATES[sector])
+            name = template.format(z=rng.choice(synth._TRADE_NAMES), t=town)
+            if "{t}" in template or rng.random() < 0.35:
+                name = COUNTY + name
+            if _local_key(name) not in used_keys:
+                used_keys.add(_local_key(name))
+                break
+        code = synth.valid_uscc(rng, kind=kind, region=synth.REGION_COUNTY)
+        while code in used_codes:
+            code = synth.valid_uscc(rng, kind=kind, region=synth.REGION_COUNTY)
+        used_codes.add(code)
+        extras.append(RosterRow(row(name, code, town, industry, person()), "extra"))
+    for r, status in zip(rng.sample(extras, 7), ("关闭",) * 3 + ("注销",) * 2 + ("停产",) * 2, strict=True):
+        r.values["status"] = status
+        r.values["note"] = rng.choice(_ROSTER_NOTES[status])
+    rows += extras
+
+    # by town in county order; within a town as the office has added them over the years
+    ordered: list[RosterRow] = []
+    for t in towns:
+        own = [r for r in rows if r.values["town"] == t]
+        rng.shuffle(own)
+        ordered += own
+    return _roster_layout(RosterPlan(ordered, off))
+
+
+def _local_key(name: str) -> str:
+    """An enterprise name as the roster is matched: no county name in front or in brackets behind."""
+    key = norm(name).replace("（", "(").replace("）", ")").replace(f"({COUNTY})", "")
+    return key.removeprefix(COUNTY)
+
+
+def _roster_layout(rp: RosterPlan) -> RosterPlan:
+    ncol = len(ROSTER_HEADER)
+    line = [""] * ncol
+    line[0], line[8] = f"填报单位：{ROSTER_OFFICE}", f"更新日期：{cn_date(ROSTER_DATE)}"
+    grid: list[list[Any]] = [[ROSTER_TITLE] + [""] * (ncol - 1), line, list(ROSTER_HEADER)]
+    for i, r in enumerate(rp.rows, 1):
+        r.values["seq"] = i
+        grid.append([r.values[k] for k in ROSTER_KEYS])
+        r.row = len(grid)
+    widths = {0: 6, 1: 32, 2: 21, 3: 14, 4: 11, 5: 9, 6: 10, 7: 14, 8: 34, 9: 8, 10: 18}
+    rp.sheets = [SheetSpec(ROSTER_SHEET, grid, merges=[(0, 0, 0, ncol - 1), (1, 0, 1, 4)], widths=widths)]
+    rp.created = dt.datetime(ROSTER_DATE.year, ROSTER_DATE.month, ROSTER_DATE.day, 16, 0, 0)
+    return rp
+
+
+def write_roster(rp: RosterPlan, out: Path) -> None:
+    shutil.rmtree(out / ROSTER_DIR, ignore_errors=True)
+    path = out / ROSTER_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fab.write_xlsx(path, rp.sheets, properties={"created": rp.created, "author": ROSTER_OFFICE})
+
+
+# ---------------------------------------------------------------------------------------------------
 # Writing
 
 
@@ -870,6 +1119,7 @@ def write_all(plan: Plan, out: Path) -> None:
     for f in plan.files:
         _write_one(out / f.rel, f, getattr(f, "csv_args", {}))
     write_resp(plan.resp, out)
+    write_roster(plan.roster, out)
     (out / "README.md").write_text(readme(plan), encoding="utf-8")
 
 
@@ -1001,6 +1251,7 @@ def readme(plan: Plan) -> str:
         "- 各文件中的“合计”行、填表人/审核人/联系电话、单位负责人（签字）/盖章等表尾行不是数据行。",
         "",
         *resp_readme(plan),
+        *roster_readme(plan),
         "---",
         "",
         "## English summary",
@@ -1015,6 +1266,7 @@ def readme(plan: Plan) -> str:
         "`--check` reads everything back with python-calamine and verifies data, defects and this README.",
         "",
         *resp_readme_en(plan),
+        *roster_readme_en(plan),
     ]
     return "\n".join(out)
 
@@ -1185,6 +1437,164 @@ def resp_readme_en(plan: Plan) -> list[str]:
         "(西山镇), and a BOM CSV without a 层级 column, whose level must be inferred from the post (示例经济开发区, "
         "expect an info message). Three deliberate problems: (1) no 班组长 level (warning), (2) one duty copied onto "
         "three posts of different levels (warning), (3) no 主要负责人 (error); cells above.",
+        "",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# README: 生产经营单位底数
+
+
+def roster_readme(plan: Plan) -> list[str]:
+    rp = plan.roster
+    first, last = rp.rows[0].row, rp.rows[-1].row
+    ledger_rows = rp.of("ledger")
+    never = rp.of("county", "extra")
+    due_never = [r for r in never if r.values["status"] in ("在营", "停产")]
+    gone = [r for r in never if r.values["status"] in ("关闭", "注销")]
+    status_n = {
+        s: sum(1 for r in rp.rows if r.values["status"] == s) for s in ("在营", "停产", "关闭", "注销")
+    }
+    high = sum(1 for r in rp.rows if r.values["high_risk"] == "是")
+    no_code = [r for r in rp.rows if not r.values["uscc"]]
+    variants = [r for r in rp.rows if r.variant]
+    by_name = {e.name: e for e in plan.county.enterprises}
+    defect_only = sorted(_defect_only_units(plan))
+    same_key: dict[str, list[str]] = {}
+    for r in rp.rows:
+        same_key.setdefault(_local_key(r.values["unit"]), []).append(r.values["unit"])
+    twins = [names for names in same_key.values() if len(names) > 1]
+    n_ledger_units = len({r["unit"] for r in plan.records})
+    n_due = sum(1 for r in rp.rows if r.values["status"] in ("在营", "停产"))
+    high_ledger = [r for r in ledger_rows if r.values["high_risk"] == "是"]
+    october = {r["unit"] for r in plan.records if r["found_on"].month == 10 and r["unit"] not in defect_only}
+    if {r.ledger_name for r in high_ledger} - october or any(
+        r.values["status"] != "在营" for r in ledger_rows
+    ):
+        raise SystemExit("roster: a 高危 unit of the ledgers without an October hazard, or one not 在营")
+    if any(r.values["unit"] not in plan.resp.lists for r in rp.of("county")):
+        raise SystemExit("roster: a county enterprise without hazards has no responsibility list")
+
+    def where(r: RosterRow) -> str:
+        return f"{ROSTER_SHEET}!B{r.row}"
+
+    def tag(r: RosterRow) -> str:
+        v = r.values
+        marks = [v["industry"]] + ["高危"] * (v["high_risk"] == "是") + ["停产"] * (v["status"] == "停产")
+        return f"{v['unit']}（{'，'.join(marks)}）"
+
+    out = [
+        "## 生产经营单位底数",
+        "",
+        f"文件 `{ROSTER_FILE}` 模拟县安委办 2026 年 10 月底的生产经营单位底数台账（全县应纳入监管的企业名册），"
+        "与隐患台账对照可算出应查未查（底数中的企业在检查周期内没有任何排查记录）、底数不清（台账中出现但不在底数中）"
+        "和排查覆盖率。",
+        "",
+        f"工作表“{ROSTER_SHEET}”：第1行标题“{ROSTER_TITLE}”跨列合并；第2行“填报单位：{ROSTER_OFFICE}”（A2:E2 合并）"
+        f"与 I2“更新日期：{cn_date(ROSTER_DATE)}”；第3行表头（{'、'.join(ROSTER_HEADER)}）；"
+        f"第 {first}–{last} 行为数据，共 **{len(rp.rows)} 家单位**，无合计行和表尾。按镇街排列（顺序同隐患台账的镇街），"
+        "序号全表连续。除序号外全部为文本单元格（信用代码、电话不会丢位）。",
+        "",
+        f"- 状态：在营 {status_n['在营']} 家、停产 {status_n['停产']} 家、关闭 {status_n['关闭']} 家、注销 {status_n['注销']} 家；"
+        f"关闭、注销的 {status_n['关闭'] + status_n['注销']} 家不列入应排查名单，应排查 "
+        f"{len(rp.rows) - status_n['关闭'] - status_n['注销']} 家（在营、停产）。",
+        f"- 是否高危：行业领域为{'、'.join(sorted(HIGH_RISK))}的填“是”（{high} 家），其余填“否”"
+        f"（{len(rp.rows) - high} 家）。",
+        "- 企业名称、统一社会信用代码、所属镇街、行业领域与隐患台账一致（名称写法不同的见下）；隐患台账中的企业和县内另 "
+        f"{len(rp.of('county'))} 家企业的主要负责人取其第一位整改责任人（责任清单中列为法定代表人），只在底数中出现的单位的"
+        "主要负责人为编造；联系电话为手机号（1 开头 11 位）或座机（0539-7 位），地址为所属镇街内编造的路名门牌或村名。",
+        f"- 信用代码留空 {len(no_code)} 家："
+        + "、".join(r.values["unit"] for r in no_code)
+        + f"。其中 {sum(1 for r in no_code if r.variant)} 家是下面名称写法不同的企业，"
+        f"其余 {sum(1 for r in no_code if not r.variant)} 家在隐患台账中也没有信用代码。",
+        "",
+        "### 与隐患台账对照",
+        "",
+        f"隐患台账（8、9、10 三个月）中出现的企业共 {n_ledger_units} 家，其中 {len(ledger_rows)} 家在底数中，"
+        f"**{len(rp.off_roster)} 家不在底数中**（底数不清），应逐家列出：",
+        "",
+    ]
+    for e in rp.off_roster:
+        out.append(f"- {e.name}（{e.town}，{e.industry}，信用代码 {e.uscc}）")
+    out += [
+        "",
+        f"底数中**从未出现在任何隐患台账中的单位 {len(never)} 家**，其中 {len(due_never)} 家应排查"
+        f"（在营 {sum(1 for r in due_never if r.values['status'] == '在营')} 家、停产 "
+        f"{sum(1 for r in due_never if r.values['status'] == '停产')} 家），即应查未查；"
+        f"{len(gone)} 家已关闭或注销，不应列出。"
+        f"其中 {len(rp.of('county'))} 家（"
+        + "、".join(r.values["unit"] for r in rp.of("county"))
+        + "）是责任清单中也有的县内企业，三个月没有隐患记录；其余是只在底数中出现的企业。按镇街：",
+        "",
+    ]
+    for t in plan.county.towns:
+        items = [r for r in due_never if r.values["town"] == t.name]
+        text = "、".join(tag(r) for r in items)
+        out.append(f"- {t.name}（{len(items)} 家）：{text or '无'}")
+    out += [
+        "",
+        "已关闭或注销（不列入应排查名单，也不应作为应查未查列出）：",
+        "",
+    ]
+    for r in gone:
+        v = r.values
+        out.append(
+            f"- {v['unit']}（{v['town']}，{v['industry']}）：{v['status']}，备注“{v['note']}”，{where(r)}"
+        )
+    out += [
+        "",
+        f"两家企业只出现在白马镇 10 月台账的故意错误行中（{'、'.join(defect_only)}，(d)、(h) 两行的信用代码有误）；"
+        "底数中写的是它们正确的信用代码，按名称（同镇街）可以对上。错误行不计入隐患统计，但仍证明这两家在 10 月接受过排查，"
+        "所以不算应查未查。",
+        "",
+        f"按默认检查周期（一般企业每季度一次、高危企业每月一次）统计 2026 年 10 月：应排查 {n_due} 家；底数中在隐患台账出现的 "
+        f"{len(ledger_rows)} 家都在周期内有隐患记录（其中高危 {len(high_ledger)} 家 10 月都有新发现的隐患），"
+        f"应查未查即上面的 {len(due_never)} 家，覆盖率 {len(ledger_rows)}/{n_due} = {_pct(len(ledger_rows), n_due)}"
+        "（`anquan coverage sample_ledgers --month 2026-10` 的数字）。",
+        "",
+        "### 名称写法与隐患台账不同的企业",
+        "",
+        "真实底数常把县名省略或写在括号里。以下 5 家按信用代码或名称（同镇街、去掉县名后）都应与隐患台账中的企业对上，"
+        "不应算作底数不清或应查未查：",
+        "",
+        "| 单元格 | 底数中的名称 | 隐患台账中的名称 | 镇街 | 底数中的信用代码 |",
+        "|---|---|---|---|---|",
+    ]
+    for r in variants:
+        code = r.values["uscc"] or f"（空；台账中为 {by_name[r.ledger_name].uscc}）"
+        out.append(f"| {where(r)} | {r.values['unit']} | {r.ledger_name} | {r.values['town']} | {code} |")
+    out += [""]
+    for names in twins:
+        towns = "、".join(
+            f"{n}（{next(r.values['town'] for r in rp.rows if r.values['unit'] == n)}）" for n in names
+        )
+        out.append(
+            f"另：{towns}是两家不同的企业，去掉县名后同名，但在不同镇街、信用代码不同，应按信用代码区分，不是重复登记。"
+        )
+    out += [
+        "",
+        "底数不含故意错误：企业名称均已填写，填写的信用代码均为 18 位且校验位正确，同一信用代码不出现两次，同一镇街内没有重复名称，"
+        "状态均为在营/停产/关闭/注销，是否高危均为是/否，电话格式均正确。",
+        "",
+    ]
+    return out
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a / b * 100:.1f}%"
+
+
+def roster_readme_en(plan: Plan) -> list[str]:
+    rp = plan.roster
+    never = rp.of("county", "extra")
+    gone = [r for r in never if r.values["status"] in ("关闭", "注销")]
+    return [
+        f"Enterprise roster (生产经营单位底数, `{ROSTER_FILE}`): {len(rp.rows)} units. Every enterprise of the "
+        f"hazard ledgers except {len(rp.off_roster)} (not on the roster), plus {len(never)} units that appear in no "
+        f"hazard ledger ({len(never) - len(gone)} to be inspected, i.e. 应查未查; {len(gone)} closed or "
+        "deregistered, never to be listed). Five names are written differently from the ledgers (county name left "
+        "out or in brackets), three of them without a credit code, so matching must also work by name. No "
+        "deliberate errors.",
         "",
     ]
 
@@ -1551,6 +1961,9 @@ def check(out: Path) -> list[str]:
 
     # 6. the responsibility lists
     problems += check_resp(out, plan, ledger_codes)
+
+    # 7. the roster of enterprises
+    problems += check_roster(out, plan, ledger_codes)
     return problems
 
 
@@ -1849,6 +2262,98 @@ def check_resp(out: Path, plan: Plan, ledger_codes: dict[str, set]) -> list[str]
     return problems
 
 
+# ---------------------------------------------------------------------------------------------------
+# --check: the roster
+
+_ROSTER_PHONE = re.compile(r"1[3-9]\d{9}|0539-[2-9]\d{6}")
+
+
+def check_roster(out: Path, plan: Plan, ledger_codes: dict[str, set]) -> list[str]:
+    """The roster as calamine reads it: layout, every cell as planned, no rule errors, and matched to
+    the hazard ledgers (by code, else by name within the town) exactly the documented differences."""
+    import python_calamine
+
+    problems: list[str] = []
+    rp = plan.roster
+    on_disk = sorted(str(p.relative_to(out)) for p in (out / ROSTER_DIR).rglob("*") if p.is_file())
+    if on_disk != [ROSTER_FILE]:
+        return [f"底数 files {on_disk} differ from the plan"]
+    grids = read_grids(out / ROSTER_FILE)
+    if list(grids) != [ROSTER_SHEET]:
+        return [f"底数: sheets {list(grids)}"]
+    grid = grids[ROSTER_SHEET][0]
+    line = [_text(v) for v in grid[1]]
+    if (
+        _text(grid[0][0]) != ROSTER_TITLE
+        or line[0] != f"填报单位：{ROSTER_OFFICE}"
+        or not line[8].startswith("更新日期：")
+    ):
+        problems.append(f"底数: title / 填报单位 line {grid[0][0]!r} {line!r}")
+    if [_text(v) for v in grid[2]] != list(ROSTER_HEADER):
+        problems.append(f"底数: header {grid[2]}")
+    wb = python_calamine.CalamineWorkbook.from_path(str(out / ROSTER_FILE))
+    merged = set(wb.get_sheet_by_name(ROSTER_SHEET).merged_cell_ranges)
+    if merged != {((0, 0), (0, len(ROSTER_HEADER) - 1)), ((1, 0), (1, 4))}:
+        problems.append(f"底数: merged ranges {sorted(merged)}")
+    data = [r for r in grid[3:] if any(norm(v) for v in r)]
+    if len(data) != len(rp.rows) or len(rp.rows) != ROSTER_TOTAL:
+        return [*problems, f"底数: {len(data)} rows read, {len(rp.rows)} planned, {ROSTER_TOTAL} wanted"]
+    for cells, r in zip(data, rp.rows, strict=True):
+        read = {k: _text(v) for k, v in zip(ROSTER_KEYS, cells, strict=False)}
+        want = {k: _text(v) for k, v in r.values.items()}
+        if read != want:
+            problems.append(f"底数 row {r.row}: read {read}, planned {want}")
+    # no rule errors
+    rows = [r.values for r in rp.rows]
+    codes = [v["uscc"] for v in rows if v["uscc"]]
+    if len(codes) != len(set(codes)) or not all(synth.is_valid_uscc(c) for c in codes):
+        problems.append("底数: a credit code repeated or with a wrong check character")
+    keys = [(v["town"], _local_key(v["unit"])) for v in rows]
+    if len(keys) != len(set(keys)):
+        problems.append("底数: one name twice in a town")
+    for v in rows:
+        if not _ROSTER_PHONE.fullmatch(v["phone"]) or v["status"] not in ("在营", "停产", "关闭", "注销"):
+            problems.append(f"底数 {v['unit']}: phone {v['phone']} / status {v['status']}")
+        if (v["high_risk"] == "是") != (v["industry"] in HIGH_RISK):
+            problems.append(f"底数 {v['unit']}: 是否高危 {v['high_risk']} for {v['industry']}")
+    statuses = [v["status"] for v in rows]
+    if [statuses.count(s) for s in ("关闭", "注销", "停产")] != [3, 2, 2]:
+        problems.append("底数: not 3 关闭, 2 注销, 2 停产")
+    if any(r.values["status"] != "在营" for r in rp.of("ledger", "county")):
+        problems.append("底数: an enterprise of the county not 在营")
+    variants = [r for r in rp.rows if r.variant]
+    if (sorted(r.variant for r in variants) != ["bracket"] * 2 + ["no_prefix"] * 3
+            or sum(1 for r in variants if not r.values["uscc"]) != 3
+            or any(_local_key(r.values["unit"]) != _local_key(r.ledger_name) for r in variants)):  # fmt: skip
+        problems.append("底数: the name variants are not as documented")
+    # matched to the hazard ledgers as the tool does: by code, else by name within the town
+    town_of = {e.name: e.town for e in plan.county.enterprises}
+    by_code = {v["uscc"]: i for i, v in enumerate(rows) if v["uscc"]}
+    by_name = {k: i for i, k in enumerate(keys)}
+    units = set(ledger_codes) | _defect_only_units(plan)
+    hit: set[int] = set()
+    off: list[str] = []
+    for unit in units:
+        found = [by_code[c] for c in ledger_codes.get(unit, ()) if c in by_code]
+        i = found[0] if found else by_name.get((town_of[unit], _local_key(unit)))
+        if i is None:
+            off.append(unit)
+        else:
+            hit.add(i)
+            if rp.rows[i].ledger_name != unit:
+                problems.append(f"底数: {unit} of the ledgers matched to {rows[i]['unit']}")
+            if rows[i]["uscc"] and ledger_codes.get(unit, {rows[i]["uscc"]}) != {rows[i]["uscc"]}:
+                problems.append(f"底数: {unit} has code {rows[i]['uscc']}, the ledgers {ledger_codes[unit]}")
+    if sorted(off) != sorted(e.name for e in rp.off_roster):
+        problems.append(
+            f"底数: not on the roster {sorted(off)}, documented {[e.name for e in rp.off_roster]}"
+        )
+    never = [i for i in range(len(rows)) if i not in hit]
+    if never != [i for i, r in enumerate(rp.rows) if r.origin != "ledger"]:
+        problems.append("底数: units never in a ledger differ from the plan")
+    return problems
+
+
 def same_content(a: Path, b: Path) -> list[str]:
     """Differences between two generated folders: CSV/README bytes, spreadsheet cell values."""
     diffs = []
@@ -1884,6 +2389,11 @@ def main(argv: list[str] | None = None) -> int:
             f"wrote {len(rp.files)} responsibility-list files ({len(rp.lists)} enterprises, "
             f"{sum(len(v) for v in rp.lists.values())} rows; {len(rp.without)} enterprises without a list)"
         )
+        ro = plan.roster
+        print(
+            f"wrote {ROSTER_FILE} ({len(ro.rows)} units; {len(ro.off_roster)} of the ledgers left off, "
+            f"{len(ro.of('county', 'extra'))} never in a ledger)"
+        )
         return 0
     problems = check(out)
     with tempfile.TemporaryDirectory() as tmp:
@@ -1902,6 +2412,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {f.rel}: {len(f.blocks)} enterprises, {sum(len(b.rows) for b in f.blocks)} rows")
         for d in rp.defects:
             print(f"  defect ({d.code}) {d.unit}: {Path(d.rel).name} {d.sheet}!{'、'.join(d.cells)}")
+        ro = plan.roster
+        print(
+            f"OK: {ROSTER_FILE}: {len(ro.rows)} units, {len(ro.off_roster)} of the ledgers not on it, "
+            f"{len(ro.of('county', 'extra'))} never in a ledger"
+        )
     return 1 if problems else 0
 
 

@@ -71,12 +71,12 @@ def test_run_record(month_out):
     record = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert record["month"] == "2026-10" and record["as_of"] == "2026-10-31" and record["date"] == "2026-11-03"
     assert record["version"] and record["config"]["county"]["doc_prefix"] == "示例安办函"
-    assert len(record["inputs"]) == 38
+    assert len(record["inputs"]) == 39  # 24 hazard ledgers, 14 responsibility lists, the roster
     first = record["inputs"][0]
     assert hashlib.sha256(Path(first["path"]).read_bytes()).hexdigest() == first["sha256"]
     c = record["counts"]
     assert (c["files"], c["errors"], c["warnings"], c["overdue"], c["major_overdue"], c["repeat_groups"]) == (
-        38,
+        39,
         9,
         23,
         55,

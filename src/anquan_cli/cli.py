@@ -11,6 +11,7 @@ import typer
 from anquan_cli import __version__
 from anquan_cli.commands import (
     brief,
+    coverage,
     init,
     letters,
     monthly,
@@ -40,6 +41,7 @@ app.command("validate", no_args_is_help=True)(validate.validate)
 app.command("overdue", no_args_is_help=True)(overdue.overdue)
 app.command("repeats", no_args_is_help=True)(repeats.repeats)
 app.command("stats", no_args_is_help=True)(stats.stats)
+app.command("coverage", no_args_is_help=True)(coverage.coverage)
 app.command("brief", no_args_is_help=True)(brief.brief)
 app.command("letters", no_args_is_help=True)(letters.letters)
 app.command("template", no_args_is_help=True)(template.template)

@@ -72,6 +72,16 @@ class HazardSet:
     hidden_sheets: list[tuple[Path, str | None]] = field(default_factory=list)
     # Files not read because a corrected copy of ours was read instead: (file, copy).
     superseded: list[tuple[Path, Path]] = field(default_factory=list)
+    # Rows left out of the counts (an error, an unreadable level …) whose enterprise and date were read:
+    # an inspection all the same (INSPECTION_COLUMNS), for 应查未查.
+    uncounted: pd.DataFrame | None = None
+
+    def inspections(self) -> pd.DataFrame:
+        """Every row that shows an enterprise was inspected on a date: the counted ones and the rest."""
+        counted = self.frame[list(INSPECTION_COLUMNS)]
+        if self.uncounted is None or not len(self.uncounted):
+            return counted
+        return pd.concat([counted, self.uncounted], ignore_index=True)
 
     @property
     def excluded_rows(self) -> int:
@@ -180,7 +190,12 @@ def frame_of(
             "order": order,
         }
     )
-    return frame[keep], excluded
+    # Rows left out of every count still prove an inspection of their enterprise on their date (应查未查
+    # must not list a unit whose only row has an error elsewhere): kept aside, marked not counted.
+    inspected = keep | (checks["unit"] & checks["found_on"])
+    frame = frame[inspected]
+    frame.insert(len(frame.columns), "counted", keep[inspected])
+    return frame, excluded
 
 
 _COLUMNS = (
@@ -190,6 +205,7 @@ _COLUMNS = (
 
 
 _DATES = ("found_on", "deadline", "closed_on")
+INSPECTION_COLUMNS = ("unit", "unit_key", "uscc", "town", "found_on", "path", "sheet", "row")
 
 
 def _empty_frame() -> pd.DataFrame:
@@ -247,13 +263,20 @@ def combine(parts: list[tuple[pd.DataFrame, dict[str, int]]]) -> HazardSet:
     if not frames:
         return HazardSet(_empty_frame(), excluded=excluded)
     every = pd.concat(frames, ignore_index=True)
+    counted = every.pop("counted").to_numpy(dtype=bool)
+    uncounted = every.loc[~counted, list(INSPECTION_COLUMNS)].reset_index(drop=True)
+    every = every[counted].reset_index(drop=True)
+    if not len(every):
+        return HazardSet(_empty_frame(), excluded=excluded, uncounted=uncounted)
     has_id = every["hazard_id"].notna().to_numpy()
     every["identity"] = _identity(every, has_id)
     every = every.sort_values(["order", "row"], kind="stable")
     later = every.duplicated("identity", keep="last")
     conflicts = _conflicts(every[has_id[every.index.to_numpy()]])
     kept = every[~later].drop(columns=["identity"]).reset_index(drop=True)
-    return HazardSet(kept, duplicates=int(later.sum()), conflicts=conflicts, excluded=excluded)
+    return HazardSet(
+        kept, duplicates=int(later.sum()), conflicts=conflicts, excluded=excluded, uncounted=uncounted
+    )
 
 
 def _identity(every: pd.DataFrame, has_id: np.ndarray) -> np.ndarray:

@@ -167,6 +167,28 @@ class Limits(_Section):
     max_cells: int = Field(30_000_000, ge=1000)
 
 
+class Coverage(_Section):
+    """应查未查 (issue 19): how often each enterprise on the roster must be inspected."""
+
+    months: int = Field(3, ge=1, le=12)  # every enterprise at least once in this many months (a quarter)
+    high_risk_months: int = Field(1, ge=1, le=12)  # high-risk ones: every month
+    high_risk_industries: list[str] = Field(
+        default_factory=lambda: [
+            "危险化学品",
+            "煤矿",
+            "非煤矿山",
+            "烟花爆竹",
+            "民爆物品",
+            "城镇燃气",
+            "建筑施工",
+        ]
+    )
+    # statuses whose enterprises must be inspected (a stopped plant too); 关闭 / 注销 never are
+    inspect_statuses: list[Literal["在营", "停产", "停业"]] = ["在营", "停产", "停业"]
+    rate_floor: float = Field(100.0, ge=0, le=100)  # the 通报 names towns whose coverage is below this (%)
+    supervision_floor: float | None = Field(None, ge=0, le=100)  # a 督办函 below this (%); None: none sent
+
+
 class Config(_Section):
     county: County = County()
     # Empty lists mean "not configured": the town/industry membership checks only run when listed.
@@ -179,6 +201,7 @@ class Config(_Section):
     document: Document = Document()
     letters: Letters = Letters()
     brief: Brief = Brief()
+    coverage: Coverage = Coverage()
     limits: Limits = Limits()
     source: str | None = Field(None, exclude=True)
 

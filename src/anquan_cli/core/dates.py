@@ -376,3 +376,28 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     first = dt.date(year, mon, 1)
     last = dt.date(year + mon // 12, mon % 12 + 1, 1) - dt.timedelta(days=1)
     return first, last
+
+
+_QUARTER = re.compile(r"(\d{4})\s*(?:-|/|年)?\s*(?:Q|第)?\s*([1-4])\s*(?:季度?)?", re.I)
+
+
+def parse_quarter(text: str | None) -> tuple[dt.date, dt.date]:
+    """A report quarter as typed → its first and last day: 2026Q4, 2026-Q4, 2026 Q4, 2026年第四季度,
+    2026年4季度. Anything else raises AnquanError."""
+    from anquan_cli.core.errors import AnquanError
+
+    s = cn_digits(nfkc(text or "")).strip()
+    m = _QUARTER.fullmatch(s)
+    if m is None:
+        raise AnquanError("option-quarter-invalid", value=text or "")
+    year, quarter = int(m.group(1)), int(m.group(2))
+    first = dt.date(year, 3 * quarter - 2, 1)
+    return first, month_bounds(f"{year}-{3 * quarter:02d}")[1]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (or earlier), the month's last day when it has no such day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = month_bounds(f"{year}-{month + 1:02d}")[1]
+    return dt.date(year, month + 1, min(day.day, last.day))

@@ -84,6 +84,17 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "kind-unknown": (None, "未知的台账类型“{kind}”，可选：{choices}"),
     "option-month-invalid": (None, "参数 --month 无法识别：{value}（请写成 2026-10，或 2026年10月）"),
     "option-month-missing": (None, "缺少 --month（报告月份，请写成 2026-10）"),
+    "option-quarter-invalid": (None, "参数 --quarter 无法识别：{value}（请写成 2026Q4，或 2026年第四季度）"),
+    "option-period-missing": (
+        None,
+        "缺少 --month 或 --quarter（统计期间，如 --month 2026-10 或 --quarter 2026Q4）",
+    ),
+    "option-period-both": (None, "--month 和 --quarter 只能给一个"),
+    "roster-missing": (
+        None,
+        "输入中没有生产经营单位底数台账（表头含企业名称、镇街、主要负责人、联系电话、状态等），无法计算应查未查；"
+        "可用 --roster 指定底数文件",
+    ),
     "option-date-invalid": (None, "参数 {option} 的日期无法识别：{value}（示例：2026-10-31）"),
     "config-not-found": (None, "找不到配置文件：{path}"),
     "config-syntax": (None, "配置文件 {path} 格式错误（第 {line} 行）：{reason}"),
@@ -190,6 +201,17 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     ),
     "no-responsibility-list": ("warning", "{unit}出现在隐患台账中，但没有报送全员安全生产责任清单"),
     "industry-unknown": ("warning", "行业领域不在配置的行业名单中"),
+    # --- 生产经营单位底数 (roster) ---
+    "roster-place-empty": ("error", "未填镇街，也未填监管部门：无法确定由谁负责检查"),
+    "roster-duplicate": ("error", "与第 {first} 行是同一企业（统一社会信用代码相同），底数中重复登记"),
+    "roster-duplicate-name": ("error", "与第 {first} 行企业名称相同、镇街相同，底数中重复登记"),
+    "roster-status-invalid": ("error", "状态无法识别（应为在营、停产、停业、关闭或注销）"),
+    "roster-high-risk-invalid": (
+        "warning",
+        "是否高危无法识别（应填“是”或“否”，或风险等级 重大/较大/一般/低）",
+    ),
+    "roster-phone-invalid": ("warning", "联系电话格式不对（应为 11 位手机号或带区号的固定电话）"),
+    "roster-not-inspected": ("warning", "{unit}在 {window} 内没有任何排查记录（应查未查）"),
 }
 
 SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -216,6 +238,7 @@ LABELS = {
     "total": "合计",
     "hazard": "隐患台账",
     "responsibility": "责任清单",
+    "roster": "底数台账",
     "unreadable": "无法读取",
     "clean": "未发现问题",
     "more": "…… 另有 {n} 条未显示（用 --limit 0 显示全部，或 --annotate 生成标注副本）",

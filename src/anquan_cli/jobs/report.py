@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from anquan_cli.analysis.merge import HazardSet
 from anquan_cli.analysis.overdue import OverdueReport, compute_overdue
@@ -24,6 +25,11 @@ from anquan_cli.core.config import Config
 from anquan_cli.core.errors import AnquanError
 from anquan_cli.jobs.validate import FileResult, ValidationRun, run_validation
 from anquan_cli.read import InputPlan
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from anquan_cli.analysis.coverage import CoverageReport
 
 
 def load(
@@ -74,6 +80,7 @@ class Figures:
     month: str | None = None  # statistics count the hazards found in this month, when given
     due_within: int | None = None  # default: config.analysis.due_within_days
     window_days: int | None = None  # default: config.analysis.repeat_window_days
+    roster: pd.DataFrame | None = None  # the enterprises of the 底数 ledgers read, when any
     _overdue: OverdueReport | None = field(default=None, init=False, repr=False)
     _repeats: RepeatReport | None = field(default=None, init=False, repr=False)
     _stats: dict[str, StatsReport] = field(default_factory=dict, init=False, repr=False)
@@ -107,6 +114,15 @@ class Figures:
         return self._stats[by]
 
 
+def coverage_of(figs: Figures, start: dt.date, end: dt.date) -> CoverageReport | None:
+    """应查未查 and coverage for a period, None when no roster was read."""
+    if figs.roster is None:
+        return None
+    from anquan_cli.analysis.coverage import compute_coverage
+
+    return compute_coverage(figs.roster, figs.hazards, figs.config, start=start, end=end, as_of=figs.as_of)
+
+
 def figures(
     paths: Iterable[Path],
     config: Config,
@@ -119,4 +135,4 @@ def figures(
     """Load the ledgers below `paths` and stand ready to compute their figures."""
     run = load(paths, config, as_of=as_of)
     assert run.hazards is not None  # load() always merges
-    return run, Figures(run.hazards, config, as_of, month, due_within, window_days)
+    return run, Figures(run.hazards, config, as_of, month, due_within, window_days, run.roster)

@@ -24,6 +24,7 @@ from anquan_cli.read.sources import Source
 # about a second of imports that would otherwise come before the read.
 if TYPE_CHECKING:
     import numpy as np
+    import pandas as pd
 
     from anquan_cli.analysis.merge import HazardSet
     from anquan_cli.read.ledger import Ledger
@@ -192,6 +193,7 @@ class ValidationRun:
     # Inputs not read because a corrected copy was read instead: (input, copy); a returned copy's
     # results say what it is a copy of (FileResult.copy_of).
     superseded: list[tuple[Path, Path]] = field(default_factory=list)
+    roster: pd.DataFrame | None = None  # the enterprises of every 底数 (roster) ledger read, when any
 
     def copies_written(self) -> dict[Path, Path]:
         """`annotated`, once the worker has written every copy (its errors are raised here)."""
@@ -302,6 +304,7 @@ def run_validation(
         rosters: dict[str, list] = {"hazard": [], "responsibility": []}
         order = {p: i for i, p in enumerate(sorted(files, key=submission_key))} if collect_hazards else {}
         parts = []
+        enterprises = []  # roster ledgers as coverage needs them
         for path, source in opened:
             file_results = validate_file(path, options, ctx, source)
             del source  # the file's cells as read are not kept beside the ledgers that follow
@@ -327,6 +330,10 @@ def run_validation(
             )
             for r in file_results:
                 r.copy_of = plan.copies.get(path)
+                if r.ledger is not None and r.kind == "roster":
+                    from anquan_cli.analysis.coverage import roster_frame
+
+                    enterprises.append(roster_frame(r.ledger, config))
                 if r.ledger is not None and r.kind in rosters:
                     rosters[r.kind].append((len(results), roster(r.ledger)))
                 if collect_hazards and r.ledger is not None and r.kind == "hazard":
@@ -338,6 +345,10 @@ def run_validation(
             if progress is not None:
                 progress(path, file_results)
     outcome = ValidationRun(results, annotated, pending=pending, superseded=plan.superseded)
+    if enterprises:
+        import pandas as pd
+
+        outcome.roster = pd.concat(enterprises, ignore_index=True)
     if collect_hazards:
         outcome.hazards = combine(parts)
         outcome.hazards.files = files

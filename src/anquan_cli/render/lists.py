@@ -387,3 +387,80 @@ def write_findings(
         ws.autofilter(2, 0, max(3, len(results) + len(superseded) + 2), len(overview) - 1)
         book.close()
     return target
+
+
+def write_coverage(report, target: Path) -> Path:
+    """应查未查清单: the uninspected units, the units not on the roster, and the coverage by town,
+    department and industry (the 应排查 / 实际排查 columns of the national form)."""
+    with atomic_path(target) as tmp:
+        book = _Book(tmp, "应查未查清单")
+        add_coverage_sheets(book, report)
+        book.close()
+    return target
+
+
+def add_coverage_sheets(book: _Book, report) -> None:
+    c = report.counts()
+    period = f"{format_cn(report.start)}至{format_cn(report.end)}，截至 {format_cn(report.as_of)}"
+    headers: tuple[str, ...] = (
+        "序号",
+        "镇街",
+        "监管部门",
+        "企业名称",
+        "统一社会信用代码",
+        "行业领域",
+        "高危",
+        "未检查的周期",
+        "最近一次排查",
+    )
+    widths = (6, 12, 12, 30, 22, 12, 6, 36, 14)
+    subtitle = (
+        f"{period}：应排查 {c['working']} 家，已排查 {c['inspected']} 家，应查未查 {c['uninspected']} 家"
+    )
+    ws = book.sheet("应查未查", "应查未查企业清单", subtitle, headers, widths)
+    rows = report.uninspected.to_dict("records")
+    columns = [
+        (list(range(1, len(rows) + 1)), "num"),
+        ([r["town"] for r in rows], "text"),
+        ([r["dept"] for r in rows], "text"),
+        ([r["unit"] for r in rows], "text"),
+        ([r["uscc"] for r in rows], "text"),
+        ([r["industry"] for r in rows], "text"),
+        (["是" if r["high_risk_unit"] else "" for r in rows], "text"),
+        (["、".join(r["windows_missed"]) for r in rows], "text"),
+        ([format_cn(r["last_inspected"]) if r["last_inspected"] else "从未检查" for r in rows], "text"),
+    ]
+    ws.block(3, columns, [bool(r["high_risk_unit"]) for r in rows])
+    ws.autofilter(2, 0, max(3, len(rows) + 2), len(headers) - 1)
+
+    headers = ("序号", "镇街", "企业名称", "统一社会信用代码", "出现在")
+    subtitle = (
+        f"{period}：隐患台账中出现、生产经营单位底数中没有的企业 {c['not_on_roster']} 家，请核实后补入底数"
+    )
+    ws = book.sheet("底数不清", "底数中没有的企业", subtitle, headers, (6, 12, 30, 22, 70))
+    missing = report.not_on_roster
+    where = [
+        "；".join(f"{Path(s['path']).name} {s['sheet'] or ''} 第{s['row']}行" for s in e["sources"])
+        for e in missing
+    ]
+    columns = [
+        (list(range(1, len(missing) + 1)), "num"),
+        ([e["town"] for e in missing], "text"),
+        ([e["unit"] for e in missing], "text"),
+        ([e["uscc"] for e in missing], "text"),
+        (where, "text"),
+    ]
+    ws.block(3, columns, [False] * len(missing))
+
+    for by, label in (("town", "镇街"), ("dept", "监管部门"), ("industry", "行业领域")):
+        groups = report.groups[by]
+        if not groups:
+            continue
+        headers = ("排名", label, "应排查企业数", "实际排查企业数", "应查未查", "覆盖率（%）")
+        ws = book.sheet(
+            f"覆盖率_按{label}", f"排查覆盖率（按{label}）", period, headers, (6, 16, 12, 12, 10, 10)
+        )
+        for r, g in enumerate(groups, 3):
+            values = (r - 2, g["name"], g["roster"], g["inspected"], g["uninspected"], g["rate"])
+            for col, value in enumerate(values):
+                book.cell(ws, r, col, value, "pct" if col == 5 else ("text" if col == 1 else "num"))

@@ -192,3 +192,49 @@ def print_letters(result) -> None:
         out.print(line, soft_wrap=True)
     for note in result.notes:
         out.print(Text(_safe(note), style="yellow"), soft_wrap=True)
+
+
+def print_coverage(report) -> None:
+    """应查未查 by town, then the units not on the roster, then the rates."""
+    out = console()
+    c = report.counts()
+    rate = report.rate()
+    out.print(
+        Text(
+            f"排查覆盖（{format_cn(report.start)}至{format_cn(report.end)}，截至 {format_cn(report.as_of)}）："
+            f"底数 {c['roster']} 家，应排查 {c['working']} 家，已排查 {c['inspected']} 家，"
+            f"覆盖率 {'—' if rate is None else f'{rate:.1f}%'}；应查未查 {c['uninspected']} 家；"
+            f"底数中没有的企业 {c['not_on_roster']} 家",
+            style="bold",
+        ),
+        soft_wrap=True,
+    )
+    missing = report.uninspected
+    for town, rows in missing.groupby(missing["town"].fillna("（未填写镇街）"), sort=True):
+        out.print(Text(f"{town}（应查未查 {len(rows)} 家）", style="bold underline"))
+        for r in rows.itertuples(index=False):
+            line = Text("  ")
+            line.append(_safe(r.unit))
+            line.append(f"  {_plain(r.industry)}")
+            if r.high_risk_unit:
+                line.append("  高危", style="red")
+            line.append(_safe(f"  未检查：{'、'.join(r.windows_missed)}"), style="yellow")
+            last = f"  最近一次：{format_cn(r.last_inspected)}" if r.last_inspected else "  从未检查"
+            line.append(last, style="dim")
+            out.print(line, soft_wrap=True)
+    if report.not_on_roster:
+        out.print(
+            Text(f"台账中出现、底数中没有的企业（底数不清）{len(report.not_on_roster)} 家：", style="bold")
+        )
+        for e in report.not_on_roster:
+            where = "、".join(f"{Path(s['path']).name} 第{s['row']}行" for s in e["sources"][:3])
+            out.print(_t(f"  {e['town'] or ''}　{e['unit']}（{where}）"), soft_wrap=True)
+    table = Table(header_style="bold", pad_edge=False)
+    for head in ("镇街", "应排查", "已排查", "应查未查", "覆盖率"):
+        table.add_column(head, justify="left" if head == "镇街" else "right", no_wrap=head != "镇街")
+    for g in report.groups["town"]:
+        rate_text = "—" if g["rate"] is None else f"{g['rate']:.1f}%"
+        table.add_row(
+            _safe(g["name"]), str(g["roster"]), str(g["inspected"]), str(g["uninspected"]), rate_text
+        )
+    out.print(table)
