@@ -220,7 +220,22 @@ BRIEF = [
         "r in towns",
     ),
     ("image", "chart"),
-    ("h1", "三、行业领域情况"),
+    ("h1", "三、排查覆盖情况"),
+    ("p", "{{ coverage_text }}"),
+    ("if", "coverage"),
+    (
+        "table",
+        [
+            ("镇（街道）", "g.name", 34),
+            ("应排查企业", "g.roster", 22),
+            ("实际排查企业", "g.inspected", 24),
+            ("应查未查", "g.uninspected", 20),
+            ("排查覆盖率", "g.rate_text", 22),
+        ],
+        "g in coverage",
+    ),
+    ("endif",),
+    ("h1", "四、行业领域情况"),
     ("p", "{{ industry_text }}"),
     (
         "table",
@@ -234,7 +249,7 @@ BRIEF = [
         ],
         "r in industries",
     ),
-    ("h1", "四、重大事故隐患整改情况"),
+    ("h1", "五、重大事故隐患整改情况"),
     ("p", "{{ major_text }}"),
     ("if", "majors"),
     (
@@ -249,7 +264,7 @@ BRIEF = [
         "m in majors",
     ),
     ("endif",),
-    ("h1", "五、逾期未整改隐患"),
+    ("h1", "六、逾期未整改隐患"),
     ("p", "{{ overdue_text }}"),
     ("if", "overdue_top"),
     (
@@ -263,7 +278,7 @@ BRIEF = [
         "h in overdue_top",
     ),
     ("endif",),
-    ("h1", "六、屡查屡有问题"),
+    ("h1", "七、屡查屡有问题"),
     ("p", "{{ repeat_text }}"),
     ("if", "repeats"),
     (
@@ -278,7 +293,7 @@ BRIEF = [
         "g in repeats",
     ),
     ("endif",),
-    ("h1", "七、台账报送质量"),
+    ("h1", "八、台账报送质量"),
     ("p", "{{ quality_text }}"),
     (
         "table",
@@ -291,7 +306,7 @@ BRIEF = [
         ],
         "q in quality",
     ),
-    ("h1", "八、下一步工作要求"),
+    ("h1", "九、下一步工作要求"),
     ("for", "step in next_steps"),
     ("h2p", "（{{ loop.index|cn_number }}）", "{{ step }}"),
     ("endfor",),

@@ -170,3 +170,52 @@ def test_a_row_left_out_of_the_counts_still_shows_an_inspection(tmp_path):
     _, report = _coverage(_county(tmp_path, ROSTER, hazards), "--month", "2026-10")
     assert "示例县华丰建材有限公司" not in {u["unit"] for u in report["uninspected"]}
     assert report["counts"]["inspected"] == 3
+
+
+def test_monthly_with_a_roster_lists_the_uninspected_and_says_so_in_the_brief(tmp_path):
+    import docx
+    from openpyxl import load_workbook
+
+    folder = _county(tmp_path, ROSTER, HAZARDS)
+    out = tmp_path / "成果"
+    result = runner.invoke(
+        app, ["monthly", str(folder), "--month", "2026-10", "--out", str(out), "--date", "2026-11-03"]
+    )
+    assert result.exit_code in (0, 1), result.output
+    assert "排查覆盖" in result.output and "应查未查 3 家" in result.output
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert record["counts"]["coverage"] == {
+        "roster": 7,
+        "working": 5,
+        "inspected": 2,
+        "uninspected": 3,
+        "not_on_roster": 1,
+        "rate": 40.0,
+    }
+    assert record["outputs"]["coverage"] == "应查未查清单.xlsx" and (out / "应查未查清单.xlsx").is_file()
+    text = "\n".join(p.text for p in docx.Document(str(out / "月度通报.docx")).paragraphs)
+    assert "三、排查覆盖情况" in text
+    assert (
+        "全县应排查企业5家" in text and "实际排查2家，排查覆盖率40.0%；应查未查3家，其中高危企业1家。" in text
+    )
+    assert "青石镇（40.0%）排查覆盖率低于100.0%" in text and "另有1家企业出现在隐患台账中但不在底数中" in text
+    sheet = load_workbook(out / "统计汇总.xlsx")["排查覆盖"]
+    rows = [r for r in sheet.iter_rows(min_row=4, values_only=True)]
+    assert rows[-1][1:6] == ("合计", 5, 2, 3, 40.0)
+
+
+def test_monthly_without_a_roster_says_coverage_could_not_be_computed(tmp_path):
+    import docx
+
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    ledger_file(folder, HAZARDS)
+    out = tmp_path / "成果"
+    result = runner.invoke(app, ["monthly", str(folder), "--month", "2026-10", "--out", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    assert "未提供生产经营单位底数" in result.output
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert record["counts"]["coverage"] is None and "coverage" not in record["outputs"]
+    assert not (out / "应查未查清单.xlsx").exists()
+    text = "\n".join(p.text for p in docx.Document(str(out / "月度通报.docx")).paragraphs)
+    assert "无法计算排查覆盖率和应查未查企业" in text

@@ -365,12 +365,13 @@ def test_brief_sections_and_layout(sample_brief):
     for heading in (
         "一、总体情况",
         "二、各镇（街道）情况",
-        "三、行业领域情况",
-        "四、重大事故隐患整改情况",
-        "五、逾期未整改隐患",
-        "六、屡查屡有问题",
-        "七、台账报送质量",
-        "八、下一步工作要求",
+        "三、排查覆盖情况",
+        "四、行业领域情况",
+        "五、重大事故隐患整改情况",
+        "六、逾期未整改隐患",
+        "七、屡查屡有问题",
+        "八、台账报送质量",
+        "九、下一步工作要求",
     ):
         assert heading in text
     assert "关于2026年10月全县安全生产\n隐患排查整治情况的通报" in text
@@ -415,7 +416,7 @@ def test_brief_lists_the_most_frequent_repeat_groups_up_to_the_limit(tmp_path):
     assert (
         "共有22组同类问题" in text and "以下列出反复次数最多的5组，完整清单见《屡查屡有隐患》工作簿：" in text
     )
-    assert "完整清单" not in text_of(full).split("六、屡查屡有问题")[1].split("七、")[0]
+    assert "完整清单" not in text_of(full).split("七、屡查屡有问题")[1].split("八、")[0]
 
 
 def test_brief_chart_with_a_cjk_font_or_a_clear_note(sample_brief):

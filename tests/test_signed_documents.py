@@ -106,15 +106,15 @@ def test_every_figure_of_the_brief_equals_its_source(month):
     m = re.search(r"另有(\d+)行数据未计入统计", general)
     assert m and int(m.group(1)) == stats["excluded_rows"]
 
-    major = _section(paragraphs, "四、重大事故隐患整改情况", "五、逾期未整改隐患")
+    major = _section(paragraphs, "五、重大事故隐患整改情况", "六、逾期未整改隐患")
     assert f"本月发现重大事故隐患{t['major']}项，已整改{t['major_closed']}项" in major
     assert f"全县逾期未整改的重大事故隐患共{counts['major_overdue']}项" in major
-    late = _section(paragraphs, "五、逾期未整改隐患", "六、屡查屡有问题")
+    late = _section(paragraphs, "六、逾期未整改隐患", "七、屡查屡有问题")
     assert (
         f"全县累计逾期未整改隐患共{counts['overdue']}项（含以前月份发现的），其中重大事故隐患{counts['major_overdue']}项"
         in late
     )
-    again = _section(paragraphs, "六、屡查屡有问题", "七、台账报送质量")
+    again = _section(paragraphs, "七、屡查屡有问题", "八、台账报送质量")
     assert f"共有{len(repeats['groups'])}组同类问题" in again
 
     # the town and industry tables: this month's figures per row, the cumulative column adds up to the list
@@ -354,3 +354,24 @@ def test_the_brief_as_a_document_takes_its_own_number_from_the_register(tmp_path
     # its own register beside anquan.toml; the letters' numbering (示例安办函) is not touched
     assert (tmp_path / "发文登记簿_示例安办发_2026.xlsx").is_file()
     assert not (tmp_path / "发文登记簿_示例安办函_2026.xlsx").exists()
+
+
+def test_the_coverage_figures_of_the_brief_are_the_coverage_command_s(month):
+    out, *_ = month
+    report = _json("coverage", str(SAMPLES), "--month", "2026-10")
+    c = report["counts"]
+    paragraphs = _paragraphs(out / "月度通报.docx")
+    text = _section(paragraphs, "三、排查覆盖情况", "四、行业领域情况")
+    assert f"对照生产经营单位底数（{c['roster']}家）" in text
+    assert f"全县应排查企业{c['working']}家" in text and f"实际排查{c['inspected']}家" in text
+    assert f"排查覆盖率{report['rate']:.1f}%；应查未查{c['uninspected']}家" in text
+    towns = _table(out / "月度通报.docx", "镇（街道）", "应排查企业")
+    assert sum(int(r["应排查企业"]) for r in towns) == c["working"]
+    assert sum(int(r["应查未查"]) for r in towns) == c["uninspected"]
+    assert (c["roster"], c["working"], c["inspected"], c["uninspected"], c["not_on_roster"]) == (
+        120,
+        115,
+        69,
+        46,
+        3,
+    )

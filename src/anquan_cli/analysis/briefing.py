@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from anquan_cli.analysis.coverage import CoverageReport
 from anquan_cli.analysis.letters import month_label
 from anquan_cli.analysis.merge import submission_date
 from anquan_cli.analysis.overdue import OverdueReport
@@ -30,6 +31,7 @@ class BriefInputs:
     overdue: OverdueReport
     repeats: RepeatReport
     validation: list  # FileResult of every input file (quality of submissions)
+    coverage: CoverageReport | None = None  # 应查未查, when a roster (底数) was among the inputs
 
 
 def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_number: str) -> dict:
@@ -79,6 +81,8 @@ def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_num
             for g in _listed_groups(inputs.repeats.groups, config.brief.repeats_max)
         ],
         "repeat_text": _repeat_text(inputs, config.brief.repeats_max),
+        "coverage": _coverage_rows(inputs.coverage),
+        "coverage_text": _coverage_text(inputs, config),
         "quality": (quality := _quality(inputs, config)),
         "quality_text": _quality_text(inputs, quality, config),
         "next_steps": list(config.brief.next_steps),
@@ -124,7 +128,7 @@ def _left_out_text(inputs: BriefInputs) -> str:
 
 def _cumulative_text(inputs: BriefInputs, total: dict) -> str:
     """The headline overdue figure: every hazard overdue on the cut-off date, whenever found — the
-    number the annex lists and 五、逾期未整改隐患 repeats."""
+    number the annex lists and 六、逾期未整改隐患 repeats."""
     day = format_cn(inputs.as_of)
     count = len(inputs.overdue.overdue)
     if not count:
@@ -148,6 +152,50 @@ def _scope_note(inputs: BriefInputs) -> str:
         f"表中发现隐患、重大、已整改、整改率为{month_label(inputs.month)}发现隐患的情况；"
         f"累计逾期为截至{format_cn(inputs.as_of)}全部逾期未整改隐患（含以前月份发现的）。"
     )
+
+
+def _coverage_rows(coverage: CoverageReport | None) -> list[dict]:
+    if coverage is None:
+        return []
+    return [{**g, "rate_text": percent(g["rate"])} for g in coverage.groups["town"]]
+
+
+def _coverage_text(inputs: BriefInputs, config: Config) -> str:
+    """三、排查覆盖情况: 应排查 and 实际排查 from the roster, the units 应查未查, the towns below the floor."""
+    coverage = inputs.coverage
+    if coverage is None:
+        return (
+            "本月未报送生产经营单位底数台账，无法计算排查覆盖率和应查未查企业；请各镇（街道）按要求报送底数。"
+        )
+    c = coverage.counts()
+    settings = config.coverage
+    text = (
+        f"对照生产经营单位底数（{c['roster']}家），截至{format_cn(inputs.as_of)}，全县应排查企业{c['working']}家"
+        f"（一般企业{_every(settings.months)}、高危企业{_every(settings.high_risk_months)}至少检查一次），"
+        f"实际排查{c['inspected']}家，排查覆盖率{percent(coverage.rate())}；应查未查{c['uninspected']}家"
+    )
+    highs = int(coverage.uninspected["high_risk_unit"].sum())
+    text += f"，其中高危企业{highs}家。" if highs else "。"
+    # lowest first; every one named when few, else how many and the lowest three
+    low = [g for g in coverage.groups["town"] if g["rate"] is not None and g["rate"] < settings.rate_floor][
+        ::-1
+    ]
+    if low:
+        named = "、".join(f"{g['name']}（{percent(g['rate'])}）" for g in low[:3])
+        floor = percent(settings.rate_floor)
+        text += (
+            f"{named}排查覆盖率低于{floor}"
+            if len(low) <= 3
+            else f"{len(low)}个镇（街道）排查覆盖率低于{floor}，最低的是{named}"
+        ) + "，要对照底数逐家排查，做到应查尽查。"
+    if c["not_on_roster"]:
+        text += f"另有{c['not_on_roster']}家企业出现在隐患台账中但不在底数中（底数不清），请相关镇（街道）核实补录。"
+    return text + "应查未查企业清单见《应查未查清单》工作簿。" if c["uninspected"] else text
+
+
+def _every(months: int) -> str:
+    """每月, 每季度, 每半年, 每年, 每两个月 …"""
+    return {1: "每月", 3: "每季度", 6: "每半年", 12: "每年"}.get(months, f"每{cn_number(months)}个月")
 
 
 def _names(rows: list[dict]) -> str:

@@ -12,13 +12,14 @@ from anquan_cli.analysis.briefing import BriefInputs
 from anquan_cli.core.config import Config
 from anquan_cli.core.dates import month_bounds
 from anquan_cli.core.errors import AnquanError
-from anquan_cli.jobs.report import Figures, figures
+from anquan_cli.jobs.report import Figures, coverage_of, figures
 from anquan_cli.jobs.validate import FileResult
 from anquan_cli.render.brief import BriefJob, BriefResult
 
 
 def brief_inputs(figs: Figures, results: list[FileResult]) -> BriefInputs:
-    """What the 通报 is written from: the month's statistics, overdue, repeats and submission quality."""
+    """What the 通报 is written from: the month's statistics, overdue, repeats, coverage (with a
+    roster) and submission quality."""
     if figs.month is None:
         raise ValueError("a 通报 is written for a month: Figures.month is required")
     return BriefInputs(
@@ -29,6 +30,7 @@ def brief_inputs(figs: Figures, results: list[FileResult]) -> BriefInputs:
         overdue=figs.overdue,
         repeats=figs.repeats,
         validation=results,
+        coverage=coverage_of(figs, *month_bounds(figs.month)),
     )
 
 

@@ -38,6 +38,7 @@ OUTPUTS = {
     "repeats": "屡查屡有隐患.xlsx",
     "stats": "统计汇总.xlsx",
     "findings": "校验报告.xlsx",
+    "coverage": "应查未查清单.xlsx",  # only when a roster (底数) is among the inputs
     "run": "run.json",
 }
 
@@ -125,7 +126,13 @@ def run_monthly(
 
 
 def _monthly(pool, plan, config, month, out, as_of, date, inputs, templates, register, stage, progress):
-    from anquan_cli.render.lists import write_findings, write_overdue, write_repeats, write_stats
+    from anquan_cli.render.lists import (
+        write_coverage,
+        write_findings,
+        write_overdue,
+        write_repeats,
+        write_stats,
+    )
 
     stage("read")
     run = load(
@@ -141,13 +148,15 @@ def _monthly(pool, plan, config, month, out, as_of, date, inputs, templates, reg
     hazards = run.hazards
 
     stage("analyse")
-    figs = Figures(hazards, config, as_of, month)
+    figs = Figures(hazards, config, as_of, month, roster=run.roster)
     repeats, overdue = figs.repeats, figs.overdue
     stats = {by: figs.stats(by) for by in ("town", "industry", "unit")}
+    written_from = brief_inputs(figs, run.results)
+    coverage = written_from.coverage
 
     stage("documents")
     brief = prepare_brief(
-        brief_inputs(figs, run.results),
+        written_from,
         config,
         out / OUTPUTS["brief"],
         date=date,
@@ -166,8 +175,12 @@ def _monthly(pool, plan, config, month, out, as_of, date, inputs, templates, reg
             ),
             "overdue": write_overdue(overdue, out / OUTPUTS["overdue"]),
             "repeats": write_repeats(repeats, out / OUTPUTS["repeats"]),
-            "stats": write_stats(stats, out / OUTPUTS["stats"]),
+            "stats": write_stats(stats, out / OUTPUTS["stats"], coverage=coverage),
         }
+        if coverage is not None:
+            written["coverage"] = write_coverage(coverage, out / OUTPUTS["coverage"])
+        else:  # an earlier run's list, from a roster no longer given, would contradict this 通报
+            (out / OUTPUTS["coverage"]).unlink(missing_ok=True)
         _drop_stale_copies(out / RETURN_DIR, set(run.copies_written().values()))
         result = pending.result()
         stage("letters")
@@ -196,6 +209,8 @@ def _monthly(pool, plan, config, month, out, as_of, date, inputs, templates, reg
         "letters": len(letters.letters),
         "returned_copies": len(run.annotated),
         "superseded": len(run.superseded),
+        # 应查未查 against the roster; None without one (the 通报 says so)
+        "coverage": None if coverage is None else {**coverage.counts(), "rate": coverage.rate()},
     }
     outputs: dict[str, str | list[str]] = {k: str(Path(v).relative_to(out)) for k, v in written.items()}
     # The county's register lives outside the month's folder (one numbering for every month).

@@ -17,7 +17,8 @@ BRIEF_VARIABLES = frozenset(
         "office", "county", "doc_number", "date", "recipient", "cc", "month", "month_label", "as_of", "total",
         "towns", "industries", "no_hazard_text", "town_text", "industry_text", "majors", "major_text", "overdue", "overdue_top",
         "overdue_count", "overdue_text", "overdue_note", "repeats", "repeat_text", "quality", "quality_text", "next_steps",
-        "chart", "chart_path", "title", "cumulative_text", "left_out_text", "head", "bulletin",
+        "chart", "chart_path", "title", "cumulative_text", "left_out_text", "head", "bulletin", "coverage",
+        "coverage_text",
     }
 )  # fmt: skip
 TEMPLATES = {

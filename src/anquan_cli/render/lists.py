@@ -274,8 +274,9 @@ def write_repeats(report, target: Path) -> Path:
     return target
 
 
-def write_stats(reports: dict, target: Path) -> Path:
-    """统计汇总: one sheet per grouping (镇街, 行业领域, 企业), ranked, with the 合计 row."""
+def write_stats(reports: dict, target: Path, coverage=None) -> Path:
+    """统计汇总: one sheet per grouping (镇街, 行业领域, 企业), ranked, with the 合计 row; with a
+    coverage report (a roster was given), its 应排查 / 实际排查 by town on a sheet 排查覆盖."""
     keys = list(INDICATORS)
     first = next(iter(reports.values()))
     period = (
@@ -309,6 +310,8 @@ def write_stats(reports: dict, target: Path) -> Path:
             book.cell(ws, r, 1, "合计", "text", "total")
             for c, k in enumerate(keys, 2):
                 book.cell(ws, r, c, report.total[k], "pct" if k.endswith("_rate") else "num", "total")
+        if coverage is not None:
+            _coverage_by(book, coverage, "town", "镇街", sheet="排查覆盖")
         book.close()
     return target
 
@@ -453,14 +456,25 @@ def add_coverage_sheets(book: _Book, report) -> None:
     ws.block(3, columns, [False] * len(missing))
 
     for by, label in (("town", "镇街"), ("dept", "监管部门"), ("industry", "行业领域")):
-        groups = report.groups[by]
-        if not groups:
-            continue
-        headers = ("排名", label, "应排查企业数", "实际排查企业数", "应查未查", "覆盖率（%）")
-        ws = book.sheet(
-            f"覆盖率_按{label}", f"排查覆盖率（按{label}）", period, headers, (6, 16, 12, 12, 10, 10)
-        )
-        for r, g in enumerate(groups, 3):
-            values = (r - 2, g["name"], g["roster"], g["inspected"], g["uninspected"], g["rate"])
-            for col, value in enumerate(values):
-                book.cell(ws, r, col, value, "pct" if col == 5 else ("text" if col == 1 else "num"))
+        _coverage_by(book, report, by, label)
+
+
+def _coverage_by(book: _Book, report, by: str, label: str, sheet: str | None = None) -> None:
+    """应排查 / 实际排查 / 覆盖率 per town (department, industry), with the 合计 row."""
+    groups = report.groups[by]
+    if not groups:
+        return
+    period = f"{format_cn(report.start)}至{format_cn(report.end)}，截至 {format_cn(report.as_of)}；对照生产经营单位底数"
+    headers = ("排名", label, "应排查企业数", "实际排查企业数", "应查未查", "覆盖率（%）")
+    ws = book.sheet(
+        sheet or f"覆盖率_按{label}", f"排查覆盖率（按{label}）", period, headers, (6, 16, 12, 12, 10, 10)
+    )
+    r = 3
+    for r, g in enumerate(groups, 3):
+        values = (r - 2, g["name"], g["roster"], g["inspected"], g["uninspected"], g["rate"])
+        for col, value in enumerate(values):
+            book.cell(ws, r, col, value, "pct" if col == 5 else ("text" if col == 1 else "num"))
+    c = report.counts()
+    total = (None, "合计", c["working"], c["inspected"], c["uninspected"], report.rate())
+    for col, value in enumerate(total):
+        book.cell(ws, r + 1, col, value, "pct" if col == 5 else ("text" if col < 2 else "num"), "total")

@@ -78,6 +78,7 @@ def print_monthly(result) -> None:
             ),
         ),
         ("屡查屡有", f"{c['repeat_groups']} 组"),
+        ("排查覆盖", _coverage_line(c.get("coverage"))),
         ("函告", f"{c['letters']} 件"),
         ("退回修改副本", f"{c['returned_copies']} 份"),
     ]
@@ -96,8 +97,9 @@ def print_monthly(result) -> None:
         out.print(Text(note, style="yellow"), soft_wrap=True)
     o = result.outputs
     out.print(Text(f"成果已写入 {result.out}：", style="green"), soft_wrap=True)
-    for key in ("brief", "brief_md", "overdue", "repeats", "stats", "findings", "run"):
-        out.print(Text(f"  {_safe(o[key])}"), soft_wrap=True)
+    for key in ("brief", "brief_md", "overdue", "repeats", "stats", "findings", "coverage", "run"):
+        if key in o:  # 应查未查清单 only with a roster
+            out.print(Text(f"  {_safe(o[key])}"), soft_wrap=True)
     if o["letters"]:
         out.print(Text(f"  函告/ 下 {len(o['letters'])} 件函件"), soft_wrap=True)
     if o["returned"]:
@@ -110,3 +112,15 @@ def print_monthly(result) -> None:
         steps.append(LABELS["next-letters"].format(n=len(o["letters"])))
     steps.append(LABELS["next-brief"])
     out.print(Text(LABELS["next-steps"].format(steps="；".join(steps)), style="bold"), soft_wrap=True)
+
+
+def _coverage_line(coverage: dict | None) -> Text:
+    if coverage is None:
+        return Text("未提供生产经营单位底数，未计算", style="dim")
+    rate = "—" if coverage["rate"] is None else f"{coverage['rate']:.1f}%"
+    text = (
+        f"{coverage['inspected']}/{coverage['working']} 家（{rate}），应查未查 {coverage['uninspected']} 家"
+    )
+    if coverage["not_on_roster"]:
+        text += f"，底数中没有 {coverage['not_on_roster']} 家"
+    return Text(text, style="yellow" if coverage["uninspected"] else "")
