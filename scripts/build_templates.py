@@ -320,7 +320,60 @@ BRIEF = [
     *BRIEF_COLOPHON,
 ]
 
-TEMPLATES = {"月度通报": BRIEF, "警示函": WARNING, "督办函": SUPERVISION, "提醒函": REMINDER}
+COVERAGE = [
+    *LETTER_HEAD,
+    ("title", "{{ title }}"),
+    ("blank",),
+    ("to", "{{ recipient }}："),
+    (
+        "p",
+        "按照全县安全生产隐患大排查快整治严执法专项行动“全覆盖、零容忍”和应查尽查的要求，县安委办将各镇（街道）报送的"
+        "隐患排查治理台账与生产经营单位底数逐家比对。你单位辖区内：",
+    ),
+    ("for", "fact in facts"),
+    ("p", "{{ fact }}"),
+    ("endfor",),
+    ("p", "应查未查属于专项行动严肃查处的问题。现将上述事项列入县安委办督办，请按以下要求办理："),
+    (
+        "hp",
+        "一、逐家开展排查。",
+        "对附件所列{{ hazard_count }}家企业逐家开展安全生产隐患排查，高危企业优先，发现隐患的建立台账、限期整改。",
+    ),
+    (
+        "hp",
+        "二、核准企业底数。",
+        "已关闭、注销或迁出的企业，在生产经营单位底数中改为相应状态；新发现的企业及时补录，做到底数清、情况明。",
+    ),
+    (
+        "hp",
+        "三、按时反馈结果。",
+        "请于{{ report_back|cn_date }}前（{{ working_days }}个工作日内）将排查情况和更新后的底数书面报县安委办。",
+    ),
+    ("p", "逾期未落实的，县安委会将约谈你单位主要负责人，并纳入年度安全生产工作考核。"),
+    *signature("{{ town }}应查未查企业清单"),
+    *annex(
+        "{{ town }}应查未查企业清单",
+        [
+            ("序号", "h.index", 10),
+            ("企业名称", "h.unit", 50),
+            ("统一社会信用代码", "h.uscc", 36),
+            ("行业领域", "h.industry", 24),
+            ("高危", "h.level", 12),
+            ("未检查的周期", "h.windows", 56),
+            ("最近一次排查", "h.last", 30),
+        ],
+        "h in hazards",
+    ),
+    *LETTER_COLOPHON,
+]
+
+TEMPLATES = {
+    "月度通报": BRIEF,
+    "警示函": WARNING,
+    "督办函": SUPERVISION,
+    "提醒函": REMINDER,
+    "排查督办函": COVERAGE,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

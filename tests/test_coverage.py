@@ -219,3 +219,29 @@ def test_monthly_without_a_roster_says_coverage_could_not_be_computed(tmp_path):
     assert not (out / "应查未查清单.xlsx").exists()
     text = "\n".join(p.text for p in docx.Document(str(out / "月度通报.docx")).paragraphs)
     assert "无法计算排查覆盖率和应查未查企业" in text
+
+
+def test_a_town_below_the_supervision_floor_gets_a_coverage_letter_only_when_configured(tmp_path):
+    import docx
+
+    folder = _county(tmp_path, ROSTER, HAZARDS)
+    out = tmp_path / "函告"
+    args = ["letters", str(folder), "--month", "2026-10", "--out-dir", str(out), "--date", "2026-11-03"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert not list(out.glob("*排查督办函*"))  # off by default
+    config = tmp_path / "anquan.toml"
+    config.write_text("[coverage]\nsupervision_floor = 50\n", encoding="utf-8")
+    result = runner.invoke(app, [*args, "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    (letter,) = out.glob("*_排查督办函_青石镇人民政府.docx")
+    document = docx.Document(str(letter))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "关于督促青石镇落实应查尽查要求的督办函" in text.replace("\n", "")
+    assert "应排查企业5家，实际排查2家，排查覆盖率40.0%，低于督办标准（50.0%），应查未查企业3家" in text
+    annex = document.tables[-1]
+    units = [row.cells[1].text for row in annex.rows[1:]]
+    assert units[0] == "通达化工有限公司" and set(units) == {
+        "通达化工有限公司",
+        "示例县华丰建材有限公司",
+        "示例县停产印刷厂",
+    }

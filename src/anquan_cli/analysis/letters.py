@@ -17,13 +17,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from anquan_cli.analysis.coverage import UNKNOWN as UNKNOWN_TOWN
+from anquan_cli.analysis.coverage import CoverageReport
 from anquan_cli.analysis.overdue import OverdueReport
 from anquan_cli.analysis.repeats import RepeatReport
 from anquan_cli.analysis.seasons import season_for
 from anquan_cli.core.config import Config
 from anquan_cli.core.dates import month_bounds
 from anquan_cli.core.messages import DOC_TITLES, LETTER_KINDS, LETTER_REASONS
-from anquan_cli.core.text import format_cn, name_key, source_ref, title_lines
+from anquan_cli.core.text import format_cn, name_key, percent, source_ref, title_lines
 from anquan_cli.core.vocab import MAJOR
 from anquan_cli.read.normalize import map_unique
 
@@ -72,6 +74,7 @@ def plan_letters(
     month: str,
     kinds: tuple[str, ...] = ("warning", "supervision", "reminder"),
     month_stats: dict | None = None,
+    coverage: CoverageReport | None = None,
 ) -> list[Letter]:
     letters: list[Letter] = []
     # Positions as the index, so each letter's annex is looked up from rows built once for all letters.
@@ -81,6 +84,8 @@ def plan_letters(
         letters += _warnings(overdue, late, annex, repeats, config, month)
     if "supervision" in kinds:
         letters += _supervisions(late, annex, config)
+        if coverage is not None and config.coverage.supervision_floor is not None:
+            letters += _coverage_supervisions(coverage, config)
     if "reminder" in kinds:
         letters.append(_reminder(overdue, config, month, month_stats or {}))
     for letter in letters:  # the last reason closes the sentence
@@ -210,6 +215,40 @@ def _supervisions(late: pd.DataFrame, annex: list[dict], config: Config) -> list
                 {"major_count": len(majors)},
             )
         )
+    return letters
+
+
+def _coverage_supervisions(coverage: CoverageReport, config: Config) -> list[Letter]:
+    """排查督办函 to a town whose coverage is below [coverage] supervision_floor, its annex the
+    enterprises 应查未查 (high-risk ones first)."""
+    floor = config.coverage.supervision_floor
+    assert floor is not None
+    missing = coverage.uninspected
+    period = f"{format_cn(coverage.start)}至{format_cn(coverage.end)}"
+    letters = []
+    for g in coverage.groups["town"]:
+        if g["rate"] is None or g["rate"] >= floor or g["name"] == UNKNOWN_TOWN:
+            continue
+        units = missing[missing["town"] == g["name"]].sort_values(
+            "high_risk_unit", ascending=False, kind="stable"
+        )
+        fact = LETTER_REASONS["town_coverage"].format(
+            period=period, roster=g["roster"], inspected=g["inspected"], uninspected=g["uninspected"],
+            rate=percent(g["rate"]), floor=percent(floor),
+        )  # fmt: skip
+        rows = [
+            {
+                "index": i,
+                "unit": r["unit"],
+                "uscc": r["uscc"] if isinstance(r["uscc"], str) else "",
+                "industry": r["industry"] if isinstance(r["industry"], str) else "",
+                "level": "是" if r["high_risk_unit"] else "",
+                "windows": "、".join(r["windows_missed"]),
+                "last": format_cn(r["last_inspected"]) if r["last_inspected"] else "从未检查",
+            }
+            for i, r in enumerate(units.to_dict("records"), 1)
+        ]
+        letters.append(Letter("coverage", town_recipient(g["name"], config), g["name"], [fact], rows))
     return letters
 
 

@@ -26,6 +26,7 @@ TEMPLATES = {
     "警示函": LETTER_VARIABLES,
     "督办函": LETTER_VARIABLES,
     "提醒函": LETTER_VARIABLES,
+    "排查督办函": LETTER_VARIABLES,
 }
 
 
