@@ -211,7 +211,17 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
         "是否高危无法识别（应填“是”或“否”，或风险等级 重大/较大/一般/低）",
     ),
     "roster-phone-invalid": ("warning", "联系电话格式不对（应为 11 位手机号或带区号的固定电话）"),
-    "roster-not-inspected": ("warning", "{unit}在 {window} 内没有任何排查记录（应查未查）"),
+    # --- 一企一档 (anquan enterprise) ---
+    "enterprise-query-empty": (None, "请写出企业名称（或名称中的一段）或统一社会信用代码"),
+    "enterprise-not-found": (
+        None,
+        "在输入的隐患台账和生产经营单位底数中没有找到企业“{query}”（可写统一社会信用代码，或企业名称中的一段）",
+    ),
+    "enterprise-ambiguous": (
+        None,
+        "“{query}”对应 {count} 家企业：{names}；请写出完整名称或统一社会信用代码",
+    ),
+    "enterprise-output-suffix": (None, "无法写入 {path}：一企一档只能写成 {allowed} 文件"),
 }
 
 SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -370,12 +380,19 @@ LETTER_REASONS = {
     "major_overdue": "有{count}项重大事故隐患逾期未整改（涉及{units}），依法应责令停产整顿；",
     "unit_major_overdue": "有{count}项重大事故隐患逾期未整改（{items}），{order}；",
     "town_overdue": "逾期未整改隐患{count}项，超过督办标准（{threshold}项）；",
+    "town_coverage": (
+        "对照生产经营单位底数，{period}应排查企业{roster}家，实际排查{inspected}家，排查覆盖率{rate}，"
+        "低于督办标准（{floor}），应查未查企业{uninspected}家；"
+    ),
 }
-LETTER_KINDS = {"warning": "警示函", "supervision": "督办函", "reminder": "提醒函"}
+# The label names the letter's template and its entries in the 发文登记簿 (one number per label,
+# recipient and month): a town's 督办函 on overdue hazards and on 应查未查 are two letters.
+LETTER_KINDS = {"warning": "警示函", "supervision": "督办函", "reminder": "提醒函", "coverage": "排查督办函"}
 # Document titles (broken into lines for the page by core.text.title_lines).
 DOC_TITLES = {
     "brief": "关于{month_label}全县安全生产隐患排查整治情况的通报",
     "warning": "关于{recipient}安全生产隐患问题的警示函",
     "supervision": "关于督促{town}加快逾期未整改隐患整改的督办函",
     "reminder": "关于做好{season}安全防范工作的提醒函",
+    "coverage": "关于督促{town}落实应查尽查要求的督办函",
 }
