@@ -224,7 +224,6 @@ def _coverage_supervisions(coverage: CoverageReport, config: Config) -> list[Let
     floor = config.coverage.supervision_floor
     assert floor is not None
     missing = coverage.uninspected
-    period = f"{format_cn(coverage.start)}至{format_cn(coverage.end)}"
     letters = []
     for g in coverage.groups["town"]:
         if g["rate"] is None or g["rate"] >= floor or g["name"] == UNKNOWN_TOWN:
@@ -233,7 +232,7 @@ def _coverage_supervisions(coverage: CoverageReport, config: Config) -> list[Let
             "high_risk_unit", ascending=False, kind="stable"
         )
         fact = LETTER_REASONS["town_coverage"].format(
-            period=period, roster=g["roster"], inspected=g["inspected"], uninspected=g["uninspected"],
+            as_of=format_cn(coverage.as_of), roster=g["roster"], inspected=g["inspected"], uninspected=g["uninspected"],
             rate=percent(g["rate"]), floor=percent(floor),
         )  # fmt: skip
         rows = [

@@ -381,7 +381,7 @@ LETTER_REASONS = {
     "unit_major_overdue": "有{count}项重大事故隐患逾期未整改（{items}），{order}；",
     "town_overdue": "逾期未整改隐患{count}项，超过督办标准（{threshold}项）；",
     "town_coverage": (
-        "对照生产经营单位底数，{period}应排查企业{roster}家，实际排查{inspected}家，排查覆盖率{rate}，"
+        "对照生产经营单位底数，截至{as_of}应排查企业{roster}家，实际排查{inspected}家，排查覆盖率{rate}，"
         "低于督办标准（{floor}），应查未查企业{uninspected}家；"
     ),
 }

@@ -183,8 +183,11 @@ def print_letters(result) -> None:
         line.append(_safe(entry.number), style="bold")
         line.append(f"  {letter.kind_label}  ")
         line.append(_safe(letter.recipient))
-        if letter.hazards:
-            line.append(f"（隐患 {len(letter.hazards)} 项）")
+        if letter.hazards:  # a 排查督办函 lists enterprises, the others hazards
+            count = len(letter.hazards)
+            line.append(
+                f"（应查未查企业 {count} 家）" if letter.kind == "coverage" else f"（隐患 {count} 项）"
+            )
         if letter.reasons and letter.kind != "reminder":
             line.append(_safe(f"：{letter.reasons}"), style="dim")
         if path is not None:
