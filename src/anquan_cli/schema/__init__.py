@@ -82,6 +82,23 @@ class Schema:
         return tuple(f for f in self.fields if f.required)
 
 
+# How ledgers name the town column (after normalize_header): one list for every kind that has one.
+TOWN_SYNONYMS = (
+    "所属镇街",
+    "镇(街道)",
+    "所属镇(街道)",
+    "乡镇(街道)",
+    "乡镇(街道、园区)",
+    "属地",
+    "区域",
+    "乡镇",
+    "镇街道",
+    "所在镇街",
+    "属地镇街",
+    "所属乡镇",
+    "镇街名称",
+)
+
 _PARENS = re.compile(r"\([^()]*\)")
 _NOISE = re.compile(r"[\s*★※☆:]+")
 _MARKERS = ("(必填)", "(选填)", "(可选)", "(必填项)")

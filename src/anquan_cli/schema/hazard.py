@@ -1,6 +1,6 @@
 """隐患排查治理台账: fields and the header variants seen in real town ledgers (domain.md §2)."""
 
-from anquan_cli.schema import Field, FieldType, Guess, Schema
+from anquan_cli.schema import TOWN_SYNONYMS, Field, FieldType, Guess, Schema
 
 T = FieldType
 
@@ -10,23 +10,7 @@ SCHEMA = Schema(
     fields=(
         # Never plain 序号: that is a row counter, not the hazard's identity.
         Field("hazard_id", "隐患编号", ("编号", "隐患序号", "隐患编码"), T.ID),
-        Field(
-            "town",
-            "镇街",
-            (
-                "所属镇街",
-                "镇(街道)",
-                "所属镇(街道)",
-                "乡镇(街道)",
-                "乡镇(街道、园区)",
-                "属地",
-                "区域",
-                "乡镇",
-                "镇街道",
-            ),
-            T.TEXT,
-            required=True,
-        ),
+        Field("town", "镇街", TOWN_SYNONYMS, T.TEXT, required=True),
         Field(
             "unit",
             "企业名称",

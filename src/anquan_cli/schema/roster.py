@@ -5,7 +5,7 @@ Told from a hazard ledger by what a roster has and a ledger has not: 主要负�
 是否高危 — and no hazard description, level or deadline (the hazard kind's key fields).
 """
 
-from anquan_cli.schema import Field, FieldType, Schema
+from anquan_cli.schema import TOWN_SYNONYMS, Field, FieldType, Schema
 
 T = FieldType
 
@@ -32,21 +32,7 @@ SCHEMA = Schema(
         Field(
             "uscc", "统一社会信用代码", ("社会信用代码", "信用代码", "统一信用代码", "营业执照号码"), T.USCC
         ),
-        Field(
-            "town",
-            "镇街",
-            (
-                "所属镇街",
-                "镇(街道)",
-                "所属镇(街道)",
-                "乡镇(街道)",
-                "所在镇街",
-                "属地",
-                "属地镇街",
-                "所属乡镇",
-                "镇街名称",
-            ),
-        ),
+        Field("town", "镇街", TOWN_SYNONYMS),
         Field("dept", "监管部门", ("行业主管部门", "主管部门", "行业监管部门", "监管单位", "负责监管部门")),
         Field("industry", "行业领域", ("行业", "行业类别", "所属行业", "监管行业", "行业分类", "行业类型")),
         Field(
