@@ -12,6 +12,7 @@ from anquan_cli import __version__
 from anquan_cli.commands import (
     brief,
     coverage,
+    enterprise,
     init,
     letters,
     monthly,
@@ -42,6 +43,7 @@ app.command("overdue", no_args_is_help=True)(overdue.overdue)
 app.command("repeats", no_args_is_help=True)(repeats.repeats)
 app.command("stats", no_args_is_help=True)(stats.stats)
 app.command("coverage", no_args_is_help=True)(coverage.coverage)
+app.command("enterprise", no_args_is_help=True)(enterprise.enterprise)
 app.command("brief", no_args_is_help=True)(brief.brief)
 app.command("letters", no_args_is_help=True)(letters.letters)
 app.command("template", no_args_is_help=True)(template.template)

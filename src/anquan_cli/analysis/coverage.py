@@ -68,6 +68,7 @@ def roster_frame(ledger: Ledger, config: Config) -> pd.DataFrame:
                 if ledger.has("status")
                 else np.full(n, WORKING, dtype=object)
             ),
+            "principal": column("principal"),  # for the 一企一档
             "path": str(ledger.path),
             "sheet": ledger.sheet,
             "row": data[ROW].to_numpy(),

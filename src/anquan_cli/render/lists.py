@@ -257,21 +257,26 @@ def write_repeats(report, target: Path) -> Path:
         )
         ws = book.sheet("屡查屡有隐患", "屡查屡有隐患", subtitle, headers, widths)
         groups = report.groups
-        columns = [
-            (list(range(1, len(groups) + 1)), "num"),
-            ([g.town for g in groups], "text"),
-            ([g.unit for g in groups], "text"),
-            ([g.topic for g in groups], "text"),
-            ([g.count for g in groups], "num"),
-            (["、".join(g.dates) for g in groups], "text"),
-            (["、".join(h or "（无编号）" for h in g.hazard_ids) for g in groups], "text"),
-            (["；".join(dict.fromkeys(g.descriptions)) for g in groups], "text"),
-            (["未整改" if g.open else "已整改" for g in groups], "text"),
-        ]
-        ws.block(3, columns, [g.open for g in groups])
+        ws.block(3, repeat_columns(groups), [g.open for g in groups])
         ws.autofilter(2, 0, max(3, len(report.groups) + 2), len(headers) - 1)
         book.close()
     return target
+
+
+def repeat_columns(groups: list, *, who: bool = True) -> list[tuple[list, str]]:
+    """A 屡查屡有 table's columns: 序号, (镇街, 企业,) 问题类别, 次数, 发现日期, 隐患编号, 隐患描述, 最近一次."""
+    columns: list[tuple[list, str]] = [(list(range(1, len(groups) + 1)), "num")]
+    if who:
+        columns += [([g.town for g in groups], "text"), ([g.unit for g in groups], "text")]
+    return [
+        *columns,
+        ([g.topic for g in groups], "text"),
+        ([g.count for g in groups], "num"),
+        (["、".join(g.dates) for g in groups], "text"),
+        (["、".join(h or "（无编号）" for h in g.hazard_ids) for g in groups], "text"),
+        (["；".join(dict.fromkeys(g.descriptions)) for g in groups], "text"),
+        (["未整改" if g.open else "已整改" for g in groups], "text"),
+    ]
 
 
 def write_stats(reports: dict, target: Path, coverage=None) -> Path:
