@@ -235,7 +235,7 @@ def test_out_docx_has_the_title_facts_and_hazards(county, tmp_path):
     assert json.loads(result.stdout)["uscc"] == USCC_A  # stdout is the JSON alone
     doc = docx.Document(str(target))
     heading = doc.paragraphs[0]
-    assert heading.text == f"{UNIT_A}安全生产档案（一企一档）"
+    assert heading.text == f"{UNIT_A}\n安全生产档案（一企一档）"  # broken after the name, never inside a word
     fonts = heading.runs[0]._r.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia"))  # Chinese text gets its own font
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from anquan_cli.core.errors import AnquanError
 from anquan_cli.core.outputs import atomic_path
-from anquan_cli.core.text import format_cn, source_ref
+from anquan_cli.core.text import format_cn, source_ref, title_lines
 from anquan_cli.core.vocab import MAJOR, STATUS_LABEL
 from anquan_cli.render.terminal import _safe, console
 
@@ -316,7 +316,13 @@ def _write_docx(ef: Any, target: Path, document: Any) -> Path:
                 _fonts(run._r, layout.heading1_font if r == 0 else layout.body_font, layout.latin_font)
         _repeat_header(grid)
 
-    paragraph(title(ef), layout.title_font, layout.title_pt, center=True)
+    # broken between words like every title anquan writes (never "（一企一" / "档）")
+    paragraph(
+        title_lines(title(ef), text_mm / (layout.title_pt * 25.4 / 72)),
+        layout.title_font,
+        layout.title_pt,
+        center=True,
+    )
     paragraph(f"截至{format_cn(ef.as_of)}", layout.body_font, layout.table_pt, center=True, space=6)
 
     paragraph("一、企业概况", layout.heading1_font, layout.body_pt, space=12)
