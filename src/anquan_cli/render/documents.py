@@ -87,6 +87,7 @@ def render_markdown(template: Path, context: dict, target: Path | None = None) -
     return text
 
 
+_LINE_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'  # as docxtpl's listing pass writes "\n"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _LISTING = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")  # a tab, line break, \a or \f in a run's text
 
@@ -150,8 +151,13 @@ class DocxBatch:
         # Control characters from a ledger are not XML; Word refuses the whole file over one of them.
         body = _XML_ILLEGAL.sub("", body)
         body = body.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        if "\t" in body or "\n" in body:  # a value with a line break or tab: Word needs <w:br/>, <w:tab/>
+        # A value with a line break or tab: Word needs <w:br/>, <w:tab/>. A line break alone (a title
+        # broken for the page, in every letter) is what docxtpl's pass would make of it, without its
+        # three regular expressions over every run of the letter (the body holds no other newline).
+        if "\t" in body or "\a" in body or "\f" in body:
             body = self._tpl.resolve_listing(body)
+        elif "\n" in body:
+            body = body.replace("\n", _LINE_BREAK)
         document = (self._head + body + self._tail).encode("utf-8")
         with atomic_path(target) as tmp:
             self._package.write(tmp, {"word/document.xml": document})
