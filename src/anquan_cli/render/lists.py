@@ -421,11 +421,10 @@ def add_coverage_sheets(book: _Book, report) -> None:
         "未检查的周期",
         "最近一次排查",
     )
-    widths = (6, 12, 12, 30, 22, 12, 6, 36, 14)
+    widths: tuple[int, ...] = (6, 12, 12, 30, 22, 12, 6, 36, 14)
     subtitle = (
         f"{period}：应排查 {c['working']} 家，已排查 {c['inspected']} 家，应查未查 {c['uninspected']} 家"
     )
-    ws = book.sheet("应查未查", "应查未查企业清单", subtitle, headers, widths)
     rows = report.uninspected.to_dict("records")
     columns = [
         (list(range(1, len(rows) + 1)), "num"),
@@ -438,6 +437,10 @@ def add_coverage_sheets(book: _Book, report) -> None:
         (["、".join(r["windows_missed"]) for r in rows], "text"),
         ([format_cn(r["last_inspected"]) if r["last_inspected"] else "从未检查" for r in rows], "text"),
     ]
+    if not report.roster["dept"].notna().any():  # a towns' roster: no empty 监管部门 column to print
+        headers, widths = headers[:2] + headers[3:], widths[:2] + widths[3:]
+        del columns[2]
+    ws = book.sheet("应查未查", "应查未查企业清单", subtitle, headers, widths)
     ws.block(3, columns, [bool(r["high_risk_unit"]) for r in rows])
     ws.autofilter(2, 0, max(3, len(rows) + 2), len(headers) - 1)
 
