@@ -665,3 +665,21 @@ def test_a_major_overdue_hazard_always_brings_a_warning_letter_listing_it_first(
     assert [h["hazard_id"] for h in warning.hazards] == ["M1", "G1"]  # 重大 first, though G1 is 56 days late
     text = text_of(next(path for lt, _, path in result.letters if lt.kind == "warning"))
     assert "其中1项重大事故隐患，依法责令停产整顿并予以立案查处，整改验收合格前不得恢复生产。" in text
+
+
+def test_a_cjk_font_installed_after_matplotlib_made_its_font_list_is_found(monkeypatch):
+    """The note says 安装中文字体后重新生成即可: it must hold although matplotlib's cached list predates it."""
+    from matplotlib import font_manager
+
+    from anquan_cli.render import chart
+
+    system = [p for p in font_manager.findSystemFonts() if chart.CJK_FILES.search(Path(p).name)]
+    if not system:
+        pytest.skip("no CJK font on this machine")
+    stale = [f for f in font_manager.fontManager.ttflist if f.name not in chart.CJK_FAMILIES]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", stale)
+    chart.cjk_font.cache_clear()
+    try:
+        assert chart.cjk_font() in chart.CJK_FAMILIES
+    finally:
+        chart.cjk_font.cache_clear()

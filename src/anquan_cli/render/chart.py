@@ -6,6 +6,7 @@ Without one, no chart is drawn (and the caller says so) rather than a chart of e
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -27,11 +28,33 @@ CJK_FAMILIES = (
 )
 
 
+# Font files that hold one of those families (Windows, macOS and Linux file names).
+CJK_FILES = re.compile(
+    r"cjk|msyh|simhei|simsun|simfang|deng|sourcehan|wqy|pingfang|heiti|songti|notosanssc", re.I
+)
+
+
 @cache
 def cjk_font() -> str | None:
     from matplotlib import font_manager
 
-    available = {f.name for f in font_manager.fontManager.ttflist}
+    manager = font_manager.fontManager
+    found = _known(manager)
+    if found is None:
+        # matplotlib keeps the font list it made on first use: a font installed since (as the note
+        # tells the clerk to do) is not in it. Add the CJK files the system has, then look again.
+        for path in font_manager.findSystemFonts():
+            if CJK_FILES.search(Path(path).name):
+                try:
+                    manager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue  # an unreadable font file: the next one may do
+        found = _known(manager)
+    return found
+
+
+def _known(manager) -> str | None:
+    available = {f.name for f in manager.ttflist}
     return next((family for family in CJK_FAMILIES if family in available), None)
 
 
