@@ -12,7 +12,7 @@ from anquan_cli.analysis.briefing import BriefInputs
 from anquan_cli.core.config import Config
 from anquan_cli.core.dates import month_bounds
 from anquan_cli.core.errors import AnquanError
-from anquan_cli.jobs.report import Figures, coverage_of, figures
+from anquan_cli.jobs.report import Figures, figures
 from anquan_cli.jobs.validate import FileResult
 from anquan_cli.render.brief import BriefJob, BriefResult
 
@@ -30,7 +30,7 @@ def brief_inputs(figs: Figures, results: list[FileResult]) -> BriefInputs:
         overdue=figs.overdue,
         repeats=figs.repeats,
         validation=results,
-        coverage=coverage_of(figs, *month_bounds(figs.month)),
+        coverage=figs.coverage(*month_bounds(figs.month)),
     )
 
 

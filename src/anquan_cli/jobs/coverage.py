@@ -9,7 +9,7 @@ from pathlib import Path
 from anquan_cli.analysis.coverage import CoverageReport
 from anquan_cli.core.config import Config
 from anquan_cli.core.errors import AnquanError
-from anquan_cli.jobs.report import coverage_of, figures
+from anquan_cli.jobs.report import figures
 
 
 def make_coverage(
@@ -27,7 +27,7 @@ def make_coverage(
     if roster is not None and not roster.is_file():
         raise AnquanError("path-not-found", path=roster)
     _, figs = figures(inputs, config, as_of=as_of)
-    report = coverage_of(figs, start, end)
+    report = figs.coverage(start, end)
     if report is None:
         raise AnquanError("roster-missing")
     return report

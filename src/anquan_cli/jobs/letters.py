@@ -13,7 +13,7 @@ from pathlib import Path
 from anquan_cli.core.config import Config
 from anquan_cli.core.dates import month_bounds
 from anquan_cli.core.messages import LABELS
-from anquan_cli.jobs.report import Figures, coverage_of, figures
+from anquan_cli.jobs.report import Figures, figures
 from anquan_cli.jobs.workers import available, workers
 from anquan_cli.render.documents import LetterJob, render_letters
 
@@ -91,7 +91,7 @@ def letter_batch(
         raise ValueError("letters are planned for a month: Figures.month is required")
     overdue, repeats = figs.overdue, figs.repeats
     month_total = figs.stats("town").total
-    coverage = coverage_of(figs, *month_bounds(month))  # 排查督办函, when a roster was given
+    coverage = figs.coverage(*month_bounds(month))  # 排查督办函, when a roster was given
     letters = plan_letters(
         overdue, repeats, config, month=month, kinds=kinds, month_stats=month_total, coverage=coverage
     )

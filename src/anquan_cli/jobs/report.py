@@ -84,6 +84,9 @@ class Figures:
     _overdue: OverdueReport | None = field(default=None, init=False, repr=False)
     _repeats: RepeatReport | None = field(default=None, init=False, repr=False)
     _stats: dict[str, StatsReport] = field(default_factory=dict, init=False, repr=False)
+    _coverage: dict[tuple[dt.date, dt.date], CoverageReport] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     @property
     def overdue(self) -> OverdueReport:
@@ -113,14 +116,18 @@ class Figures:
             )
         return self._stats[by]
 
+    def coverage(self, start: dt.date, end: dt.date) -> CoverageReport | None:
+        """应查未查 and coverage for a period, None when no roster was read (the 通报 and the letters
+        of one monthly run share it)."""
+        if self.roster is None:
+            return None
+        if (start, end) not in self._coverage:
+            from anquan_cli.analysis.coverage import compute_coverage
 
-def coverage_of(figs: Figures, start: dt.date, end: dt.date) -> CoverageReport | None:
-    """应查未查 and coverage for a period, None when no roster was read."""
-    if figs.roster is None:
-        return None
-    from anquan_cli.analysis.coverage import compute_coverage
-
-    return compute_coverage(figs.roster, figs.hazards, figs.config, start=start, end=end, as_of=figs.as_of)
+            self._coverage[(start, end)] = compute_coverage(
+                self.roster, self.hazards, self.config, start=start, end=end, as_of=self.as_of
+            )
+        return self._coverage[(start, end)]
 
 
 def figures(
