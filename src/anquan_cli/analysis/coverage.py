@@ -224,26 +224,27 @@ def _window_text(a: dt.date, b: dt.date) -> str:
 
 def _match(roster: pd.DataFrame, seen: pd.DataFrame, county: str) -> np.ndarray:
     """For each hazard row, the roster row of its enterprise (-1: none): by credit code, else by name
-    within the town, else by name alone for a roster row without a town (a department's roster)."""
+    within the town, else by name alone for a roster row without a town (a department's roster).
+    Worked out once per distinct (code, name, town), not per row: a county-year repeats them."""
     by_code = {c: i for i, c in enumerate(roster["uscc"]) if isinstance(c, str)}
     by_town_name = {
         (t, k): i for i, (t, k) in enumerate(zip(roster["town"], roster["key"], strict=True)) if t
     }
     by_name = {k: i for i, (t, k) in enumerate(zip(roster["town"], roster["key"], strict=True)) if not t}
-    keys: dict[str, str] = {}
-    out = np.full(len(seen), -1, dtype=np.int64)
-    for j, (code, unit, town) in enumerate(zip(seen["uscc"], seen["unit"], seen["town"], strict=True)):
-        hit = by_code.get(code) if isinstance(code, str) else None
-        if hit is None and isinstance(unit, str):
-            key = keys.get(unit)
-            if key is None:
-                key = keys[unit] = local_name_key(unit, county)
-            hit = by_town_name.get((town, key)) if isinstance(town, str) else None
+    cells = pd.DataFrame(
+        {c: seen[c].astype(object).where(seen[c].notna(), "") for c in ("uscc", "unit", "town")}
+    )
+    ids = cells.groupby(["uscc", "unit", "town"], sort=False).ngroup().to_numpy()
+    hits = []
+    for code, unit, town in cells.drop_duplicates().itertuples(index=False):  # first-seen order, as ngroup
+        hit = by_code.get(code) if code else None
+        if hit is None and unit:
+            key = local_name_key(unit, county)
+            hit = by_town_name.get((town, key)) if town else None
             if hit is None:
                 hit = by_name.get(key)
-        if hit is not None:
-            out[j] = hit
-    return out
+        hits.append(-1 if hit is None else hit)
+    return np.asarray(hits, dtype=np.int64)[ids] if len(ids) else np.empty(0, dtype=np.int64)
 
 
 def _not_on_roster(seen: pd.DataFrame, match: np.ndarray, per_unit: int = 20) -> list[dict]:
