@@ -10,8 +10,9 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
+from anquan_cli.core.criteria import Criterion, Table, load_table
 from anquan_cli.core.errors import AnquanError
 from anquan_cli.core.vocab import DEFAULT_NONSTANDARD_LEVELS, DEFAULT_TIER_KEYWORDS
 
@@ -189,6 +190,26 @@ class Coverage(_Section):
     supervision_floor: float | None = Field(None, ge=0, le=100)  # a 督办函 below this (%); None: none sent
 
 
+class Major(_Section):
+    """重大事故隐患 (issue 20): the criteria table and the 五落实 of a 重大 hazard."""
+
+    # Rows with no (or no recognisable) 行业领域 are compared with the criteria of these industries.
+    default_industries: list[str] = Field(default_factory=lambda: ["工贸"])
+    disable: list[str] = Field(default_factory=list)  # criteria ids switched off
+    # More criteria, or a criterion replaced by its id: inline, or a TOML file in criteria.toml's format
+    # (a relative path is taken from anquan.toml's folder).
+    criteria: list[Criterion] = Field(default_factory=list)
+    criteria_file: str | None = None
+    _table: Table | None = PrivateAttr(None)
+
+    def table(self) -> Table:
+        """Loaded on first use, once per configuration."""
+        if self._table is None:
+            files = [Path(self.criteria_file)] if self.criteria_file else []
+            self._table = load_table(self.criteria, disable=self.disable, files=files)
+        return self._table
+
+
 class Config(_Section):
     county: County = County()
     # Empty lists mean "not configured": the town/industry membership checks only run when listed.
@@ -202,6 +223,7 @@ class Config(_Section):
     letters: Letters = Letters()
     brief: Brief = Brief()
     coverage: Coverage = Coverage()
+    major: Major = Major()
     limits: Limits = Limits()
     source: str | None = Field(None, exclude=True)
 
@@ -254,6 +276,10 @@ def load_config(path: Path | None) -> Config:
     if templates and not Path(templates).is_absolute():  # relative to the config file, not the cwd
         document = config.document.model_copy(update={"templates": str(path.parent / templates)})
         config = config.model_copy(update={"document": document})
+    criteria_file = config.major.criteria_file
+    if criteria_file and not Path(criteria_file).is_absolute():
+        major = config.major.model_copy(update={"criteria_file": str(path.parent / criteria_file)})
+        config = config.model_copy(update={"major": major})
     return config.model_copy(update={"source": str(path)})
 
 
