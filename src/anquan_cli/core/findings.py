@@ -28,6 +28,8 @@ class Finding:
     column: str | None = None  # Excel letter
     field: str | None = None  # canonical Chinese header
     value: str | None = None  # the cell as written
+    # More keys of the JSON finding for some codes (level-suspect-major: its "criterion").
+    detail: dict | None = None
 
     @classmethod
     def make(
@@ -68,6 +70,7 @@ class Finding:
             "field": self.field,
             "value": self.value,
             "message": self.message,
+            **(self.detail or {}),
         }
 
 

@@ -99,6 +99,12 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "config-not-found": (None, "找不到配置文件：{path}"),
     "config-syntax": (None, "配置文件 {path} 格式错误（第 {line} 行）：{reason}"),
     "config-invalid": (None, "配置文件 {path} 中的“{key}”有误：{reason}"),
+    "criteria-unreadable": (None, "无法读取判定标准表 {path}：{reason}"),
+    "criteria-invalid": (None, "判定标准表 {path} 中的“{key}”有误：{reason}"),
+    "criteria-unknown-id": (
+        None,
+        "[major] disable 中的判定标准编号不存在：{ids}（运行 anquan criteria 查看全部编号）",
+    ),
     "output-is-input": (None, "输出文件 {path} 与输入文件相同，已拒绝写入（不会改动报送的原件）"),
     "output-unwritable": (None, "无法写入 {path}：{reason}"),
     "output-not-file": (None, "无法写入 {path}：它已存在，但不是普通文件（{what}），请换一个文件名"),
@@ -168,6 +174,23 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "duplicate-id": ("error", "隐患编号与第 {first} 行重复"),
     "date-but-open": ("warning", "已填整改完成日期（{date}），但整改状态不是已整改，请核实"),
     "closed-no-verifier": ("warning", "已整改但未填复查人（整改结果应经复查验收）"),
+    # --- 重大事故隐患 (判定标准, 五落实, 销号) ---
+    "level-suspect-major": (
+        "warning",
+        "登记为一般隐患，但描述中有“{words}”，符合{basis}“{text}”的情形，疑似重大事故隐患，请核实隐患等级{scope}",
+    ),
+    "major-five-missing": (
+        "error",
+        "重大事故隐患未写明{item}（五落实：责任、措施、资金、时限、预案，本行缺{missing}；安监总局令第16号第十五条）",
+    ),
+    "major-five-unverifiable": (
+        "warning",
+        "台账有 {count} 项重大事故隐患，但没有“{columns}”列，无法核查五落实（责任、措施、资金、时限、预案）",
+    ),
+    "major-closed-unverified": (
+        "warning",
+        "重大事故隐患已整改，但未填{missing}（重大事故隐患须经核查验收后方可销号）",
+    ),
     "duplicate-row": ("warning", "与第 {first} 行内容完全相同（重复录入？）"),
     "uscc-many-names": ("warning", "同一统一社会信用代码在本表中对应多个企业名称：{names}"),
     "name-many-uscc": ("warning", "同一企业在本表中填了多个统一社会信用代码：{codes}"),
@@ -314,6 +337,12 @@ ROW_SKIPS = {
     "after-footer": "在表尾的填表人、审核人等之后",
     "example": "模板中的填写示例",
 }
+
+
+# Errors that say what a record lacks, not that its figures cannot be read: the row still counts when
+# rows with errors are left out ([analysis] exclude_rows_with_errors). A 重大 hazard without its 预案 is
+# still a 重大 hazard, and the 通报 must count it (and its 停产整顿 when overdue).
+COUNTED_DESPITE = frozenset({"major-five-missing"})
 
 
 def quotes_value(code: str) -> bool:

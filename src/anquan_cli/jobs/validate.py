@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from anquan_cli.core.config import Config
 from anquan_cli.core.errors import AnquanError
 from anquan_cli.core.findings import Finding, Severity
+from anquan_cli.core.messages import COUNTED_DESPITE
 from anquan_cli.jobs.workers import read_ahead
 from anquan_cli.read import InputPlan, ReadOptions, SkippedSheet, plan_inputs, read_file, superseded_message
 from anquan_cli.read.counts import RowCounts
@@ -160,7 +161,7 @@ def _error_rows(ledger: Ledger, findings: list[Finding]) -> np.ndarray:
     ids = {f.header: f.id for f in ledger.schema.fields}
     plain: list[int] = []
     for finding in findings:
-        if finding.severity is not Severity.ERROR or not finding.row:
+        if finding.severity is not Severity.ERROR or not finding.row or finding.code in COUNTED_DESPITE:
             continue
         field_id = ids.get(finding.field or "")
         if field_id in ledger.origin:

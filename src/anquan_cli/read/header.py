@@ -193,6 +193,10 @@ def _pair_names(schema: Schema, parents: list[str], children: list[str]) -> list
     for parent, child in zip(parents, children, strict=True):
         if not child or child == parent:
             names.append((parent, parent))
+        elif parent and _exact(schema, f"{parent}{child}"):
+            # 挂牌督办 over 要求完成时间 is the 督办's date, not the rectification deadline the child
+            # alone names: a pair that is itself a name on the list is the more specific reading.
+            names.append((f"{parent}{child}", f"{parent}-{child}"))
         elif not parent or _match(schema, child):
             names.append((child, child))
         elif _match(schema, f"{parent}{child}"):
@@ -200,6 +204,11 @@ def _pair_names(schema: Schema, parents: list[str], children: list[str]) -> list
         else:
             names.append((parent, f"{parent}-{child}"))
     return names
+
+
+def _exact(schema: Schema, text: str) -> bool:
+    hit = _match(schema, text)
+    return hit is not None and hit[1] == EXACT
 
 
 def _used_width(rows: list[list[Any]]) -> int:

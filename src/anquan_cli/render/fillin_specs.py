@@ -43,14 +43,15 @@ HAZARD = TemplateSpec(
         "level": "一般事故隐患或重大事故隐患（安监总局令第16号只分两级）",
         "place": "如 一车间东侧、仓库",
         "description": "写清具体问题，如“一车间东侧安全出口被货物堵塞”",
-        "measure": "整改措施",
+        "measure": "整改措施；重大事故隐患写明治理方案（目标任务、方法措施、机构人员）",
         "owner": "整改责任人姓名",
         "deadline": "日期；当场整改的可写“立即整改”；未整改完成的必须填写",
         "status": "已整改、整改中或未整改",
         "closed_on": "整改完成的日期；状态为已整改时必填",
         "verifier": "复查验收人姓名；已整改的隐患应填写",
         "verified_on": "复查验收日期",
-        "funds": "整改资金（万元）",
+        "funds": "整改资金（万元）；重大事故隐患必填",
+        "contingency": "整改期间的安全措施和应急预案；重大事故隐患必填",
         "note": "其他说明",
     },
     notes=(
@@ -58,7 +59,8 @@ HAZARD = TemplateSpec(
         "2. 日期一律填写日期格式（如 2026-10-05），不要写“9月5日”“长期”等。",
         "3. 隐患等级只分一般事故隐患和重大事故隐患两级（安监总局令第16号第三条）。",
         "4. 整改状态为“已整改”的，须填写整改完成日期和复查人；重大事故隐患须经属地或部门现场复查后方可销号。",
-        "5. 请勿修改表头、增删列；表格下方可填写填表人、审核人和联系电话。",
+        "5. 重大事故隐患须落实责任、措施、资金、时限和预案（五落实），对应的整改责任人、整改措施、整改资金、整改期限、应急预案各列都要填写。",
+        "6. 请勿修改表头、增删列；表格下方可填写填表人、审核人和联系电话。",
     ),
     widths={"description": 36, "measure": 30, "place": 16, "unit": 28, "uscc": 22, "hazard_id": 16},
     options=lambda config: {
@@ -70,7 +72,9 @@ HAZARD = TemplateSpec(
         **({"town": tuple(config.towns)} if config.towns else {}),
     },
     strict=("level", "status"),
-    omit=("dept",),  # read when a ledger has it; a town's template has no use for it yet
+    # Read when a ledger has them; an enterprise's template has no use for them: the department and the
+    # 挂牌督办 the authority decides.
+    omit=("dept", "listing_level", "listing_by", "listing_doc", "listing_due"),
 )
 
 _EXAMPLE_UNIT = "示例：XX机械制造有限公司（填写时请删除示例行）"

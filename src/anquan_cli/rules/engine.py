@@ -35,9 +35,17 @@ class Reporter:
         self.findings.extend(findings)
 
     def cells(
-        self, code: str, field_id: str, mask: np.ndarray, *, severity: str | None = None, **params: object
+        self,
+        code: str,
+        field_id: str,
+        mask: np.ndarray,
+        *,
+        severity: str | None = None,
+        detail: np.ndarray | None = None,
+        **params: object,
     ) -> np.ndarray:
-        """One finding per True in `mask`, on the cell of `field_id`. Array params are per row.
+        """One finding per True in `mask`, on the cell of `field_id`. Array params are per row, and so
+        is `detail` (the finding's extra JSON keys).
 
         Returns the row positions flagged, so a later rule can avoid reporting the same cell twice.
         """
@@ -56,7 +64,11 @@ class Reporter:
         numbers = [ref.context_row] * len(idx) if ref.context else rows[idx].tolist()
         shown = [display(v) for v in ledger.raw_values(field_id, idx)]
         letter = ref.letter
-        if not quotes_value(code) and not any(isinstance(v, np.ndarray) for v in params.values()):
+        if (
+            detail is None
+            and not quotes_value(code)
+            and not any(isinstance(v, np.ndarray) for v in params.values())
+        ):
             # One message for the whole column (it never quotes the cell): rendered once, not per cell.
             one = Finding.make(
                 code, sheet=ledger.sheet, column=letter, field=header, severity=severity, **params
@@ -68,18 +80,19 @@ class Reporter:
             return idx
         for i, row, value in zip(idx, numbers, shown, strict=True):
             values = {k: _param(v[i]) if isinstance(v, np.ndarray) else v for k, v in params.items()}
-            self.findings.append(
-                Finding.make(
-                    code,
-                    sheet=ledger.sheet,
-                    row=row,
-                    column=letter,
-                    field=header,
-                    value=value,
-                    severity=severity,
-                    **values,
-                )
+            finding = Finding.make(
+                code,
+                sheet=ledger.sheet,
+                row=row,
+                column=letter,
+                field=header,
+                value=value,
+                severity=severity,
+                **values,
             )
+            if detail is not None:
+                finding.detail = detail[i]
+            self.findings.append(finding)
         return idx
 
     def file(self, code: str, field_id: str | None = None, **params: object) -> None:

@@ -11,9 +11,16 @@ from functools import partial
 import numpy as np
 
 from anquan_cli.core.dates import DateState
-from anquan_cli.core.vocab import CLOSED, STATUS_LABEL, VocabState, canonical_industry, subsectors_kept
+from anquan_cli.core.vocab import (
+    CLOSED,
+    MAJOR,
+    STATUS_LABEL,
+    VocabState,
+    canonical_industry,
+    subsectors_kept,
+)
 from anquan_cli.read.ledger import Ledger, state_col
-from anquan_cli.rules import common
+from anquan_cli.rules import common, major
 from anquan_cli.rules.common import present, states, values
 from anquan_cli.rules.engine import CheckContext, Reporter
 
@@ -58,8 +65,10 @@ def check(ledger: Ledger, ctx: CheckContext, report: Reporter) -> None:
     elif (closed & ~from_status).any():
         report.file("closed-date-column-missing", count=int((closed & ~from_status).sum()))
 
+    major_rows = values(ledger, "level") == MAJOR if ledger.has("level") else np.zeros(n, dtype=bool)
     if ledger.has("verifier"):
-        report.cells("closed-no-verifier", "verifier", closed & ~present(ledger, "verifier"))
+        # A 重大 one has its own finding (major-closed-unverified), which names the 销号 it lacks.
+        report.cells("closed-no-verifier", "verifier", closed & ~major_rows & ~present(ledger, "verifier"))
 
     if ledger.has("level"):
         st = states(ledger, "level")
@@ -67,6 +76,8 @@ def check(ledger: Ledger, ctx: CheckContext, report: Reporter) -> None:
         report.cells("level-nonstandard", "level", st == VocabState.MAPPED, mapped=values(ledger, "level"))
     if ledger.has("status"):
         report.cells("status-invalid", "status", states(ledger, "status") == VocabState.BAD)
+
+    major.check(ledger, ctx, report, closed)
 
     dup_id = common.duplicate_values(ledger, report, "hazard_id", "duplicate-id")
     anchor = "hazard_id" if ledger.has("hazard_id") else "unit"
