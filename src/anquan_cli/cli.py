@@ -12,6 +12,7 @@ from anquan_cli import __version__
 from anquan_cli.commands import (
     brief,
     coverage,
+    criteria,
     enterprise,
     init,
     letters,
@@ -48,6 +49,7 @@ app.command("brief", no_args_is_help=True)(brief.brief)
 app.command("letters", no_args_is_help=True)(letters.letters)
 app.command("template", no_args_is_help=True)(template.template)
 app.command("init")(init.init)
+app.add_typer(criteria.app, name="criteria")
 app.add_typer(templates.app, name="templates", help="文书模板工具：templates check 检查自定义模板。")
 
 

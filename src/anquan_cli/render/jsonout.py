@@ -10,11 +10,11 @@ import json
 import sys
 
 
-def dumps(document: dict, *, pretty: bool = False) -> str:
+def dumps(document: dict | list, *, pretty: bool = False) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2 if pretty else None, default=str)
 
 
-def emit(document: dict) -> None:
+def emit(document: dict | list) -> None:
     pretty = bool(getattr(sys.stdout, "isatty", lambda: False)())
     data = dumps(document, pretty=pretty).encode("utf-8")
     stream = getattr(sys.stdout, "buffer", None)
