@@ -11,6 +11,7 @@ import pandas as pd
 
 from anquan_cli.analysis.coverage import CoverageReport
 from anquan_cli.analysis.letters import month_label
+from anquan_cli.analysis.major import SuspectReport, listing_text, suspects_sentence
 from anquan_cli.analysis.merge import submission_date
 from anquan_cli.analysis.overdue import OverdueReport
 from anquan_cli.analysis.repeats import RepeatReport
@@ -32,6 +33,7 @@ class BriefInputs:
     repeats: RepeatReport
     validation: list  # FileResult of every input file (quality of submissions)
     coverage: CoverageReport | None = None  # 应查未查, when a roster (底数) was among the inputs
+    suspects: SuspectReport | None = None  # 疑似重大: 一般 hazards meeting a 判定标准 criterion
 
 
 def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_number: str) -> dict:
@@ -64,7 +66,8 @@ def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_num
         "town_text": _town_text(towns) + _scope_note(inputs),
         "industry_text": _industry_text(industries) + "表中各项口径同上表。",
         "majors": _majors(inputs),
-        "major_text": _major_text(inputs, total),
+        "major_text": _major_text(inputs, total) + _suspect_text(inputs),
+        "suspect_count": len(inputs.suspects.rows) if inputs.suspects is not None else 0,
         "overdue": listed[: config.brief.annex_max],
         "overdue_note": _annex_note(len(late), config.brief.annex_max),
         "overdue_top": listed[: config.brief.overdue_top],
@@ -224,7 +227,8 @@ def _industry_text(industries: list[dict]) -> str:
 
 
 def _majors(inputs: BriefInputs) -> list[dict]:
-    """This month's 重大 hazards and every 重大 hazard overdue on the cut-off date, with their state."""
+    """This month's 重大 hazards and every 重大 hazard overdue on the cut-off date, with their state and
+    挂牌督办; an overdue 挂牌督办 hazard first, then the other overdue ones, then by town."""
     first, last = month_bounds(inputs.month)
     frame = inputs.overdue.hazards.frame
     day = pd.Timestamp(inputs.as_of)
@@ -234,23 +238,30 @@ def _majors(inputs: BriefInputs) -> list[dict]:
         (frame["level"] == MAJOR) & (in_month | frame.index.isin(overdue_ids)) & (frame["found_on"] <= day)
     ]
     rows = []
-    for r in chosen.sort_values(["town", "found_on"], kind="stable").to_dict("records"):
+    for key, r in chosen.sort_values(["town", "found_on"], kind="stable").iterrows():
         deadline, closed_on = r["deadline"], r["closed_on"]
+        overdue = key in overdue_ids
         if r["status"] == CLOSED and (pd.isna(closed_on) or closed_on <= day):
             state = "已整改"
-        elif not pd.isna(deadline) and deadline < day:
+        elif overdue or (not pd.isna(deadline) and deadline < day):
             state = f"逾期{(day - deadline).days}天"
         else:
             state = "整改中"
+        listing = listing_text(
+            r.get("listed"), r.get("listing_by"), r.get("listing_doc"), r.get("listing_due")
+        )
         rows.append(
             {
                 "town": _text(r["town"]),
                 "unit": r["unit"],
                 "description": _text(r["description"]),
                 "deadline": None if pd.isna(deadline) else deadline.date(),
-                "state": state,
+                "state": f"{state}；{listing}" if listing else state,
+                "listing": listing,
+                "_order": (not (overdue and listing), not overdue),
             }
         )
+    rows.sort(key=lambda m: m.pop("_order"))
     return rows
 
 
@@ -263,7 +274,28 @@ def _major_text(inputs: BriefInputs, total: dict) -> str:
     )
     if overdue_majors:
         text += f"截至{format_cn(inputs.as_of)}，全县逾期未整改的重大事故隐患共{overdue_majors}项，已建议属地依法责令相关企业停产整顿。"
+        text += _listed_overdue_text(inputs)
     return text
+
+
+def _suspect_text(inputs: BriefInputs) -> str:
+    return suspects_sentence(inputs.suspects, "本月") if inputs.suspects is not None else ""
+
+
+def _listed_overdue_text(inputs: BriefInputs) -> str:
+    """The overdue 重大 hazards under 挂牌督办, each named: the ones a higher level is waiting on."""
+    late = inputs.overdue.overdue
+    if "listed" not in late:
+        return ""
+    listed = late[(late["level"] == MAJOR) & late["listed"].notna()]
+    if not len(listed):
+        return ""
+    named = "；".join(
+        f"{_text(r['town'])}{r['unit']}“{_text(r['description'])}”，"
+        f"{listing_text(r['listed'], r['listing_by'], r['listing_doc'], r['listing_due'])}，已逾期{int(r['days_overdue'])}天"
+        for r in listed.sort_values("days_overdue", ascending=False, kind="stable").to_dict("records")
+    )
+    return f"其中挂牌督办的{len(listed)}项：{named}。"
 
 
 def _longest_overdue(frame: pd.DataFrame, limit: int) -> list[dict]:

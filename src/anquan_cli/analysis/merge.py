@@ -184,6 +184,13 @@ def frame_of(
             "deadline_state": data[state_col("deadline")].to_numpy() if ledger.has("deadline") else 0,
             "status": column("status"),
             "closed_on": closed_on,
+            # 挂牌督办: the level as the 通报 names it (市级 …), None when not listed
+            "listed": _listed(ledger, n),
+            "listing_by": column("listing_by"),
+            "listing_doc": column("listing_doc"),
+            "listing_due": data["listing_due"].to_numpy()
+            if ledger.has("listing_due")
+            else np.full(n, np.datetime64("NaT"), "M8[s]"),
             "path": str(ledger.path),
             "sheet": ledger.sheet,
             "row": data[ROW].to_numpy(),
@@ -200,11 +207,40 @@ def frame_of(
 
 _COLUMNS = (
     "hazard_id", "town", "dept", "unit", "unit_key", "uscc", "industry", "found_on", "level", "description",
-    "description_key", "owner", "deadline", "deadline_state", "status", "closed_on", "path", "sheet", "row", "order",
+    "description_key", "owner", "deadline", "deadline_state", "status", "closed_on", "listed", "listing_by",
+    "listing_doc", "listing_due", "path", "sheet", "row", "order",
 )  # fmt: skip
 
 
-_DATES = ("found_on", "deadline", "closed_on")
+_DATES = ("found_on", "deadline", "closed_on", "listing_due")
+_LISTING_LEVEL = re.compile(r"^(省|市|县|区|国家|国务院安委会?)级?")
+_NOT_LISTED = frozenset(("否", "无", "未挂牌", "未挂牌督办", "不挂牌", "0", "×", "/", "-", "—"))
+
+
+def listing_label(text: str) -> str | None:
+    """督办级别 as a 通报 names it: 省级, 市级, 县级 …; 是 or any other word: 挂牌督办; 否 / 无: not listed."""
+    key = "".join(text.split())
+    if not key or key in _NOT_LISTED:
+        return None
+    m = _LISTING_LEVEL.match(key)
+    if m:
+        return f"{m.group(1)}级" if not m.group(1).endswith("会") else m.group(1)
+    return "挂牌督办"
+
+
+def _listed(ledger: Ledger, n: int) -> np.ndarray:
+    """Each row's 督办级别; a ledger without that column that names a 督办单位 or 督办文号 says the
+    hazard is listed all the same."""
+    if ledger.has("listing_level"):
+        return ledger.map_values("listing_level", listing_label)
+    out = np.full(n, None, dtype=object)
+    for f in ("listing_by", "listing_doc"):
+        if ledger.has(f):
+            named = ledger.data[f].to_numpy() != None  # noqa: E711 (elementwise)
+            out[named] = "挂牌督办"
+    return out
+
+
 INSPECTION_COLUMNS = ("unit", "unit_key", "uscc", "town", "found_on", "path", "sheet", "row")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from anquan_cli.analysis.major import listing_column
 from anquan_cli.analysis.merge import HazardSet
 from anquan_cli.core.plain import plain_list
 from anquan_cli.core.vocab import CLOSED, MAJOR
@@ -72,6 +73,7 @@ def compute_overdue(hazards: HazardSet, as_of: dt.date, due_within: int = 7) -> 
     overdue = view[open_ & (deadline < day)].copy()
     overdue["days_overdue"] = (day - overdue["deadline"]).dt.days
     overdue["major_stop_order"] = overdue["level"] == MAJOR
+    overdue["listing"] = listing_column(overdue)  # 挂牌督办 as the lists name it; "" when not listed
     soon = view[open_ & (deadline >= day) & (deadline <= day + pd.Timedelta(days=due_within))].copy()
     soon["days_left"] = (soon["deadline"] - day).dt.days
     late = view[view["closed"] & (view["closed_on"] > deadline)].copy()
@@ -92,7 +94,7 @@ def compute_overdue(hazards: HazardSet, as_of: dt.date, due_within: int = 7) -> 
 def _item_names(overdue: bool, late: bool) -> list[str]:
     names = [*ITEM_COLUMNS, "found_on", "closed_on"]
     if overdue:
-        names += ["days_overdue", "major_stop_order"]
+        names += ["days_overdue", "major_stop_order", "listing"]
     elif late:
         names.append("days_late")
     return names

@@ -31,6 +31,7 @@ def brief_inputs(figs: Figures, results: list[FileResult]) -> BriefInputs:
         repeats=figs.repeats,
         validation=results,
         coverage=figs.coverage(*month_bounds(figs.month)),
+        suspects=figs.suspects,
     )
 
 

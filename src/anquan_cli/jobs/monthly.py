@@ -39,6 +39,7 @@ OUTPUTS = {
     "stats": "统计汇总.xlsx",
     "findings": "校验报告.xlsx",
     "coverage": "应查未查清单.xlsx",  # only when a roster (底数) is among the inputs
+    "suspects": "疑似重大隐患清单.xlsx",
     "run": "run.json",
 }
 
@@ -132,6 +133,7 @@ def _monthly(pool, plan, config, month, out, as_of, date, inputs, templates, reg
         write_overdue,
         write_repeats,
         write_stats,
+        write_suspects,
     )
 
     stage("read")
@@ -176,6 +178,7 @@ def _monthly(pool, plan, config, month, out, as_of, date, inputs, templates, reg
             "overdue": write_overdue(overdue, out / OUTPUTS["overdue"]),
             "repeats": write_repeats(repeats, out / OUTPUTS["repeats"]),
             "stats": write_stats(stats, out / OUTPUTS["stats"], coverage=coverage),
+            "suspects": write_suspects(figs.suspects, out / OUTPUTS["suspects"]),
         }
         if coverage is not None:
             written["coverage"] = write_coverage(coverage, out / OUTPUTS["coverage"])
@@ -206,6 +209,8 @@ def _monthly(pool, plan, config, month, out, as_of, date, inputs, templates, reg
         "overdue": len(overdue.overdue),
         "major_overdue": overdue.major_overdue,
         "repeat_groups": len(repeats.groups),
+        # 一般 hazards of the month meeting a 重大事故隐患判定标准 criterion (疑似重大隐患清单)
+        "suspect_major": len(figs.suspects.rows),
         "letters": len(letters.letters),
         "returned_copies": len(run.annotated),
         "superseded": len(run.superseded),

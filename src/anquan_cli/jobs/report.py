@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from anquan_cli.analysis.coverage import CoverageReport
+    from anquan_cli.analysis.major import SuspectReport
 
 
 def load(
@@ -87,6 +88,7 @@ class Figures:
     _coverage: dict[tuple[dt.date, dt.date], CoverageReport] = field(
         default_factory=dict, init=False, repr=False
     )
+    _suspects: SuspectReport | None = field(default=None, init=False, repr=False)
 
     @property
     def overdue(self) -> OverdueReport:
@@ -128,6 +130,18 @@ class Figures:
                 self.roster, self.hazards, self.config, start=start, end=end, as_of=self.as_of
             )
         return self._coverage[(start, end)]
+
+    @property
+    def suspects(self) -> SuspectReport:
+        """Hazards of the month (every month when none) written down as 一般 that meet a criterion of the
+        重大事故隐患判定标准."""
+        if self._suspects is None:
+            from anquan_cli.analysis.major import find_suspects
+            from anquan_cli.core.dates import month_bounds
+
+            start, end = month_bounds(self.month) if self.month else (None, None)
+            self._suspects = find_suspects(self.hazards, self.config, as_of=self.as_of, start=start, end=end)
+        return self._suspects
 
 
 def figures(

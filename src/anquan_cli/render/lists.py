@@ -178,7 +178,7 @@ class _Book:
 
 def write_overdue(report, target: Path) -> Path:
     """逾期未整改隐患清单: grouped by town then enterprise, 重大 rows highlighted, a total per town."""
-    headers = (
+    headers: tuple[str, ...] = (
         "序号",
         "镇街",
         "企业名称",
@@ -191,8 +191,15 @@ def write_overdue(report, target: Path) -> Path:
         "处理建议",
         "来源",
     )
-    widths = (6, 10, 26, 16, 13, 40, 10, 12, 8, 16, 40)
+    widths: tuple[int, ...] = (6, 10, 26, 16, 13, 40, 10, 12, 8, 16, 40)
     frame = report.overdue
+    listing = frame["listing"] if "listing" in frame else pd.Series("", index=frame.index, dtype=object)
+    listed = bool((listing != "").any())
+    if listed:  # a 挂牌督办 column, and within each town the listed hazards first
+        headers, widths = (*headers[:9], "挂牌督办", *headers[9:]), (*widths[:9], 30, *widths[9:])
+        frame = frame.assign(_unlisted=listing == "").sort_values(["town", "_unlisted"], kind="stable")
+        listing = listing[frame.index]
+    last = len(headers) - 1
     with atomic_path(target) as tmp:
         book = _Book(tmp, "逾期未整改隐患清单")
         subtitle = (
@@ -216,6 +223,7 @@ def write_overdue(report, target: Path) -> Path:
                 (group["owner"].tolist(), "text"),
                 (group["deadline"].tolist(), "date"),
                 (group["days_overdue"].astype(int).tolist(), "num"),
+                *([(listing[group.index].tolist(), "text")] if listed else []),
                 (
                     np.where(
                         group["major_stop_order"].to_numpy(bool), "建议责令停产整顿", "督促限期整改"
@@ -227,11 +235,64 @@ def write_overdue(report, target: Path) -> Path:
             r, n = ws.block(r, columns, major), n + len(group)
             name = town if isinstance(town, str) else "（未填写镇街）"
             ws.merge_range(
-                r, 0, r, 10, f"{name} 小计：{len(group)} 条，其中重大 {int(major.sum())} 条", "total"
+                r, 0, r, last, f"{name} 小计：{len(group)} 条，其中重大 {int(major.sum())} 条", "total"
             )
             r += 1
-        ws.merge_range(r, 0, r, 10, f"合计：{len(frame)} 条", "total")
+        ws.merge_range(r, 0, r, last, f"合计：{len(frame)} 条", "total")
         ws.autofilter(2, 0, max(3, r - 1), len(headers) - 1)
+        book.close()
+    return target
+
+
+def write_suspects(report, target: Path) -> Path:
+    """疑似重大隐患清单: 一般 hazards whose description meets a criterion of the 判定标准, with the
+    standard, article and words, and blank columns for the person who judges each."""
+    headers = (
+        "序号",
+        "镇街",
+        "企业名称",
+        "行业领域",
+        "排查日期",
+        "隐患描述",
+        "判定依据",
+        "标准条文",
+        "匹配关键词",
+        "来源",
+        "核实结论（是/否重大）",
+        "核实人",
+    )
+    widths = (6, 10, 26, 10, 12, 40, 36, 40, 18, 30, 14, 10)
+    rows = report.rows
+    period = (
+        f"{format_cn(report.start)}至{format_cn(report.end)}发现的" if report.start and report.end else ""
+    )
+    subtitle = f"{period}登记为一般隐患、描述符合重大事故隐患判定标准情形的 {len(rows)} 项（关键词比对，须逐项人工核实）"
+    assumed = "（未填行业，按默认行业比对）"
+    with atomic_path(target) as tmp:
+        book = _Book(tmp, "疑似重大隐患清单")
+        ws = book.sheet("疑似重大隐患", "疑似重大事故隐患清单", subtitle, headers, widths)
+        columns = [
+            (list(range(1, len(rows) + 1)), "num"),
+            (rows["town"].tolist(), "text"),
+            (rows["unit"].tolist(), "text"),
+            (
+                [
+                    (i if isinstance(i, str) else "") + (assumed if a else "")
+                    for i, a in zip(rows["industry"], rows["assumed"], strict=True)
+                ],
+                "text",
+            ),
+            (rows["found_on"].tolist(), "date"),
+            (rows["description"].tolist(), "text"),
+            (rows["basis"].tolist(), "text"),
+            (rows["criterion_text"].tolist(), "text"),
+            (["、".join(w) for w in rows["words"]], "text"),
+            (rows["source"].tolist(), "text"),
+            ([""] * len(rows), "text"),
+            ([""] * len(rows), "text"),
+        ]
+        ws.block(3, columns, [False] * len(rows))
+        ws.autofilter(2, 0, max(3, len(rows) + 2), len(headers) - 1)
         book.close()
     return target
 

@@ -78,6 +78,7 @@ def print_monthly(result) -> None:
             ),
         ),
         ("屡查屡有", f"{c['repeat_groups']} 组"),
+        ("疑似重大", _suspect_line(c.get("suspect_major", 0))),
         ("排查覆盖", _coverage_line(c.get("coverage"))),
         ("函告", f"{c['letters']} 件"),
         ("退回修改副本", f"{c['returned_copies']} 份"),
@@ -97,7 +98,17 @@ def print_monthly(result) -> None:
         out.print(Text(note, style="yellow"), soft_wrap=True)
     o = result.outputs
     out.print(Text(f"成果已写入 {result.out}：", style="green"), soft_wrap=True)
-    for key in ("brief", "brief_md", "overdue", "repeats", "stats", "findings", "coverage", "run"):
+    for key in (
+        "brief",
+        "brief_md",
+        "overdue",
+        "repeats",
+        "suspects",
+        "stats",
+        "findings",
+        "coverage",
+        "run",
+    ):
         if key in o:  # 应查未查清单 only with a roster
             out.print(Text(f"  {_safe(o[key])}"), soft_wrap=True)
     if o["letters"]:
@@ -112,6 +123,12 @@ def print_monthly(result) -> None:
         steps.append(LABELS["next-letters"].format(n=len(o["letters"])))
     steps.append(LABELS["next-brief"])
     out.print(Text(LABELS["next-steps"].format(steps="；".join(steps)), style="bold"), soft_wrap=True)
+
+
+def _suspect_line(count: int) -> Text:
+    if not count:
+        return Text("本月登记为一般的隐患中未发现")
+    return Text(f"本月登记为一般的隐患中 {count} 项符合重大事故隐患判定标准情形，请核实", style="yellow")
 
 
 def _coverage_line(coverage: dict | None) -> Text:
