@@ -266,8 +266,56 @@ def _simple(town: synth.Town, month, rows, *, sheet: str, fill_line: bool, ext="
     return f
 
 
+# 重大事故隐患 (issue 20): two towns keep the 五落实 columns, the zone also the 挂牌督办 ones; in 青石镇's
+# October file one 重大 hazard lacks its 应急预案 (major-five-missing).
+FIVE_HEADERS = ("整改资金（万元）", "应急预案")
+LISTING_HEADERS = ("督办级别", "督办单位", "督办文号", "督办要求完成时间")
+FIVE_GAP_TOWN = "青石镇"
+_CONTINGENCY = "设置警戒区域，停用相关设备，落实专人值守和应急处置措施"
+
+
+def _five(rec: dict) -> list[Any]:
+    if rec["level"] != synth.LEVEL_MAJOR:
+        return ["", ""]
+    return [(_crc(rec["hazard_id"], "funds") % 40 + 5) / 10, _CONTINGENCY]
+
+
+def _listing(rec: dict) -> list[Any]:
+    """Every 重大 hazard is listed for supervision by the county (the plan: 一律挂牌督办)."""
+    if rec["level"] != synth.LEVEL_MAJOR:
+        return ["", "", "", ""]
+    number = _crc(rec["hazard_id"], "listing") % 30 + 1
+    return [
+        "县级",
+        "示例县安全生产委员会办公室",
+        f"示例安委督〔{rec['found_on'].year}〕{number}号",
+        rec["deadline"],
+    ]
+
+
+def five_gap(f: FileOut) -> tuple[int, str] | None:
+    """(Excel row, hazard id) of the planted 五落实 gap, in 青石镇's October file only."""
+    if f.town != FIVE_GAP_TOWN or f.month != DEFECT_MONTH:
+        return None
+    return next(((r, rec["hazard_id"]) for r, rec in f.data if rec["level"] == synth.LEVEL_MAJOR), None)
+
+
 def render_qingshi(town, month, rows, ctx) -> FileOut:
-    return _simple(town, month, rows, sheet="Sheet1", fill_line=True)
+    f = _simple(town, month, rows, sheet="Sheet1", fill_line=True)
+    sheet = f.sheets[0]
+    grid, width = sheet.rows, len(CANON) + len(FIVE_HEADERS)
+    header = next(i for i, row in enumerate(grid) if row and row[0] == "序号")
+    for row in grid:
+        row.extend([""] * len(FIVE_HEADERS))
+    grid[header][len(CANON) :] = FIVE_HEADERS
+    gap = five_gap(f)
+    for r, rec in f.data:
+        values = _five(rec)
+        if gap and r == gap[0]:
+            values[1] = ""
+        grid[r - 1][len(CANON) :] = values
+    f.sheets = [SheetSpec(sheet.name, grid, merges=[(0, 0, 0, width - 1)], widths={**sheet.widths, 21: 30})]
+    return f
 
 
 def render_baima(town, month, rows, ctx) -> FileOut:
@@ -544,9 +592,9 @@ def render_kaifaqu(town, month, rows, ctx) -> FileOut:
     keys = [k for _, k in CANON]
     f = FileOut(town.name, month, f"{LEDGER_DIR}/{y}-{m:02d}/{file_name(town.name, y, m, 'csv')}", "csv")
     f.columns = keys
-    f.csv_rows = [[h for h, _ in CANON]]
+    f.csv_rows = [[h for h, _ in CANON] + [*FIVE_HEADERS, *LISTING_HEADERS]]
     for i, rec in enumerate(rows, 1):
-        row = [_cell(rec, k, i) for k in keys]
+        row = [_cell(rec, k, i) for k in keys] + _five(rec) + _listing(rec)
         row = [v.isoformat() if isinstance(v, dt.date) else v for v in row]
         f.csv_rows.append(row)
         f.data.append((len(f.csv_rows), rec))
@@ -1246,9 +1294,24 @@ def readme(plan: Plan) -> str:
             f"- {Path(f.rel).name} {f.sheet}!{c}{row}：隐患 {plan.long_term_id} 的完成时限写作“长期”，"
             "视为无整改期限（整改中），应给出警告，无法判断是否逾期。"
         )
+    gap_file = next(f for f in plan.files if five_gap(f))
+    gap_row, gap_id = five_gap(gap_file) or (0, "")
+    gap_col = col_letter(len(CANON) + 1)
     out += [
         "- 南关街道的隐藏工作表“字典”（下拉选项）不是台账，应跳过；西山镇的“填表说明”、安平镇的“封面”同理。",
         "- 各文件中的“合计”行、填表人/审核人/联系电话、单位负责人（签字）/盖章等表尾行不是数据行。",
+        "",
+        "## 重大事故隐患：五落实、挂牌督办和疑似重大",
+        "",
+        f"- 青石镇和示例经济开发区的台账在末尾多两列“{FIVE_HEADERS[0]}”“{FIVE_HEADERS[1]}”，重大事故隐患都填写（五落实齐全）；"
+        f"示例经济开发区还有“{'”“'.join(LISTING_HEADERS)}”四列，每项重大事故隐患都由县安委办挂牌督办，"
+        "督办要求完成时间同整改期限。",
+        f"- 故意设置：{Path(gap_file.rel).name} {gap_file.sheet}!{gap_col}{gap_row}，重大事故隐患 {gap_id} 的应急预案为空"
+        "（错误 major-five-missing，五落实缺“预案”）。",
+        "- 其余镇街的台账没有整改资金、应急预案列，有重大事故隐患的文件各有一条警告 major-five-unverifiable（无法核查五落实）。",
+        "- 各镇街台账中有些登记为一般的隐患，描述本身就是重大事故隐患判定标准所列情形，如“特种作业人员操作证过期未复审”"
+        "“安全管理人员未取得安全生产知识和管理能力考核合格证”（工贸企业重大事故隐患判定标准第三条），"
+        "anquan 对这些行给出警告 level-suspect-major（疑似重大，须人工核实），monthly 列入《疑似重大隐患清单》。",
         "",
         *resp_readme(plan),
         *roster_readme(plan),

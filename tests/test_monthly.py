@@ -51,6 +51,7 @@ def test_every_output_exists_and_opens(month_out):
         "屡查屡有隐患.xlsx",
         "统计汇总.xlsx",
         "校验报告.xlsx",
+        "疑似重大隐患清单.xlsx",
     ):
         assert openpyxl.load_workbook(out / name).sheetnames
     # One register for the office and year, outside the month's folder, and the run says where.
@@ -62,7 +63,8 @@ def test_every_output_exists_and_opens(month_out):
     assert len(letters) == record["counts"]["letters"] == 19
     assert all(docx.Document(str(p)).paragraphs for p in letters)
     returned = sorted((out / "退回修改").glob("*_校验.xlsx"))
-    assert len(returned) == record["counts"]["returned_copies"] == 7  # only files with findings
+    # only files with findings: 21 of the 24 hazard ledgers (most for a 疑似重大 or 五落实 warning) and 4 lists
+    assert len(returned) == record["counts"]["returned_copies"] == 25
     assert "月度成果" in stdout and "函告" in stdout and "逾期未整改" in stdout
 
 
@@ -77,13 +79,43 @@ def test_run_record(month_out):
     c = record["counts"]
     assert (c["files"], c["errors"], c["warnings"], c["overdue"], c["major_overdue"], c["repeat_groups"]) == (
         39,
-        9,
-        23,
+        10,
+        60,
         55,
         3,
         22,
     )
+    # the row lacking its 预案 (major-five-missing) is an error and still counted
     assert c["excluded_rows"] == 8 and c["missing_responsibility"] == 16
+
+
+def test_suspected_major_list_agrees_with_the_brief_and_the_run(month_out):
+    out, stdout = month_out
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    sheet = openpyxl.load_workbook(out / "疑似重大隐患清单.xlsx")["疑似重大隐患"]
+    rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0] is not None]
+    assert record["counts"]["suspect_major"] == len(rows) == 4
+    assert all(r[6].startswith("《") and r[7] and r[8] for r in rows)  # basis, the standard's text, words
+    towns = {}
+    for r in rows:
+        towns[r[1]] = towns.get(r[1], 0) + 1
+    brief = (out / "月度通报.md").read_text(encoding="utf-8")
+    named = "、".join(f"{t}{n}项" for t, n in sorted(towns.items(), key=lambda tn: (-tn[1], tn[0])))
+    assert f"本月登记为一般隐患的有{len(rows)}项疑似重大事故隐患（{named}）" in brief
+    assert "疑似重大隐患清单.xlsx" in stdout
+
+
+def test_an_overdue_listed_major_is_named_first(month_out):
+    out, _ = month_out
+    brief = (out / "月度通报.md").read_text(encoding="utf-8")
+    section = brief[brief.index("## 五、") : brief.index("## 六、")]
+    assert "其中挂牌督办的1项：示例经济开发区丰泽加油站" in section
+    table = [line for line in section.splitlines() if line.startswith("| ") and "镇（街道）" not in line]
+    assert table[0].startswith("| 示例经济开发区 | 丰泽加油站 |") and "县级挂牌督办" in table[0]
+    overdue = openpyxl.load_workbook(out / "逾期未整改隐患清单.xlsx").active
+    head = [c.value for c in overdue[3]]
+    listed = [r for r in overdue.iter_rows(min_row=4, values_only=True) if r[head.index("挂牌督办")]]
+    assert [r[head.index("隐患编号")] for r in listed] == ["KFQ-202609-001"]
 
 
 def test_numbers_agree_with_stats(month_out):
@@ -142,7 +174,7 @@ def test_brief_rendered_beside_the_workbooks_matches_one_rendered_inline(month_o
     assert len(text(out / "月度通报.docx")) > 10
     # The marked-up copies, written by the worker while the next files were read, are the same too.
     copies = sorted(p.name for p in (out / "退回修改").iterdir())
-    assert copies == sorted(p.name for p in (inline / "退回修改").iterdir()) and len(copies) == 7
+    assert copies == sorted(p.name for p in (inline / "退回修改").iterdir()) and len(copies) == 25
     for name in copies:
         with zipfile.ZipFile(out / "退回修改" / name) as a, zipfile.ZipFile(inline / "退回修改" / name) as b:
             assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}, name
