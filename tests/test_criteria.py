@@ -357,3 +357,33 @@ def test_two_row_listing_header_is_read_as_listing_not_deadline(tmp_path):
     ledger = read(path)
     assert {"listing_level", "listing_by", "listing_due", "deadline"} <= set(ledger.columns)
     assert ledger.columns["deadline"].letter == "H"
+
+
+def test_validate_json_carries_the_criterion_beside_the_usual_fields(tmp_path):
+    records = good_records()
+    records[1]["description"] = "甲类溶剂仓库设在地下室"
+    records[1]["industry"] = "消防"
+    path = ledger_file(tmp_path, records)
+    result = runner.invoke(app, ["validate", str(path), "--format", "json", "--as-of", "2026-11-28"])
+    assert result.exit_code == 0, result.output
+    (hit,) = [
+        f for f in json.loads(result.stdout)["files"][0]["findings"] if f["code"] == "level-suspect-major"
+    ]
+    assert {"severity", "code", "sheet", "row", "column", "field", "value", "message"} <= set(hit)
+    assert hit["criterion"]["standard"] == "重大火灾隐患判定规则" and hit["field"] == "隐患等级"
+    # the same hazard found before GB 35181-2025 came into force is judged by the 2017 standard
+    records[1].update(found_on=dt.date(2025, 9, 1), deadline=dt.date(2025, 9, 30))
+    path = ledger_file(tmp_path, records, name="2025.xlsx")
+    result = runner.invoke(app, ["validate", str(path), "--format", "json", "--as-of", "2026-11-28"])
+    (hit,) = [
+        f for f in json.loads(result.stdout)["files"][0]["findings"] if f["code"] == "level-suspect-major"
+    ]
+    assert hit["criterion"]["standard"] == "重大火灾隐患判定方法"
+
+
+def test_a_broken_criteria_file_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "本县.toml").write_text('[[criterion]]\nid = "x"\n', encoding="utf-8")
+    (tmp_path / "anquan.toml").write_text('[major]\ncriteria_file = "本县.toml"\n', encoding="utf-8")
+    result = runner.invoke(app, ["criteria", "--config", str(tmp_path / "anquan.toml")])
+    assert result.exit_code == 2
+    assert "判定标准表" in result.output and "Traceback" not in result.output

@@ -247,16 +247,15 @@ def _majors(inputs: BriefInputs) -> list[dict]:
             state = f"逾期{(day - deadline).days}天"
         else:
             state = "整改中"
-        listing = listing_text(
-            r.get("listed"), r.get("listing_by"), r.get("listing_doc"), r.get("listing_due")
-        )
+        # The table's cell is narrow: the level only; the body names the unit, document and date.
+        listing = listing_text(r.get("listed"), None, None, None)
         rows.append(
             {
                 "town": _text(r["town"]),
                 "unit": r["unit"],
                 "description": _text(r["description"]),
                 "deadline": None if pd.isna(deadline) else deadline.date(),
-                "state": f"{state}；{listing}" if listing else state,
+                "state": f"{state}，{listing}" if listing else state,
                 "listing": listing,
                 "_order": (not (overdue and listing), not overdue),
             }

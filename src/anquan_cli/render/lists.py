@@ -261,7 +261,7 @@ def write_suspects(report, target: Path) -> Path:
         "核实结论（是/否重大）",
         "核实人",
     )
-    widths = (6, 10, 26, 10, 12, 40, 36, 40, 18, 30, 14, 10)
+    widths = (6, 10, 24, 10, 11, 30, 28, 34, 14, 22, 12, 8)
     rows = report.rows
     period = (
         f"{format_cn(report.start)}至{format_cn(report.end)}发现的" if report.start and report.end else ""
