@@ -31,15 +31,7 @@ def criteria(
         from anquan_cli.core.config import load_config
         from anquan_cli.jobs.criteria import criteria_table
 
-        table = criteria_table(load_config(config))
-        if output_format == OutputFormat.json:
-            from anquan_cli.render.jsonout import emit
-
-            emit(table)
-        else:
-            from anquan_cli.render.criteria import print_criteria
-
-            print_criteria(table)
+        _show(criteria_table(load_config(config)), output_format, "print_criteria")
         return 0
 
     run(debug, body)
@@ -70,15 +62,20 @@ def check(
         from anquan_cli.jobs.criteria import check_description
 
         on = parse_as_of(date, "--date")
-        result = check_description(load_config(config), description, industry=industry, on=on).to_dict()
-        if output_format == OutputFormat.json:
-            from anquan_cli.render.jsonout import emit
-
-            emit(result)
-        else:
-            from anquan_cli.render.criteria import print_check
-
-            print_check(result)
+        result = check_description(load_config(config), description, industry=industry, on=on)
+        _show(result.to_dict(), output_format, "print_check")
         return 0
 
     run(debug, body)
+
+
+def _show(document: dict | list, output_format: OutputFormat, printer: str) -> None:
+    """JSON on stdout, or the named printer of render.criteria."""
+    if output_format == OutputFormat.json:
+        from anquan_cli.render.jsonout import emit
+
+        emit(document)
+    else:
+        from anquan_cli.render import criteria as render
+
+        getattr(render, printer)(document)
