@@ -8,6 +8,8 @@ monthly files; 白马镇's October file carries deliberate defects. 责任清单
 of the enterprises, one layout per town, three deliberate problems in three stacked lists. 底数/: the
 county's roster of enterprises (生产经营单位底数台账, about 120 units): the enterprises of the hazard
 ledgers but three, plus units no ledger names, five names written differently; no deliberate errors.
+长效机制/ (issue 21): drill records of every roster unit to inspect, the training archive of ten
+enterprises and the county's safety supervisors, as of 2026-10-31, with 13 planted problems.
 All defects are listed in the generated README.md with their cell addresses. The data come from
 devtools.synth with fixed seeds (the lists and the roster use their own random.Random, so the hazard
 files do not change), the files from devtools.fab, so a rerun gives the same bytes.
@@ -121,6 +123,7 @@ class Plan:
     defect_ids: dict[str, str]  # defect code -> hazard_id
     resp: RespPlan | None = None  # 全员安全生产责任清单
     roster: RosterPlan | None = None  # 生产经营单位底数台账
+    mech: MechPlan | None = None  # 长效机制台账: 应急演练, 安全培训, 安全监管力量
 
 
 def build_plan() -> Plan:
@@ -163,7 +166,8 @@ def build_plan() -> Plan:
     resp = build_resp_plan(county, lists)
     defect_only = {r["unit"] for r in records if r["hazard_id"] in (defect_ids["d"], defect_ids["h"])}
     roster = build_roster_plan(county, records, resp, defect_only)
-    return Plan(county, records, files, long_term_id, defect_ids, resp, roster)
+    mech = build_mech_plan(county, resp, roster)
+    return Plan(county, records, files, long_term_id, defect_ids, resp, roster, mech)
 
 
 def _prepare_defect_records(county: synth.County, records: list[dict], rng: random.Random) -> dict[str, str]:
@@ -1159,6 +1163,692 @@ def write_roster(rp: RosterPlan, out: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------
+# 长效机制台账 (issue 21): 应急演练记录, 安全培训档案, 安全监管力量统计表 — plan and layout
+
+MECH_DIR = "长效机制"
+MECH_SEED = SEED + 6  # its own random.Random: nothing else of the county changes
+MECH_AS_OF = dt.date(2026, 10, 31)  # the demo: anquan monthly sample_ledgers --month 2026-10
+MECH_OFFICE = "示例县应急管理局"
+MECH_CREATED = dt.datetime(2026, 10, 31, 15, 0, 0)
+# windows back from MECH_AS_OF, both ends inclusive: 12 and 6 calendar months
+YEAR_SINCE, HALF_SINCE = dt.date(2025, 10, 31), dt.date(2026, 4, 30)
+# The findings stay the same for any as-of date up to MECH_LATEST (the other sample tests validate the whole
+# folder as of 2026-11-28): the dates that meet a window lie inside the windows of both ends.
+MECH_LATEST = dt.date(2026, 11, 28)
+# 开工“第一课”: 春节 2026-02-17, first working day 2026-02-24 (初八), within 5 working days: by 2026-03-03
+FESTIVAL, LESSON_FIRST, LESSON_LAST = dt.date(2026, 2, 17), dt.date(2026, 2, 24), dt.date(2026, 3, 3)
+INSPECT_STATUSES = ("在营", "停产", "停业")
+# [mechanisms] high_risk_industries; a unit is high-risk by its 是否高危, else by its industry
+MECH_HIGH_RISK = frozenset(
+    ("危险化学品", "煤矿", "非煤矿山", "烟花爆竹", "民爆物品", "冶金", "有色", "建筑施工", "城镇燃气")
+)
+# [mechanisms] yearly_hours: category -> (ordinary unit, high-risk unit)
+YEARLY_HOURS = {
+    "主要负责人": (12, 16),
+    "安全生产管理人员": (12, 16),
+    "特种作业人员": (0, 0),
+    "其他从业人员": (0, 20),
+}
+TOWN_MIN, DEPT_MIN, PRO_SHARE = (
+    7,
+    3,
+    75,
+)  # [mechanisms] town_min_fulltime, dept_min_fulltime, professional_share
+SEVERITY = {
+    "drill-annual-missing": "错误", "drill-halfyear-missing": "错误", "drill-no-evaluation": "警告",
+    "first-lesson-missing": "警告", "drill-type-invalid": "警告", "cert-expired": "错误", "cert-review-overdue": "警告",
+    "cert-missing": "错误", "training-hours-short": "警告", "training-failed": "警告", "id-checksum": "警告",
+    "staffing-below-minimum": "错误", "staffing-professional-share": "警告",
+}  # fmt: skip
+
+DRILL_FILE = f"{MECH_DIR}/示例县企业应急演练记录（2026年）.xlsx"
+DRILL_SHEET = "应急演练记录"
+DRILL_HEADER = ("序号", "单位名称", "统一社会信用代码", "镇街", "行业领域", "是否高危", "演练名称", "演练类型", "演练日期",
+                "演练地点", "组织人", "参加人数", "评估总结", "发现问题", "备注")  # fmt: skip
+DRILL_KEYS = ("seq", "unit", "uscc", "town", "industry", "high_risk", "name", "type", "held_on", "place", "organizer",
+              "participants", "evaluation", "problems", "note")  # fmt: skip
+TRAIN_FILE = f"{MECH_DIR}/示例县企业安全培训档案（2026年）.xlsx"
+TRAIN_SHEET = "培训档案"
+TRAIN_HEADER = ("序号", "单位名称", "统一社会信用代码", "行业领域", "是否高危", "姓名", "身份证号", "岗位类别", "培训日期",
+                "培训内容", "学时", "考核结果", "证书名称", "证书编号", "发证日期", "有效期至", "复审日期", "备注")  # fmt: skip
+TRAIN_KEYS = ("seq", "unit", "uscc", "industry", "high_risk", "person", "id_number", "category", "trained_on", "content",
+              "hours", "result", "cert_name", "cert_no", "issued_on", "valid_until", "reviewed_on", "note")  # fmt: skip
+STAFF_FILE = f"{MECH_DIR}/示例县安全监管力量统计表（2026年）.xlsx"
+STAFF_SHEET = "监管力量"
+STAFF_HEADER = ("序号", "单位", "姓名", "职务", "专职/兼职", "专业背景", "执法证号", "联系电话", "备注")
+STAFF_KEYS = ("seq", "unit", "person", "post", "fulltime", "background", "cert_no", "phone", "note")
+STAFF_DEPTS = ("县应急管理局", "县住建局", "县市场监管局", "县交通运输局")
+STAFF_SHORT_TOWN = "西山镇"  # 6 full-time supervisors: staffing-below-minimum
+STAFF_SHARE_DEPT = "县住建局"  # 4 full-time, 2 with a professional background: staffing-professional-share
+STAFF_EXACT_DEPT = "县交通运输局"  # 4 full-time, 3 professional: exactly 75%, not reported
+# full-time supervisors per department and how many of them have a professional background
+STAFF_DEPT_COUNTS = {
+    "县应急管理局": (5, 4),
+    "县住建局": (4, 2),
+    "县市场监管局": (3, 3),
+    "县交通运输局": (4, 3),
+}
+
+# Drill scenarios (topic, place) per industry; 加油站 have their own.
+_DRILL_TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
+    "危险化学品": (("危化品泄漏", "储罐区"), ("火灾爆炸", "装卸区"), ("有毒气体中毒窒息", "生产装置区"),
+                   ("有限空间中毒窒息", "污水处理池"), ("消防疏散", "办公楼")),
+    "加油站": (("卸油作业油品泄漏", "卸油区"), ("加油机着火", "加油区"), ("消防疏散", "站房"),
+               ("油罐区火灾", "油罐区")),
+    "建筑施工": (("高处坠落", "施工现场"), ("基坑坍塌", "基坑作业区"), ("起重机械倾覆", "塔吊作业区"),
+                 ("施工用电触电", "施工现场配电箱"), ("消防疏散", "生活区")),
+    "城镇燃气": (("燃气管道泄漏", "调压站"), ("液化气钢瓶泄漏着火", "储瓶间"), ("消防疏散", "营业厅"),
+                 ("燃气泄漏中毒", "门站")),
+    "非煤矿山": (("边坡坍塌", "采场"), ("爆破事故", "爆破作业区"), ("机械伤害", "破碎车间"),
+                 ("车辆伤害", "矿区运输道路")),
+    "烟花爆竹": (("火灾", "店面"), ("消防疏散", "店面"), ("烟花爆竹燃爆", "储存间")),
+    "工贸": (("机械伤害", "生产车间"), ("车间火灾", "生产车间"), ("有限空间中毒窒息", "污水井"),
+             ("触电", "配电室"), ("粉尘爆炸", "除尘系统"), ("消防疏散", "厂区"), ("叉车伤害", "仓库")),
+    "道路运输": (("道路交通事故", "停车场"), ("车辆火灾", "停车场"), ("消防疏散", "办公楼"),
+                 ("维修车间触电", "维修车间")),
+    "特种设备": (("起重机械事故", "作业现场"), ("电梯困人", "电梯机房"), ("触电", "配电室"),
+                 ("消防疏散", "办公楼")),
+    "教育": (("地震应急疏散", "教学楼"), ("消防疏散", "教学楼"), ("食堂燃气泄漏", "食堂"),
+             ("触电", "配电室")),
+    "养老机构": (("夜间火灾疏散", "住养楼"), ("厨房火灾", "厨房"), ("消防疏散", "住养楼"),
+                 ("燃气泄漏", "厨房")),
+    "文化旅游": (("火灾人员疏散", "客房楼"), ("电梯困人", "电梯"), ("厨房燃气泄漏", "厨房"),
+                 ("游客踩踏疏散", "景区入口")),
+    "其他": (("消防疏散", "办公区"), ("触电", "配电室"), ("火灾", "仓库"), ("燃气泄漏", "厨房")),
+}  # fmt: skip
+_SMALL_UNITS = ("零售店", "经营部", "加油站", "液化气站", "农家乐", "汽车维修中心", "超市", "宾馆", "老年公寓",
+                "幼儿园")  # fmt: skip
+_EVALUATIONS = ("已评估，形成评估报告", "已开展演练评估，形成书面总结", "已评估，形成评估报告并修订应急预案",
+                "已评估，针对发现的问题制定整改措施", "已评估，评估报告已存档")  # fmt: skip
+_DRILL_PROBLEMS = ("无", "无", "部分员工对疏散路线不熟悉", "应急广播音量不足", "个别人员佩戴防护用品不规范",
+                   "应急物资柜缺少警戒带", "报警信息传递不够及时", "初期处置分工不够明确", "无")  # fmt: skip
+
+
+@dataclass
+class MechPlant:
+    code: str  # (a)…(e) drills, (1)…(6) training, (7)(8) staffing; see label
+    finding: str  # the code anquan reports
+    unit: str
+    field: str  # key of the cell
+    index: int  # index into MechFile.rows
+    text: str  # Chinese description for the README
+    cell: str = ""  # filled in by the layout
+
+    @property
+    def label(self) -> str:
+        """D1–D5 drills, T1–T6 training, S1–S2 staffing (the README's numbering)."""
+        if self.code in "abcde":
+            return f"D{'abcde'.index(self.code) + 1}"
+        return f"T{self.code}" if int(self.code) <= 6 else f"S{int(self.code) - 6}"
+
+
+@dataclass
+class MechFile:
+    rel: str
+    sheet: str
+    title: str
+    header: tuple[str, ...]
+    keys: tuple[str, ...]
+    rows: list[dict[str, Any]]  # by keys, as written
+    plants: list[MechPlant] = field(default_factory=list)
+    widths: dict[int, float] = field(default_factory=dict)
+    sheets: list[SheetSpec] = field(default_factory=list)
+    first: int = 4  # Excel row of the first data row
+
+    def cell(self, index: int, key: str) -> str:
+        return f"{col_letter(self.keys.index(key))}{self.first + index}"
+
+
+@dataclass
+class MechPlan:
+    drill: MechFile
+    training: MechFile
+    staffing: MechFile
+    units: list[dict[str, Any]]  # roster values of the units that must drill (在营, 停产, 停业)
+    trainees: list[dict[str, Any]]  # roster values of the enterprises of the training archive
+    lesson_onsite: int = 0  # 第一课 drills held as 现场处置 (the others 专项)
+
+    @property
+    def files(self) -> tuple[MechFile, MechFile, MechFile]:
+        return (self.drill, self.training, self.staffing)
+
+
+def mech_high(v: dict[str, Any]) -> bool:
+    """High-risk as anquan reads it: 是否高危 when it says 是/否, else the industry."""
+    if v.get("high_risk") in ("是", "否"):
+        return v["high_risk"] == "是"
+    return v.get("industry") in MECH_HIGH_RISK
+
+
+def _workdays(start: dt.date, end: dt.date) -> list[dt.date]:
+    days = (start + dt.timedelta(days=i) for i in range((end - start).days + 1))
+    return [d for d in days if d.weekday() < 5]
+
+
+def _id_check(body17: str) -> str:
+    """居民身份证号码 (GB 11643) check character."""
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return "10X98765432"[sum(int(d) * w for d, w in zip(body17, weights, strict=True)) % 11]
+
+
+def id_valid(number: str) -> bool:
+    return len(number) == 18 and number[:17].isdigit() and number[17] == _id_check(number[:17])
+
+
+def _add_years(d: dt.date, n: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + n, day=28)
+
+
+def build_mech_plan(county: synth.County, resp: RespPlan, rp: RosterPlan) -> MechPlan:
+    """The three 长效机制 ledgers of the county at the end of October 2026, from the roster (its units,
+    codes, 主要负责人) and the responsibility lists (safety staff, 电工, 焊工, workers). Reads them,
+    never changes them; every choice comes from random.Random(MECH_SEED)."""
+    rng = random.Random(MECH_SEED)
+    used_people: set[str] = set()
+    for t in county.towns:
+        used_people |= {*t.verifiers, t.clerk, t.reviewer}
+        for e in t.enterprises:
+            used_people |= set(e.owners)
+    for rows in resp.lists.values():
+        used_people |= {r["name"] for r in rows}
+    used_people |= {r.values["principal"] for r in rp.rows}
+
+    def person() -> str:
+        while True:
+            p = synth.person_name(rng)
+            if p not in used_people:
+                used_people.add(p)
+                return p
+
+    def list_of(r: RosterRow) -> list[dict]:
+        return resp.lists.get(r.ledger_name or r.values["unit"], [])
+
+    units = [r for r in rp.rows if r.values["status"] in INSPECT_STATUSES]
+    drill = _build_drills(rng, units, list_of)
+    plants = {p.unit for p in drill.plants}
+    training, trainees = _build_training(rng, units, list_of, person, plants)
+    staffing = _build_staffing(rng, county, person)
+    for f in (drill, training, staffing):
+        _mech_layout(f)
+    lesson_onsite = sum(1 for r in drill.rows if "第一课" in r["name"] and r["type"] == "现场处置")
+    return MechPlan(drill, training, staffing, [r.values for r in units], trainees, lesson_onsite)
+
+
+def _pick_units(rng: random.Random, cands: list[RosterRow], n: int, towns: set[str]) -> list[RosterRow]:
+    """n units of n towns not in `towns` (which grows)."""
+    pool = list(cands)
+    rng.shuffle(pool)
+    out = []
+    for r in pool:
+        if len(out) < n and r.values["town"] not in towns:
+            out.append(r)
+            towns.add(r.values["town"])
+    if len(out) < n:
+        raise SystemExit(f"seed {MECH_SEED}: too few units for the 长效机制 choices")
+    return out
+
+
+def _build_drills(rng: random.Random, units: list[RosterRow], list_of) -> MechFile:
+    """Every unit to inspect: a 综合/专项 drill within 12 months (high-risk also one within 6), a 现场处置
+    within 6, the 开工第一课; five planted problems (a)–(e) in five units of five towns."""
+    plain = [r for r in units if r.values["uscc"] and r.values["status"] == "在营" and not r.variant]
+    towns: set[str] = set()
+    (a,) = _pick_units(rng, [r for r in plain if not mech_high(r.values)], 1, towns)
+    (b,) = _pick_units(rng, [r for r in plain if mech_high(r.values)], 1, towns)
+    c, d, e = _pick_units(rng, [r for r in plain if r not in (a, b)], 3, towns)
+    plant_of = {id(a): "a", id(b): "b", id(c): "c", id(d): "d", id(e): "e"}
+    annual_days = _workdays(dt.date(2025, 12, 1), dt.date(2026, 10, 23))
+    early_days = _workdays(dt.date(2025, 12, 1), dt.date(2026, 4, 24))
+    half_days = _workdays(dt.date(2026, 6, 1), dt.date(2026, 10, 23))
+    onsite_days = _workdays(dt.date(2026, 6, 1), dt.date(2026, 10, 26))
+    lesson_days = [*[LESSON_FIRST] * 6, *_workdays(LESSON_FIRST + dt.timedelta(days=1), dt.date(2026, 3, 2))]
+    rows: list[dict[str, Any]] = []
+    plants: list[MechPlant] = []
+    for r in units:
+        v = r.values
+        code = plant_of.get(id(r), "")
+        high = mech_high(v)
+        topics = list(_DRILL_TOPICS["加油站" if "加油站" in v["unit"] else v["industry"]])
+        rng.shuffle(topics)
+        small = v["unit"].endswith(_SMALL_UNITS)
+        staff = [
+            x["name"]
+            for x in list_of(r)
+            if x["level"] in ("分管负责人", "部门负责人") and "安全" in x["post"]
+        ]
+        head = staff[0] if staff else v["principal"]
+        own: list[dict[str, Any]] = []
+
+        def add(
+            kind: str,
+            day: dt.date,
+            topic: tuple[str, str],
+            *,
+            lesson=False,
+            v=v,
+            own=own,
+            small=small,
+            head=head,
+        ) -> dict:
+            what, place = topic
+            if lesson:
+                name = f"开工第一课——{what}应急演练"
+            elif kind == "桌面推演":
+                name = f"{what}应急桌面推演"
+            else:
+                name = f"{what}{'现场处置方案' if kind == '现场处置' else kind + '应急'}演练"
+            lo, hi = {"综合": (30, 120), "专项": (15, 60), "现场处置": (6, 25), "桌面推演": (8, 15)}[kind]
+            if lesson:
+                lo, hi = (20, 90)
+            if small:
+                lo, hi = max(3, lo // 6), max(8, hi // 8)
+            row = {
+                "seq": 0, "unit": v["unit"], "uscc": v["uscc"], "town": v["town"], "industry": v["industry"],
+                "high_risk": v["high_risk"], "name": name, "type": kind, "held_on": day, "place": place,
+                "organizer": v["principal"] if kind == "综合" or lesson else head,
+                "participants": rng.randint(lo, hi), "evaluation": rng.choice(_EVALUATIONS),
+                "problems": rng.choice(_DRILL_PROBLEMS),
+                "note": "停产期间组织留守人员参加" if v["status"] == "停产" else "",
+            }  # fmt: skip
+            own.append(row)
+            return row
+
+        # the 第一课 (none for (d)); (a) and (b) hold it as a 现场处置 drill, so their latest 综合/专项 is the planted one
+        if code != "d":
+            kind = "现场处置" if code in ("a", "b") or rng.random() < 0.4 else "专项"
+            add(kind, rng.choice(lesson_days), topics[-1], lesson=True)
+        if code == "a":
+            add("综合", dt.date(2025, 9, 20), topics[0])
+        elif code == "b":
+            add("综合", dt.date(2026, 3, 15), topics[0])
+        elif high:
+            add("综合", rng.choice(early_days), topics[0])
+            add("专项", rng.choice(half_days), topics[1])
+        else:
+            add("综合" if rng.random() < 0.6 else "专项", rng.choice(annual_days), topics[0])
+        onsite = add("现场处置", rng.choice(onsite_days), topics[2 % len(topics)])
+        if rng.random() < 0.3:
+            add("现场处置", rng.choice(early_days), topics[3 % len(topics)])
+        tabletop = add("桌面推演", rng.choice(half_days), topics[1]) if code == "e" else None
+        own.sort(key=lambda x: x["held_on"])
+        base = len(rows)
+        rows += own
+        if code == "a":
+            plants.append(MechPlant("a", "drill-annual-missing", v["unit"], "unit", base,
+                                    "最近一次综合/专项演练为 2025-09-20，已超过 12 个月（12 个月内无综合或专项演练）"))  # fmt: skip
+        elif code == "b":
+            plants.append(MechPlant("b", "drill-halfyear-missing", v["unit"], "unit", base,
+                                    f"高危单位（{v['industry']}），最近一次综合/专项演练为 2026-03-15，"
+                                    "6 个月内没有综合或专项演练"))  # fmt: skip
+        elif code == "c":
+            onsite["evaluation"] = ""
+            plants.append(MechPlant("c", "drill-no-evaluation", v["unit"], "evaluation", base + own.index(onsite),
+                                    f"“{onsite['name']}”的评估总结为空"))  # fmt: skip
+        elif code == "d":
+            plants.append(MechPlant("d", "first-lesson-missing", v["unit"], "unit", base,
+                                    "没有开工第一课记录（应在 2026-02-24 至 2026-03-03 开展）"))  # fmt: skip
+        elif code == "e" and tabletop is not None:
+            plants.append(MechPlant("e", "drill-type-invalid", v["unit"], "type", base + own.index(tabletop),
+                                    "演练类型写作“桌面推演”（演练形式，不是综合/专项/现场处置中的一种）；"
+                                    "该单位其余演练齐全"))  # fmt: skip
+    plants.sort(key=lambda p: p.code)
+    return MechFile(DRILL_FILE, DRILL_SHEET, "示例县企业应急演练记录（2026年）", DRILL_HEADER, DRILL_KEYS, rows, plants,
+                    widths={0: 6, 1: 30, 2: 21, 3: 14, 4: 11, 5: 9, 6: 34, 7: 10, 8: 12, 9: 16, 10: 10, 11: 9,
+                            12: 30, 13: 26, 14: 22})  # fmt: skip
+
+
+_CERT_MANAGER = "安全生产知识和管理能力考核合格证"
+TRAIN_HIGH_INDUSTRIES = ("危险化学品", "建筑施工", "非煤矿山", "城镇燃气")
+_CERT_SPECIAL = {"电工": "特种作业操作证（低压电工作业）", "焊工": "特种作业操作证（熔化焊接与热切割作业）"}
+_TRAIN_COURSES = {
+    "主要负责人": ("主要负责人安全生产知识和管理能力再培训", "安全生产法律法规及事故案例警示教育"),
+    "安全生产管理人员": ("安全生产管理人员年度再培训", "隐患排查治理专题培训"),
+    "电工": ("低压电工作业安全技术复训", "特种作业人员年度安全教育"),
+    "焊工": ("熔化焊接与热切割作业安全技术复训", "特种作业人员年度安全教育"),
+    "其他从业人员": ("从业人员年度安全再培训", "岗位安全操作规程及应急处置培训"),
+}
+_LESSON_CONTENT = "开工第一课：节后复工复产安全教育（政策形势、警示教育、工作部署）"
+
+
+def _build_training(
+    rng: random.Random, units: list[RosterRow], list_of, person, avoid: set[str]
+) -> tuple[MechFile, list[dict[str, Any]]]:
+    """One row per training of the principal, safety managers, 电工/焊工 and workers of ten enterprises
+    (four high-risk), one 开工第一课 row per enterprise; planted problems (1)–(6)."""
+    cands = [
+        r
+        for r in units
+        if r.values["status"] == "在营" and r.values["uscc"] and r.values["unit"] not in avoid
+    ]
+    picked_high: list[RosterRow] = []
+    for industry in TRAIN_HIGH_INDUSTRIES:  # one of each, with a responsibility list where there is one
+        pool = [r for r in cands if mech_high(r.values) and r.values["industry"] == industry]
+        rng.shuffle(pool)
+        pool.sort(key=lambda r: not list_of(r))
+        picked_high.append(pool[0])
+    ordinary = [r for r in cands if not mech_high(r.values) and list_of(r)]
+    with_special = [
+        r for r in ordinary if r.values["industry"] == "工贸" and any(x["post"] in _CERT_SPECIAL for x in list_of(r))
+    ]  # fmt: skip
+    rng.shuffle(with_special)
+    picked = picked_high + with_special[:4]
+    rest = [r for r in ordinary if r not in picked]
+    rng.shuffle(rest)
+    picked += rest[:2]
+    order = {id(r): i for i, r in enumerate(units)}
+    picked.sort(key=lambda r: order[id(r)])
+    used_ids: set[str] = set()
+
+    def id_number(born: tuple[int, int]) -> str:
+        while True:
+            day = dt.date(rng.randint(*born), rng.randint(1, 12), rng.randint(1, 28))
+            body = f"{synth.REGION_COUNTY}{day:%Y%m%d}{rng.randint(1, 999):03d}"
+            number = body + _id_check(body)
+            if number not in used_ids:
+                used_ids.add(number)
+                return number
+
+    year_days = _workdays(dt.date(2025, 12, 1), dt.date(2026, 10, 23))
+    new_days = _workdays(dt.date(2026, 7, 13), dt.date(2026, 9, 30))  # (3) took the post in July 2026
+    # who: (category, post, name); the plan of who carries a planted problem, by enterprise position
+    # (1) cert-expired: a high-risk principal; (3) cert-missing: a high-risk safety manager;
+    # (2) cert-review-overdue: a 焊工 or 电工; (4) training-hours-short: an ordinary principal;
+    # (5) training-failed and (6) id-checksum: workers of ordinary enterprises
+    hi = [r for r in picked if mech_high(r.values)]
+    lo = [r for r in picked if not mech_high(r.values)]
+    lo_special = [r for r in lo if any(x["post"] in _CERT_SPECIAL for x in list_of(r))]
+    free = [r for r in lo if r is not lo_special[0]]
+    assign = {"1": id(hi[0]), "3": id(hi[1]), "2": id(lo_special[0]), "4": id(free[0]), "5": id(free[1]),
+              "6": id(free[2])}  # fmt: skip
+    refail = id(free[3])  # a worker who failed the yearly course, then passed the make-up exam
+    rows: list[dict[str, Any]] = []
+    plants: list[MechPlant] = []
+    cert_seq = {"A": 0, "C": 0}
+    for r in picked:
+        v = r.values
+        is_high = mech_high(v)
+        staff = list_of(r)
+        managers = [
+            x["name"] for x in staff if "安全" in x["post"] and x["level"] in ("分管负责人", "部门负责人")
+        ][:2]
+        specials = [(x["post"], x["name"]) for x in staff if x["post"] in _CERT_SPECIAL][:2]
+        workers = [
+            x["name"] for x in staff
+            if x["level"] in ("岗位人员", "班组长") and x["post"] not in _CERT_SPECIAL and x["note"] == ""
+        ][:3]  # fmt: skip
+        if not managers:
+            managers = [person()]
+        if not specials:
+            specials = [("电工", person())]
+        while len(workers) < 2:
+            workers.append(person())
+        people = [("主要负责人", "主要负责人", v["principal"])]
+        people += [("安全生产管理人员", "安全生产管理人员", m) for m in managers]
+        people += [("特种作业人员", post, n) for post, n in specials]
+        people += [("其他从业人员", "其他从业人员", w) for w in workers]
+        own: list[tuple[str, dict[str, Any]]] = []  # (plant code or "", row)
+        plan_codes = [c for c, target in assign.items() if target == id(r)]
+        lesson_done = False
+        for category, post, name in people:
+            born = (1965, 1986) if category == "主要负责人" else (1968, 2002)
+            idn = id_number(born)
+            minimum = YEARLY_HOURS[category][1 if is_high else 0]
+            code = ""
+            if category == "主要负责人" and "1" in plan_codes:
+                code = "1"
+            elif category == "主要负责人" and "4" in plan_codes:
+                code = "4"
+            elif category == "安全生产管理人员" and "3" in plan_codes and name == managers[-1]:
+                code = "3"
+            elif category == "特种作业人员" and "2" in plan_codes and name == specials[-1][1]:
+                code = "2"
+            elif category == "其他从业人员" and "5" in plan_codes and name == workers[-1]:
+                code = "5"
+            elif category == "其他从业人员" and "6" in plan_codes and name == workers[-1]:
+                code = "6"
+            # the certificate, written on every row of its holder
+            cert: dict[str, Any] = {
+                "cert_name": "",
+                "cert_no": "",
+                "issued_on": "",
+                "valid_until": "",
+                "reviewed_on": "",
+            }
+            if (
+                category in ("主要负责人", "安全生产管理人员")
+                and (is_high or rng.random() < 0.5)
+                and code != "3"
+            ):
+                issued = rng.choice(_workdays(dt.date(2024, 1, 2), dt.date(2026, 6, 30)))
+                if code == "1":
+                    issued = dt.date(2023, 7, 20)
+                letter = "A" if category == "主要负责人" else "C"
+                cert_seq[letter] += 1
+                cert = {
+                    "cert_name": _CERT_MANAGER, "cert_no": f"{letter}{synth.REGION_COUNTY}{issued.year}{cert_seq[letter] * 37 % 9000 + 1000}",
+                    "issued_on": issued, "valid_until": _add_years(issued, 3) - dt.timedelta(days=1), "reviewed_on": "",
+                }  # fmt: skip
+            elif category == "特种作业人员":
+                if code == "2":
+                    issued, reviewed = dt.date(2023, 4, 12), None
+                elif rng.random() < 0.5:
+                    issued, reviewed = (
+                        rng.choice(_workdays(dt.date(2023, 12, 1), dt.date(2025, 12, 31))),
+                        None,
+                    )
+                else:
+                    issued = rng.choice(_workdays(dt.date(2021, 1, 4), dt.date(2023, 6, 30)))
+                    reviewed = _add_years(issued, 3) - dt.timedelta(days=rng.randint(10, 60))
+                cert = {
+                    "cert_name": _CERT_SPECIAL[post], "cert_no": "T" + idn, "issued_on": issued,
+                    "valid_until": _add_years(issued, 6) - dt.timedelta(days=1), "reviewed_on": reviewed or "",
+                }  # fmt: skip
+            # the trainings: one row for a planted person, else one or two making up the yearly hours
+            courses = _TRAIN_COURSES[post if category == "特种作业人员" else category]
+            if code == "3":
+                events = [("安全生产管理人员初次安全培训", 48 if is_high else 32)]
+            elif code == "4":
+                events = [(courses[0], 8)]
+            elif code in ("1", "2", "5", "6"):
+                events = [(courses[0], max(minimum, 8))]
+            else:
+                first = max(minimum, 8) if minimum else rng.choice((4, 8, 8, 12))
+                events = [(courses[0], first)]
+                if rng.random() < 0.4:
+                    events.append((courses[1], 4))
+            days = sorted(rng.sample(year_days if code != "3" else new_days, len(events)))
+            for (content, hours), day in zip(events, days, strict=True):
+                row = {
+                    "seq": 0, "unit": v["unit"], "uscc": v["uscc"], "industry": v["industry"],
+                    "high_risk": v["high_risk"], "person": name, "id_number": idn, "category": category,
+                    "trained_on": day, "content": content, "hours": hours,
+                    "result": "不合格" if code == "5" else "合格", **cert, "note": "",
+                }  # fmt: skip
+                if code == "6":
+                    right = row["id_number"][17]
+                    row["id_number"] = idn[:17] + str((int(right) + 3) % 10 if right.isdigit() else 7)
+                own.append((code, row))
+            if code == "3":
+                own[-1][1]["note"] = "2026年7月新任"
+            if category == "其他从业人员" and id(r) == refail and name == workers[0]:
+                # failed the yearly course, passed the make-up exam a month later: not reported
+                first_row = own[-1][1]
+                first_row["result"] = "不合格"
+                later = min(first_row["trained_on"] + dt.timedelta(days=30), dt.date(2026, 10, 23))
+                later = next(d for d in _workdays(later, dt.date(2026, 10, 30)))
+                own.append(("", {**first_row, "trained_on": later, "content": first_row["content"] + "（补考）",
+                                 "hours": 2, "result": "合格"}))  # fmt: skip
+            if category == "其他从业人员" and not lesson_done and not code:
+                lesson_done = True
+                own.append(("", {**own[-1][1], "trained_on": LESSON_FIRST, "content": _LESSON_CONTENT, "hours": 2,
+                                 "result": "合格", "note": ""}))  # fmt: skip
+        position = {name: i for i, (_, _, name) in enumerate(people)}
+        own.sort(key=lambda x: (position[x[1]["person"]], x[1]["trained_on"]))  # one person's rows by date
+        base = len(rows)
+        for i, (code, row) in enumerate(own):
+            rows.append(row)
+            if not code:
+                continue
+            plants.append(_training_plant(code, v, row, base + i))
+    plants.sort(key=lambda p: p.code)
+    f = MechFile(TRAIN_FILE, TRAIN_SHEET, "示例县企业安全培训档案（2026年）", TRAIN_HEADER, TRAIN_KEYS, rows, plants,
+                 widths={0: 6, 1: 30, 2: 21, 3: 11, 4: 9, 5: 9, 6: 20, 7: 16, 8: 12, 9: 40, 10: 6, 11: 9, 12: 34,
+                         13: 22, 14: 12, 15: 12, 16: 12, 17: 14})  # fmt: skip
+    return f, [r.values for r in picked]
+
+
+_TRAINING_CODES = {"1": "cert-expired", "2": "cert-review-overdue", "3": "cert-missing", "4": "training-hours-short",
+                   "5": "training-failed", "6": "id-checksum"}  # fmt: skip
+
+
+def _training_plant(code: str, v: dict[str, Any], row: dict[str, Any], index: int) -> MechPlant:
+    if code == "1":
+        key, text = "valid_until", f"{_CERT_MANAGER}有效期至 {row['valid_until'].isoformat()}，已过期"
+    elif code == "2":
+        key, text = (
+            "issued_on",
+            f"{row['cert_name']}于 {row['issued_on'].isoformat()} 发证，已满 3 年，没有复审日期",
+        )
+    elif code == "3":
+        key, text = "cert_no", f"高危单位（{v['industry']}）的安全生产管理人员，未填证书编号"
+    elif code == "4":
+        key, text = (
+            "hours",
+            f"近 12 个月只有这一次培训，{row['hours']} 学时，少于 {YEARLY_HOURS['主要负责人'][0]} 学时",
+        )
+    elif code == "5":
+        key, text = "result", "考核结果为“不合格”，之后没有合格记录"
+    else:
+        right = _id_check(row["id_number"][:17])
+        key, text = "id_number", f"身份证号 {row['id_number']} 校验位错误（应为 {right}）"
+    text = f"{row['person']}（{row['category']}）：{text}"
+    return MechPlant(code, _TRAINING_CODES[code], v["unit"], key, index, text)
+
+
+_PRO_TOWN = ("安全工程", "化学工程与工艺", "机械设计制造及其自动化", "土木工程", "电气工程及其自动化", "应急技术与管理",
+             "采矿工程", "消防工程", "安全技术管理")  # fmt: skip
+_PRO_DEPT = {
+    "县应急管理局": ("安全工程", "化学工程与工艺", "应急技术与管理", "采矿工程", "消防工程"),
+    "县住建局": ("土木工程", "工程管理", "建筑学", "给排水科学与工程"),
+    "县市场监管局": ("过程装备与控制工程", "机械工程", "材料成型及控制工程"),
+    "县交通运输局": ("交通运输", "交通工程", "汽车服务工程", "道路桥梁与渡河工程"),
+}
+_NON_PRO = (
+    "无相关专业（行政管理）",
+    "无相关专业（汉语言文学）",
+    "无相关专业（会计学）",
+    "无相关专业（思想政治教育）",
+)
+_DEPT_POSTS = {
+    "县应急管理局": ("安全生产综合监管股股长", "危险化学品安全监管股股长", "执法大队队员"),
+    "县住建局": ("建筑安全监督站站长", "建筑安全监督员"),
+    "县市场监管局": ("特种设备安全监察股股长", "特种设备安全监察员"),
+    "县交通运输局": ("运输安全监管股股长", "交通运输执法人员"),
+}
+_TOWN_PART = ("经济发展办公室干事", "村镇建设办公室科员", "党政办公室干事", "综合治理办公室干事")
+
+
+def _build_staffing(rng: random.Random, county: synth.County, person) -> MechFile:
+    """Every town 7–9 full-time supervisors (STAFF_SHORT_TOWN 6) and one or two part-time, each department
+    3–5 full-time (STAFF_DEPT_COUNTS); at least 75% with a professional background, STAFF_SHARE_DEPT 50%.
+    A town's 审核人 heads its office, its 复查人 and 填表人 are full-time supervisors."""
+    rows: list[dict[str, Any]] = []
+    plants: list[MechPlant] = []
+    seq = 0
+
+    def phone() -> str:
+        return "1" + rng.choice("35789") + "".join(rng.choice("0123456789") for _ in range(9))
+
+    def cert() -> str:
+        nonlocal seq
+        seq += 1
+        return f"{synth.REGION_COUNTY}{2026 - rng.randint(0, 6)}{seq:04d}"
+
+    def add(unit: str, name: str, post: str, full: bool, background: str, note: str = "") -> dict[str, Any]:
+        row = {
+            "seq": 0, "unit": unit, "person": name, "post": post, "fulltime": "专职" if full else "兼职",
+            "background": background, "cert_no": cert() if full else "", "phone": phone(), "note": note,
+        }  # fmt: skip
+        rows.append(row)
+        return row
+
+    def backgrounds(n_full: int, n_pro: int, pool: tuple[str, ...]) -> list[str]:
+        out = [rng.choice(pool) for _ in range(n_pro)] + [rng.choice(_NON_PRO) for _ in range(n_full - n_pro)]
+        rng.shuffle(out)
+        return out
+
+    for t in county.towns:
+        people = [t.reviewer, *t.verifiers, t.clerk]
+        if t.name == STAFF_SHORT_TOWN:
+            n_full, n_pro = 6, 5
+        else:
+            n_full = rng.randint(max(TOWN_MIN, len(people)), 9)
+            n_pro = rng.randint(-(-n_full * PRO_SHARE // 100), n_full - 1)
+        people = people[:n_full]
+        while len(people) < n_full:
+            people.append(person())
+        heads = ("安全生产监管科科长", "安全生产监管科副科长") if t.name.endswith("开发区") else (
+            "应急管理办公室主任", "应急管理办公室副主任")  # fmt: skip
+        posts = [*heads] + [
+            "安全监管员" if rng.random() < 0.6 else "综合行政执法队员" for _ in range(n_full - 2)
+        ]
+        start = len(rows)
+        for name, post, bg in zip(people, posts, backgrounds(n_full, n_pro, _PRO_TOWN), strict=True):
+            add(t.name, name, post, True, bg)
+        for _ in range(rng.randint(1, 2)):
+            add(
+                t.name,
+                person(),
+                rng.choice(_TOWN_PART),
+                False,
+                rng.choice(_NON_PRO + _PRO_TOWN),
+                "兼任安全监管工作",
+            )
+        if t.name == STAFF_SHORT_TOWN:
+            plants.append(MechPlant("7", "staffing-below-minimum", t.name, "unit", start,
+                                    f"专职安全监管人员 {n_full} 人（另有兼职），少于每镇（街道）{TOWN_MIN} 人"))  # fmt: skip
+    for dept in STAFF_DEPTS:
+        n_full, n_pro = STAFF_DEPT_COUNTS[dept]
+        start = len(rows)
+        posts = list(_DEPT_POSTS[dept])
+        posts = posts[:1] + [posts[1 + i % (len(posts) - 1)] for i in range(n_full - 1)]
+        for post, bg in zip(posts, backgrounds(n_full, n_pro, _PRO_DEPT[dept]), strict=True):
+            add(dept, person(), post, True, bg)
+        if dept == STAFF_SHARE_DEPT:
+            plants.append(MechPlant("8", "staffing-professional-share", dept, "unit", start,
+                                    f"专职 {n_full} 人，具有相关专业背景的 {n_pro} 人（{n_pro * 100 // n_full}%），"
+                                    f"低于 {PRO_SHARE}%"))  # fmt: skip
+    return MechFile(STAFF_FILE, STAFF_SHEET, "示例县安全监管力量统计表（2026年）", STAFF_HEADER, STAFF_KEYS, rows,
+                    plants, widths={0: 6, 1: 16, 2: 10, 3: 28, 4: 10, 5: 28, 6: 16, 7: 14, 8: 18})  # fmt: skip
+
+
+def _mech_layout(f: MechFile) -> None:
+    """Title (merged), 填报单位 and 填报日期, the header; the data from row 4; no footer."""
+    ncol = len(f.header)
+    line = [""] * ncol
+    line[0], line[ncol - 4] = f"填报单位：{MECH_OFFICE}", f"填报日期：{cn_date(MECH_AS_OF)}"
+    grid: list[list[Any]] = [[f.title] + [""] * (ncol - 1), line, list(f.header)]
+    f.first = len(grid) + 1
+    for i, row in enumerate(f.rows, 1):
+        row["seq"] = i
+        grid.append([row[k] for k in f.keys])
+    for p in f.plants:
+        p.cell = f.cell(p.index, p.field)
+    merges = [(0, 0, 0, ncol - 1), (1, 0, 1, 3), (1, ncol - 4, 1, ncol - 1)]
+    f.sheets = [SheetSpec(f.sheet, grid, merges=merges, widths=f.widths)]
+
+
+def write_mech(mp: MechPlan, out: Path) -> None:
+    shutil.rmtree(out / MECH_DIR, ignore_errors=True)
+    (out / MECH_DIR).mkdir(parents=True, exist_ok=True)
+    for f in mp.files:
+        fab.write_xlsx(out / f.rel, f.sheets, properties={"created": MECH_CREATED, "author": MECH_OFFICE})
+
+
+# ---------------------------------------------------------------------------------------------------
 # Writing
 
 
@@ -1168,6 +1858,7 @@ def write_all(plan: Plan, out: Path) -> None:
         _write_one(out / f.rel, f, getattr(f, "csv_args", {}))
     write_resp(plan.resp, out)
     write_roster(plan.roster, out)
+    write_mech(plan.mech, out)
     (out / "README.md").write_text(readme(plan), encoding="utf-8")
 
 
@@ -1315,6 +2006,7 @@ def readme(plan: Plan) -> str:
         "",
         *resp_readme(plan),
         *roster_readme(plan),
+        *mech_readme(plan),
         "---",
         "",
         "## English summary",
@@ -1330,6 +2022,7 @@ def readme(plan: Plan) -> str:
         "",
         *resp_readme_en(plan),
         *roster_readme_en(plan),
+        *mech_readme_en(plan),
     ]
     return "\n".join(out)
 
@@ -1658,6 +2351,168 @@ def roster_readme_en(plan: Plan) -> list[str]:
         "deregistered, never to be listed). Five names are written differently from the ledgers (county name left "
         "out or in brackets), three of them without a credit code, so matching must also work by name. No "
         "deliberate errors.",
+        "",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# README: 长效机制台账
+
+
+def mech_readme(plan: Plan) -> list[str]:
+    mp = plan.mech
+    d, t, s = mp.files
+    n_units = len(mp.units)
+    n_high = sum(1 for v in mp.units if mech_high(v))
+    status_n = {st: sum(1 for v in mp.units if v["status"] == st) for st in INSPECT_STATUSES}
+    gone = [r.values["unit"] for r in plan.roster.rows if r.values["status"] not in INSPECT_STATUSES]
+    no_code = [v["unit"] for v in mp.units if not v["uscc"]]
+    types = {
+        k: sum(1 for r in d.rows if r["type"] == k and "第一课" not in r["name"])
+        for k in ("综合", "专项", "现场处置")
+    }
+    lessons = [r for r in d.rows if "第一课" in r["name"]]
+    persons = list(dict.fromkeys((r["unit"], r["person"]) for r in t.rows))
+    cats = {c: sum(1 for u, p in persons if next(r["category"] for r in t.rows if (r["unit"], r["person"]) == (u, p)) == c)
+            for c in YEARLY_HOURS}  # fmt: skip
+
+    def last(f: MechFile) -> int:
+        return f.first + len(f.rows) - 1
+
+    def header(f: MechFile) -> str:
+        return "、".join(f.header)
+
+    out = [
+        "## 长效机制台账",
+        "",
+        f"文件夹 `{MECH_DIR}/` 模拟{MECH_OFFICE} 2026 年 10 月底汇总的三种长效机制台账：应急演练记录、安全培训档案、"
+        f"安全监管力量统计表。基准日为 {MECH_AS_OF.isoformat()}（演示命令 `anquan monthly sample_ledgers --month 2026-10`）。"
+        "三个文件都是 .xlsx、只有一个工作表：第1行标题跨列合并；第2行“填报单位：示例县应急管理局”（A2:D2 合并）与"
+        f"“填报日期：{cn_date(MECH_AS_OF)}”；第3行表头；第4行起为数据，序号连续，无合计行和表尾。日期为日期单元格，"
+        "参加人数、学时为数值，其余为文本（信用代码、身份证号不会丢位）。单位名称、统一社会信用代码、镇街、行业领域、"
+        "是否高危和主要负责人与底数台账一致；人员均为编造，企业的安全管理人员、电工、焊工、岗位人员取自其责任清单，"
+        "镇街的审核人、复查人、填表人列为本镇街的专职安全监管人员。",
+        "",
+        "| 文件 | 工作表 | 表头（第3行） | 数据行 |",
+        "|---|---|---|---|",
+    ]
+    for f in mp.files:
+        out.append(
+            f"| {Path(f.rel).name} | {f.sheet} | {header(f)} | 第 {f.first}–{last(f)} 行，共 {len(f.rows)} 行 |"
+        )
+    out += [
+        "",
+        "校验：`anquan validate sample_ledgers/长效机制 sample_ledgers/底数 --as-of 2026-10-31` 应恰好报告下文"
+        "“故意设置的问题”中的 "
+        f"{sum(len(f.plants) for f in mp.files)} 项，此外没有任何错误或警告；基准日取 {MECH_AS_OF.isoformat()} 至 "
+        f"{MECH_LATEST.isoformat()} 之间的任一天结果都相同（满足要求的演练、培训都在两端的窗口之内，"
+        "证书有效期均不在这段时间内到期）。",
+        "",
+        "### 应急演练记录",
+        "",
+        f"底数中应排查的 {n_units} 家单位（在营 {status_n['在营']} 家、停产 {status_n['停产']} 家；已关闭、注销的 "
+        f"{len(gone)} 家不列入）每家都有演练记录，共 {len(d.rows)} 行，按底数顺序排列，同一单位按演练日期排列。"
+        f"其中高危单位 {n_high} 家（底数“是否高危”为“是”）。没有信用代码的 {len(no_code)} 家（{'、'.join(no_code)}）"
+        "按底数中的名称填写，应按名称与底数对上。",
+        "",
+        f"- 12 个月窗口为 {YEAR_SINCE.isoformat()} 至 {MECH_AS_OF.isoformat()}，6 个月窗口为 {HALF_SINCE.isoformat()} 至 "
+        f"{MECH_AS_OF.isoformat()}（从基准日按日历月倒推，含两端）。",
+        "- 每家单位 12 个月内至少一次综合或专项演练；高危单位另在 6 个月内有一次综合或专项演练（12 个月内的一次在 "
+        "2025-12 至 2026-04 之间，6 个月内的一次在 2026-06 至 2026-10 之间）；每家单位 6 个月内（2026-06 至 2026-10）"
+        "至少一次现场处置方案演练"
+        "（约三成单位另有一次更早的现场处置演练）。"
+        f"不含第一课，综合 {types['综合']} 次、专项 {types['专项']} 次、现场处置 {types['现场处置']} 次。",
+        f"- 开工第一课：2026 年春节为 {FESTIVAL.isoformat()}，春节后第一个工作日 {LESSON_FIRST.isoformat()}（初八），"
+        f"应在 5 个工作日内、即 {LESSON_LAST.isoformat()} 前开展。除 (D4) 外每家单位有一行“开工第一课——…”演练，日期在 "
+        f"{min(r['held_on'] for r in lessons).isoformat()} 至 {max(r['held_on'] for r in lessons).isoformat()} 之间"
+        f"（{len(lessons)} 行，其中 {mp.lesson_onsite} 行演练类型为现场处置，其余为专项）。",
+        "- 演练名称按行业编写（危化品泄漏、有限空间中毒窒息、机械伤害、触电、高处坠落、燃气管道泄漏、消防疏散等），"
+        "评估总结均已填写（“已评估，形成评估报告”等），参加人数为数值，组织人为主要负责人或安全管理人员。",
+        "",
+        "### 安全培训档案",
+        "",
+        f"{len(mp.trainees)} 家企业（高危 {sum(1 for v in mp.trainees if mech_high(v))} 家）的培训档案，一人一档、"
+        f"一次培训一行：{len(persons)} 人、{len(t.rows)} 行（主要负责人 {cats['主要负责人']} 人、安全生产管理人员 "
+        f"{cats['安全生产管理人员']} 人、特种作业人员（电工、焊工）{cats['特种作业人员']} 人、其他从业人员 "
+        f"{cats['其他从业人员']} 人）。企业：{'、'.join(v['unit'] + ('（高危）' if mech_high(v) else '') for v in mp.trainees)}。",
+        "",
+        "- 身份证号均为编造（地区码 379901 不存在），符合 GB 11643 校验（(T6) 除外）；特种作业操作证证号为“T+身份证号”。",
+        "- 培训日期均在 12 个月窗口内；每人学时之和不少于年度要求：主要负责人、安全生产管理人员 12 学时（高危 16），"
+        "高危单位其他从业人员 20 学时，特种作业人员和一般单位的其他从业人员不设年度学时下限。",
+        "- 高危单位的主要负责人、安全生产管理人员和全部特种作业人员持证，一般单位约一半的主要负责人、安全生产管理人员也持证；"
+        "证书信息写在持证人的每一行。安全生产知识和管理能力考核合格证有效期 3 年；特种作业操作证有效期 6 年，"
+        "发证满 3 年的都有复审日期（复审日期距基准日不满 3 年）。",
+        f"- 每家企业一行开工第一课培训（培训内容含“开工第一课”，{LESSON_FIRST.isoformat()}，2 学时）。",
+        "",
+        "### 安全监管力量统计表",
+        "",
+        f"全县 {len(plan.county.towns)} 个镇街和 {len(STAFF_DEPTS)} 个部门，每人一行，共 {len(s.rows)} 行。"
+        f"要求：每个镇（街道、开发区）专职不少于 {TOWN_MIN} 人，部门不少于 {DEPT_MIN} 人，专职人员中具有相关专业背景的不少于 "
+        f"{PRO_SHARE}%。专业背景写专业名称（安全工程、化学工程与工艺、土木工程等）；没有相关专业背景的写“无相关专业（行政管理）”等。"
+        "兼职人员不计入专职人数。",
+        "",
+        "| 单位 | 行 | 专职 | 其中有专业背景 | 占比 | 兼职 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for unit in dict.fromkeys(r["unit"] for r in s.rows):
+        idx = [i for i, r in enumerate(s.rows) if r["unit"] == unit]
+        full = [s.rows[i] for i in idx if s.rows[i]["fulltime"] == "专职"]
+        pro = [r for r in full if not r["background"].startswith("无")]
+        out.append(
+            f"| {unit} | {s.first + idx[0]}–{s.first + idx[-1]} | {len(full)} | {len(pro)} | "
+            f"{_pct(len(pro), len(full))} | {len(idx) - len(full)} |"
+        )
+    out += [
+        "",
+        "### 故意设置的问题",
+        "",
+        "每项只出现一次，各在不同的单位（培训档案中各在不同的人，均只有一行培训记录）。单位层面的问题（缺演练、缺第一课、"
+        "人数不足、专业占比）报在该单位第一行的单位名称单元格。",
+        "",
+        "| 编号 | 文件 | 单元格 | 单位 | 预期代码 | 级别 | 问题 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for f in mp.files:
+        for p in f.plants:
+            out.append(
+                f"| ({p.label}) | {Path(f.rel).name} | {f.sheet}!{p.cell} | {p.unit} | {p.finding} | "
+                f"{SEVERITY[p.finding]} | {p.text} |"
+            )
+    refail = [r for r in t.rows if r["content"].endswith("（补考）")]
+    exact = next(r for r in s.rows if r["unit"] == STAFF_EXACT_DEPT)
+    out += [
+        "",
+        "### 不应报告的情形",
+        "",
+        "- 停产单位也有演练记录（备注“停产期间组织留守人员参加”），已关闭、注销的单位没有演练记录，也不应被列为缺演练。",
+        "- (D1) 的单位 2026 年的第一课演练类型为现场处置，不能代替综合/专项演练；(D2) 的单位 12 个月内有综合演练"
+        "（2026-03-15），只缺半年一次；(D5) 的单位除桌面推演外其余演练齐全。",
+    ]
+    for r in refail:
+        out.append(
+            f"- {r['unit']}的{r['person']}（{r['category']}）年度培训考核不合格，{r['trained_on'].isoformat()} 补考合格，"
+            "不应报告 training-failed。"
+        )
+    out += [
+        f"- {STAFF_EXACT_DEPT}（{STAFF_SHEET}!B{s.first + s.rows.index(exact)}）专职 "
+        f"{STAFF_DEPT_COUNTS[STAFF_EXACT_DEPT][0]} 人、有专业背景 {STAFF_DEPT_COUNTS[STAFF_EXACT_DEPT][1]} 人，"
+        f"恰好 {PRO_SHARE}%，不低于要求。",
+        f"- {STAFF_SHORT_TOWN}的专业占比达标，只报人数不足。",
+        "",
+    ]
+    return out
+
+
+def mech_readme_en(plan: Plan) -> list[str]:
+    mp = plan.mech
+    return [
+        f"长效机制 ledgers (folder `{MECH_DIR}/`, as of {MECH_AS_OF.isoformat()}): drill records of all "
+        f"{len(mp.units)} roster units to inspect ({len(mp.drill.rows)} rows), the training archive of "
+        f"{len(mp.trainees)} enterprises ({len(mp.training.rows)} rows) and the supervisors of "
+        f"{len(plan.county.towns)} towns and {len(STAFF_DEPTS)} departments ({len(mp.staffing.rows)} rows); "
+        f"{sum(len(f.plants) for f in mp.files)} planted problems ({len(mp.drill.plants)} drill, "
+        f"{len(mp.training.plants)} training, {len(mp.staffing.plants)} staffing; cells and codes listed above), "
+        "nothing else to report when validated with the roster.",
         "",
     ]
 
@@ -2027,6 +2882,9 @@ def check(out: Path) -> list[str]:
 
     # 7. the roster of enterprises
     problems += check_roster(out, plan, ledger_codes)
+
+    # 8. the 长效机制 ledgers
+    problems += check_mech(out, plan)
     return problems
 
 
@@ -2417,6 +3275,212 @@ def check_roster(out: Path, plan: Plan, ledger_codes: dict[str, set]) -> list[st
     return problems
 
 
+# ---------------------------------------------------------------------------------------------------
+# --check: 长效机制台账
+
+
+def _mval(v: Any) -> Any:
+    """A cell as calamine reads it, comparable with the plan: dates as dates, whole floats as int."""
+    if v is None:
+        return ""
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def check_mech(out: Path, plan: Plan) -> list[str]:
+    """The three files as calamine reads them: layout, every cell as planned, and a reading of the rules
+    that finds exactly the planted problems at the planted cells (and the README documents them)."""
+    mp = plan.mech
+    problems: list[str] = []
+    on_disk = sorted(str(p.relative_to(out)) for p in (out / MECH_DIR).rglob("*") if p.is_file())
+    if on_disk != sorted(f.rel for f in mp.files):
+        return [f"{MECH_DIR}: files {on_disk} differ from the plan"]
+    read: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for f in mp.files:
+        grids = read_grids(out / f.rel)
+        if list(grids) != [f.sheet]:
+            problems.append(f"{f.rel}: sheets {list(grids)}")
+            continue
+        grid = grids[f.sheet][0]
+        line = [_text(v) for v in grid[1]]
+        if (
+            _text(grid[0][0]) != f.title
+            or line[0] != f"填报单位：{MECH_OFFICE}"
+            or line[len(f.header) - 4] != f"填报日期：{cn_date(MECH_AS_OF)}"
+        ):
+            problems.append(f"{f.rel}: title / 填报单位 line {grid[0][0]!r} {line!r}")
+        if [_text(v) for v in grid[2]] != list(f.header):
+            problems.append(f"{f.rel}: header {grid[2]}")
+        data = [(i + 1, r) for i, r in enumerate(grid) if i >= f.first - 1 and any(_mval(v) != "" for v in r)]
+        if len(data) != len(f.rows) or (data and data[0][0] != f.first):
+            problems.append(f"{f.rel}: {len(data)} data rows read, {len(f.rows)} planned")
+            continue
+        rows = []
+        for (n, cells), want in zip(data, f.rows, strict=True):
+            got = {k: _mval(v) for k, v in zip(f.keys, cells, strict=False)}
+            if got != {k: want[k] for k in f.keys}:
+                problems.append(f"{f.rel} row {n}: read {got}, planned {want}")
+            rows.append((n, got))
+        read[f.rel] = rows
+    if problems:
+        return problems
+    if (_months_back(MECH_AS_OF, 12), _months_back(MECH_AS_OF, 6)) != (YEAR_SINCE, HALF_SINCE):
+        problems.append("长效机制: the windows documented differ from the ones computed")
+    for as_of in (MECH_AS_OF, MECH_LATEST):
+        findings = {
+            DRILL_FILE: _drill_findings(read[DRILL_FILE], read[TRAIN_FILE], mp, as_of),
+            TRAIN_FILE: _training_findings(read[TRAIN_FILE], as_of),
+            STAFF_FILE: _staffing_findings(read[STAFF_FILE]),
+        }
+        for f in mp.files:
+            want = sorted((p.finding, p.cell) for p in f.plants)
+            if findings[f.rel] != want:
+                problems.append(f"{f.rel} as of {as_of}: the rules read {findings[f.rel]}, planted {want}")
+    text = (out / "README.md").read_text(encoding="utf-8")
+    for f in mp.files:
+        for p in f.plants:
+            if (
+                f"| ({p.label}) | {Path(f.rel).name} | {f.sheet}!{p.cell} | {p.unit} | {p.finding} |"
+                not in text
+            ):
+                problems.append(
+                    f"README: planted ({p.label}) {p.finding} at {f.sheet}!{p.cell} not documented"
+                )
+    codes = [p.finding for f in mp.files for p in f.plants]
+    if sorted(codes) != sorted(SEVERITY) or len(set(codes)) != len(codes):
+        problems.append(f"planted codes {codes} are not each of {sorted(SEVERITY)} once")
+    for f in (mp.drill, mp.training):
+        if len({p.unit for p in f.plants}) != len(f.plants):
+            problems.append(f"{f.rel}: two planted problems in one unit")
+    # names and codes as on the roster
+    roster = {r.values["unit"]: r.values for r in plan.roster.rows}
+    for rel in (DRILL_FILE, TRAIN_FILE):
+        for n, r in read[rel]:
+            v = roster.get(r["unit"])
+            if (
+                v is None
+                or v["status"] not in INSPECT_STATUSES
+                or any(r[k] != v[k] for k in ("uscc", "industry", "high_risk"))
+            ):
+                problems.append(f"{rel} row {n}: {r['unit']} {r['uscc']} not as on the roster")
+    units = {r["unit"] for _, r in read[DRILL_FILE]}
+    if units != {v["unit"] for v in mp.units} or len(mp.units) != sum(
+        1 for r in plan.roster.rows if r.values["status"] in INSPECT_STATUSES
+    ):
+        problems.append("应急演练记录: the units differ from the roster's units to inspect")
+    staff_units = list(dict.fromkeys(r["unit"] for _, r in read[STAFF_FILE]))
+    if staff_units != [t.name for t in plan.county.towns] + list(STAFF_DEPTS):
+        problems.append(f"监管力量: units {staff_units}")
+    people = {t.name: {*t.verifiers, t.clerk, t.reviewer} for t in plan.county.towns}
+    for _, r in read[STAFF_FILE]:
+        if r["unit"] in people and r["fulltime"] == "专职":
+            people[r["unit"]].discard(r["person"])
+    if any(people.values()):
+        problems.append(f"监管力量: town staff of the hazard ledgers not listed as full-time {people}")
+    return problems
+
+
+def _first_rows(rows: list[tuple[int, dict]], key) -> dict[Any, int]:
+    out: dict[Any, int] = {}
+    for n, r in rows:
+        out.setdefault(key(r), n)
+    return out
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months earlier, clamped to the end of a shorter month."""
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return min(day.replace(year=y, month=m + 1, day=1) + dt.timedelta(days=day.day - 1), month_end(y, m + 1))
+
+
+def _drill_findings(rows, training, mp: MechPlan, as_of: dt.date) -> list[tuple[str, str]]:
+    """The rules of 应急演练 (windows back from `as_of`, inclusive) over the rows read, with the roster's units."""
+    year_since, half_since = _months_back(as_of, 12), _months_back(as_of, 6)
+    col = {k: col_letter(i) for i, k in enumerate(DRILL_KEYS)}
+    found: list[tuple[str, str]] = []
+
+    def key(r: dict) -> str:
+        return r["uscc"] or r["unit"]
+
+    for n, r in rows:
+        if r["type"] not in ("综合", "专项", "现场处置"):
+            found.append(("drill-type-invalid", f"{col['type']}{n}"))
+        if not str(r["evaluation"]).strip():
+            found.append(("drill-no-evaluation", f"{col['evaluation']}{n}"))
+    first = _first_rows(rows, key)
+    lessons = {key(r) for _, r in rows if "第一课" in r["name"] and FESTIVAL <= r["held_on"] <= LESSON_LAST}
+    lessons |= {
+        r["uscc"] or r["unit"] for _, r in training
+        if "第一课" in r["content"] and FESTIVAL <= r["trained_on"] <= LESSON_LAST
+    }  # fmt: skip
+    for v in mp.units:
+        k = v["uscc"] or v["unit"]
+        own = [r for _, r in rows if key(r) == k]
+        at = f"{col['unit']}{first.get(k, 3)}"
+        planned = [r["held_on"] for r in own if r["type"] in ("综合", "专项")]
+        if not any(year_since <= d <= as_of for d in planned):
+            found.append(("drill-annual-missing", at))
+        elif mech_high(v) and not any(half_since <= d <= as_of for d in planned):
+            found.append(("drill-halfyear-missing", at))
+        if not any(r["type"] == "现场处置" and half_since <= r["held_on"] <= as_of for r in own):
+            found.append(("drill-onsite-missing", at))
+        if k not in lessons:
+            found.append(("first-lesson-missing", at))
+    return sorted(found)
+
+
+def _training_findings(rows, as_of: dt.date) -> list[tuple[str, str]]:
+    """The rules of 安全培训 over the rows read: hours (the year back from `as_of`, its first day excluded),
+    results, certificates, ID numbers."""
+    year_since = _months_back(as_of, 12)
+    col = {k: col_letter(i) for i, k in enumerate(TRAIN_KEYS)}
+    found: set[tuple[str, str]] = set()
+    by_person: dict[tuple[str, str], list[tuple[int, dict]]] = {}
+    for n, r in rows:
+        by_person.setdefault((r["unit"], r["person"]), []).append((n, r))
+        if not id_valid(str(r["id_number"])):
+            found.add(("id-checksum", f"{col['id_number']}{n}"))
+    for own in by_person.values():
+        # as the rules place them: a missing certificate on the person's first row, the others on the last
+        (n0, r0), (n1, r1) = own[0], own[-1]
+        high = mech_high(r0)
+        category = r0["category"]
+        hours = sum(r["hours"] for _, r in own if year_since < r["trained_on"] <= as_of)
+        if hours < YEARLY_HOURS[category][1 if high else 0]:
+            found.add(("training-hours-short", f"{col['hours']}{n1}"))
+        n_last, r_last = max(own, key=lambda x: (x[1]["trained_on"], x[1]["result"] == "合格"))
+        if r_last["result"] != "合格":
+            found.add(("training-failed", f"{col['result']}{n_last}"))
+        if not r0["cert_no"]:
+            if category == "特种作业人员" or (high and category in ("主要负责人", "安全生产管理人员")):
+                found.add(("cert-missing", f"{col['cert_no']}{n0}"))
+            continue
+        reviewed = max(r1["issued_on"], r1["reviewed_on"] or r1["issued_on"])
+        if r1["valid_until"] < as_of:
+            found.add(("cert-expired", f"{col['valid_until']}{n1}"))
+        elif category == "特种作业人员" and _add_years(reviewed, 3) < as_of:
+            found.add(("cert-review-overdue", f"{col['issued_on']}{n1}"))
+    return sorted(found)
+
+
+def _staffing_findings(rows) -> list[tuple[str, str]]:
+    col = {k: col_letter(i) for i, k in enumerate(STAFF_KEYS)}
+    found: list[tuple[str, str]] = []
+    first = _first_rows(rows, lambda r: r["unit"])
+    for unit, n0 in first.items():
+        full = [r for _, r in rows if r["unit"] == unit and r["fulltime"] == "专职"]
+        pro = [r for r in full if r["background"] and not r["background"].startswith("无")]
+        minimum = TOWN_MIN if unit.endswith(("镇", "街道", "开发区")) else DEPT_MIN
+        if len(full) < minimum:
+            found.append(("staffing-below-minimum", f"{col['unit']}{n0}"))
+        if full and len(pro) * 100 < PRO_SHARE * len(full):
+            found.append(("staffing-professional-share", f"{col['unit']}{n0}"))
+    return sorted(found)
+
+
 def same_content(a: Path, b: Path) -> list[str]:
     """Differences between two generated folders: CSV/README bytes, spreadsheet cell values."""
     diffs = []
@@ -2457,6 +3521,8 @@ def main(argv: list[str] | None = None) -> int:
             f"wrote {ROSTER_FILE} ({len(ro.rows)} units; {len(ro.off_roster)} of the ledgers left off, "
             f"{len(ro.of('county', 'extra'))} never in a ledger)"
         )
+        for f in plan.mech.files:
+            print(f"wrote {f.rel} ({len(f.rows)} rows, {len(f.plants)} planted problems)")
         return 0
     problems = check(out)
     with tempfile.TemporaryDirectory() as tmp:
@@ -2480,6 +3546,10 @@ def main(argv: list[str] | None = None) -> int:
             f"OK: {ROSTER_FILE}: {len(ro.rows)} units, {len(ro.off_roster)} of the ledgers not on it, "
             f"{len(ro.of('county', 'extra'))} never in a ledger"
         )
+        for f in plan.mech.files:
+            print(f"OK: {f.rel}: {len(f.rows)} rows")
+            for p in f.plants:
+                print(f"  ({p.label}) {p.finding} at {f.sheet}!{p.cell} ({p.unit})")
     return 1 if problems else 0
 
 

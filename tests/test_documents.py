@@ -371,7 +371,8 @@ def test_brief_sections_and_layout(sample_brief):
         "六、逾期未整改隐患",
         "七、屡查屡有问题",
         "八、台账报送质量",
-        "九、下一步工作要求",
+        "九、长效机制落实情况",  # the sample county sends drill, training and staffing ledgers
+        "十、下一步工作要求",
     ):
         assert heading in text
     assert "关于2026年10月全县安全生产\n隐患排查整治情况的通报" in text

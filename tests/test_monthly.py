@@ -63,8 +63,9 @@ def test_every_output_exists_and_opens(month_out):
     assert len(letters) == record["counts"]["letters"] == 19
     assert all(docx.Document(str(p)).paragraphs for p in letters)
     returned = sorted((out / "退回修改").glob("*_校验.xlsx"))
-    # only files with findings: 21 of the 24 hazard ledgers (most for a 疑似重大 or 五落实 warning) and 4 lists
-    assert len(returned) == record["counts"]["returned_copies"] == 25
+    # only files with findings: 21 of the 24 hazard ledgers (most for a 疑似重大 or 五落实 warning), 4 lists
+    # and the 3 长效机制 ledgers
+    assert len(returned) == record["counts"]["returned_copies"] == 28
     assert "月度成果" in stdout and "函告" in stdout and "逾期未整改" in stdout
 
 
@@ -73,14 +74,15 @@ def test_run_record(month_out):
     record = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert record["month"] == "2026-10" and record["as_of"] == "2026-10-31" and record["date"] == "2026-11-03"
     assert record["version"] and record["config"]["county"]["doc_prefix"] == "示例安办函"
-    assert len(record["inputs"]) == 39  # 24 hazard ledgers, 14 responsibility lists, the roster
+    # 24 hazard ledgers, 14 responsibility lists, the roster, a drill record, a training archive, a staffing table
+    assert len(record["inputs"]) == 42
     first = record["inputs"][0]
     assert hashlib.sha256(Path(first["path"]).read_bytes()).hexdigest() == first["sha256"]
     c = record["counts"]
     assert (c["files"], c["errors"], c["warnings"], c["overdue"], c["major_overdue"], c["repeat_groups"]) == (
-        39,
-        10,
-        60,
+        42,
+        15,
+        68,
         55,
         3,
         22,
@@ -174,7 +176,7 @@ def test_brief_rendered_beside_the_workbooks_matches_one_rendered_inline(month_o
     assert len(text(out / "月度通报.docx")) > 10
     # The marked-up copies, written by the worker while the next files were read, are the same too.
     copies = sorted(p.name for p in (out / "退回修改").iterdir())
-    assert copies == sorted(p.name for p in (inline / "退回修改").iterdir()) and len(copies) == 25
+    assert copies == sorted(p.name for p in (inline / "退回修改").iterdir()) and len(copies) == 28
     for name in copies:
         with zipfile.ZipFile(out / "退回修改" / name) as a, zipfile.ZipFile(inline / "退回修改" / name) as b:
             assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}, name
@@ -413,3 +415,22 @@ def test_the_findings_workbook_names_each_files_town(month_out):
         town for path, town in rows.items() if path and "白马镇隐患排查治理台账（2026年10月）" in path
     )
     assert baima == "白马镇"
+
+
+def test_mechanisms_figures_agree_across_the_brief_the_workbook_and_the_run(month_out):
+    out, _ = month_out
+    m = json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]["mechanisms"]
+    d, t = m["drill"], m["training"]
+    brief = (out / "月度通报.md").read_text(encoding="utf-8")
+    section = brief[brief.index("## 九、长效机制落实情况") : brief.index("## 十、下一步工作要求")]
+    assert f"应开展演练的{d['units']}家单位" in section and f"综合或专项演练的{d['annual_ok']}家" in section
+    assert f"开展的{d['first_lesson']}家" in section
+    assert f"培训档案中{t['people']}人，证书过期{t['certs_expired']}人次" in section
+    below = [s["unit"] for s in m["staffing"] if not s["ok"]]
+    assert below == ["西山镇", "县住建局"] and all(u in section for u in below)
+    book = openpyxl.load_workbook(out / "长效机制检查.xlsx")
+    assert book.sheetnames == ["应急演练", "安全培训", "监管力量"]
+    drills = [r for r in book["应急演练"].iter_rows(min_row=4, values_only=True) if r[0]]
+    assert len(drills) == d["units"] and sum(r[4] == "是" for r in drills) == d["annual_ok"]
+    staff = {r[1]: r for r in book["监管力量"].iter_rows(min_row=4, values_only=True) if r[0]}
+    assert staff["西山镇"][3] == 6 and staff["西山镇"][7] == "否"

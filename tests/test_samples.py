@@ -125,7 +125,11 @@ def test_sample_responsibility_lists_and_cross_check():
     args = ["validate", str(SAMPLES), "--format", "json", "--as-of", "2026-11-28"]
     doc = json.loads(CliRunner().invoke(app, args).stdout)
     summary = doc["summary"]
-    assert (summary["files"], summary["ledgers"], summary["unreadable"]) == (39, 51, 0)  # with the roster
+    assert (summary["files"], summary["ledgers"], summary["unreadable"]) == (
+        42,
+        54,
+        0,
+    )  # with the roster and the 长效机制 ledgers
     lists = [f for f in doc["files"] if f["kind"] == "responsibility"]
     assert sum(f["rows"] for f in lists) == 700
     found = {
@@ -145,4 +149,5 @@ def test_sample_responsibility_lists_and_cross_check():
     missing = {m["unit"] for m in summary["missing_responsibility"]}
     assert len(missing) == 16
     assert all(unit in readme for unit in missing)
-    assert summary["errors"] == 9 + 1 and summary["warnings"] == 40 + 4 + 16
+    # hazard ledgers, responsibility lists, missing lists, the 长效机制 ledgers (sample_ledgers/README.md)
+    assert summary["errors"] == 9 + 1 + 5 and summary["warnings"] == 40 + 4 + 16 + 8

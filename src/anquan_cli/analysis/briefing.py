@@ -12,6 +12,7 @@ import pandas as pd
 from anquan_cli.analysis.coverage import CoverageReport
 from anquan_cli.analysis.letters import month_label
 from anquan_cli.analysis.major import SuspectReport, listing_text, suspects_sentence
+from anquan_cli.analysis.mechanisms import MechanismsReport
 from anquan_cli.analysis.merge import submission_date
 from anquan_cli.analysis.overdue import OverdueReport
 from anquan_cli.analysis.repeats import RepeatReport
@@ -34,6 +35,7 @@ class BriefInputs:
     validation: list  # FileResult of every input file (quality of submissions)
     coverage: CoverageReport | None = None  # 应查未查, when a roster (底数) was among the inputs
     suspects: SuspectReport | None = None  # 疑似重大: 一般 hazards meeting a 判定标准 criterion
+    mechanisms: MechanismsReport | None = None  # 长效机制, when drill, training or staffing ledgers were read
 
 
 def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_number: str) -> dict:
@@ -89,6 +91,9 @@ def brief_context(inputs: BriefInputs, config: Config, *, date: dt.date, doc_num
         "quality": (quality := _quality(inputs, config)),
         "quality_text": _quality_text(inputs, quality, config),
         "next_steps": list(config.brief.next_steps),
+        # 九、长效机制落实情况 only when those ledgers were read; 下一步 follows it
+        "mechanisms": (mech := inputs.mechanisms.sentences() if inputs.mechanisms is not None else []),
+        "next_number": "十" if mech else "九",
         "chart_path": "",
     }
 

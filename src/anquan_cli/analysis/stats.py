@@ -46,6 +46,7 @@ class StatsReport:
     total: dict
     hazards: HazardSet
     repeats: RepeatReport | None = None
+    mechanisms: dict | None = None  # 长效机制 figures, when drill, training or staffing ledgers were read
 
     def to_dict(self) -> dict:
         return {
@@ -57,6 +58,7 @@ class StatsReport:
             "total": _plain_row(self.total),
             "excluded_rows": self.hazards.excluded_rows,
             "input": self.hazards.account(),
+            **({"mechanisms": self.mechanisms} if self.mechanisms is not None else {}),
         }
 
 

@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from anquan_cli.core.messages import kinds_help
+
 
 class OutputFormat(StrEnum):
     table = "table"
@@ -52,7 +54,7 @@ KindOpt = Annotated[
     str | None,
     typer.Option(
         "--kind",
-        help="台账类型：hazard（隐患台账）、responsibility（责任清单）、roster（生产经营单位底数）；默认按表头自动识别",
+        help=f"台账类型：{kinds_help()}；默认按表头自动识别",
         show_default=False,
     ),
 ]

@@ -9,13 +9,14 @@ import typer
 
 from anquan_cli.commands._run import run
 from anquan_cli.commands.options import ConfigOpt, DebugOpt
+from anquan_cli.core.messages import kinds_help
 
 
 def template(
     kind: Annotated[
         str,
         typer.Argument(
-            help="模板类型：hazards（隐患排查治理台账）、responsibility（全员安全生产责任清单）或 roster（生产经营单位底数台账）",
+            help=f"模板类型：{kinds_help()}",
             show_default=False,
         ),
     ],

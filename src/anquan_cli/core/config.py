@@ -6,6 +6,7 @@ Chinese line naming the key (exit 2), never a pydantic trace.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -210,6 +211,49 @@ class Major(_Section):
         return self._table
 
 
+Category = Literal["主要负责人", "安全生产管理人员", "特种作业人员", "其他从业人员"]
+
+
+def _yearly_hours() -> dict[Category, list[float]]:
+    # 生产经营单位安全培训规定: 主要负责人 and 安全生产管理人员 12 h a year (high-risk 16 h); the other
+    # workers of a high-risk unit 20 h; 0 = no yearly minimum.
+    return {
+        "主要负责人": [12, 16],
+        "安全生产管理人员": [12, 16],
+        "特种作业人员": [0, 0],
+        "其他从业人员": [0, 20],
+    }
+
+
+class Mechanisms(_Section):
+    """长效机制 ledgers (issue 21; domain.md §8): 应急演练, 安全培训和持证, 安全监管力量."""
+
+    # Units of these industries drill every half year and train longer (应急管理部令第2号 第三十三条).
+    high_risk_industries: list[str] = Field(
+        default_factory=lambda: [
+            "危险化学品",
+            "煤矿",
+            "非煤矿山",
+            "烟花爆竹",
+            "民爆物品",
+            "冶金",
+            "有色",
+            "建筑施工",
+            "城镇燃气",
+        ]
+    )
+    # 开工“第一课”: held within this many working days of the first working day after 春节 ...
+    first_lesson_working_days: int = Field(5, ge=0, le=60)
+    # ... which is 初八 (or the next weekday); a year's official date, when it differs: {"2024" = 2024-02-18}
+    first_working_day: dict[str, dt.date] = Field(default_factory=dict)
+    # yearly training hours by category: [ordinary unit, high-risk unit]
+    yearly_hours: dict[Category, list[float]] = Field(default_factory=_yearly_hours)
+    special_review_years: int = Field(3, ge=1, le=10)  # 特种作业操作证 复审
+    town_min_fulltime: int = Field(7, ge=0, le=100)  # 专职安全监管人员: a town (街道, 开发区) at least
+    dept_min_fulltime: int = Field(3, ge=0, le=100)  # a department at least
+    professional_share: float = Field(75.0, ge=0, le=100)  # % of them with a professional background
+
+
 class Config(_Section):
     county: County = County()
     # Empty lists mean "not configured": the town/industry membership checks only run when listed.
@@ -224,6 +268,7 @@ class Config(_Section):
     brief: Brief = Brief()
     coverage: Coverage = Coverage()
     major: Major = Major()
+    mechanisms: Mechanisms = Mechanisms()
     limits: Limits = Limits()
     source: str | None = Field(None, exclude=True)
 

@@ -174,6 +174,56 @@ CATALOGUE: dict[str, tuple[str | None, str]] = {
     "duplicate-id": ("error", "隐患编号与第 {first} 行重复"),
     "date-but-open": ("warning", "已填整改完成日期（{date}），但整改状态不是已整改，请核实"),
     "closed-no-verifier": ("warning", "已整改但未填复查人（整改结果应经复查验收）"),
+    # --- 应急演练记录 (drill) ---
+    "drill-type-invalid": ("warning", "演练类型应为“综合”“专项”或“现场处置”"),
+    "drill-annual-missing": (
+        "error",
+        "{unit}在{since}至{as_of}的12个月内没有综合或专项应急演练记录（应急管理部令第2号第三十三条：每年至少一次）",
+    ),
+    "drill-halfyear-missing": (
+        "error",
+        "{unit}属高危行业（{industry}），{since}至{as_of}的6个月内没有综合或专项应急演练记录（应每半年至少一次）",
+    ),
+    "drill-onsite-missing": (
+        "warning",
+        "{unit}在{since}至{as_of}的6个月内没有现场处置方案演练记录（应每半年至少一次）",
+    ),
+    "drill-no-evaluation": ("warning", "演练没有评估总结（演练后应对演练效果进行评估，撰写评估报告）"),
+    "first-lesson-missing": (
+        "warning",
+        "{unit}没有开工“第一课”记录（{year}年春节后第一个工作日为{first}，应在{deadline}前开展）",
+    ),
+    # --- 安全培训档案 (training) ---
+    "id-checksum": (
+        "warning",
+        "不是有效的18位居民身份证号码（位数或校验位不对，GB 11643）；请核对，并把该列设为文本格式",
+    ),
+    "training-hours-short": (
+        "warning",
+        "{name}（{category}{risk}）{since}至{as_of}共培训{hours}学时，少于每年{minimum}学时的要求",
+    ),
+    "cert-expired": ("error", "证书有效期至{date}，已过期"),
+    "cert-review-overdue": (
+        "warning",
+        "特种作业操作证{issued}发证，{reviewed}；每{years}年应复审一次，应于{due}前复审，已逾期",
+    ),
+    "cert-missing": ("error", "{who}应持证上岗，但未填证书编号"),
+    "training-failed": ("warning", "{name}考核结果为不合格，之后没有合格记录"),
+    # --- 安全监管力量 (staffing) ---
+    "staffing-below-minimum": (
+        "error",
+        "{unit}专职安全监管人员{fulltime}人，少于{minimum}人（{basis}）",
+    ),
+    "staffing-professional-share": (
+        "warning",
+        "{unit}专职安全监管人员{fulltime}人，其中具有相关专业背景的{professional}人，占{share}，"
+        "低于{minimum}（{basis}）",
+    ),
+    "staffing-fulltime-invalid": ("warning", "专职/兼职应填“专职”或“兼职”，本行未计入专职人数"),
+    "staffing-duplicate-person": (
+        "warning",
+        "与第 {first} 行是同一单位的同一人（姓名相同），重复登记；统计人数时只计一次",
+    ),
     # --- 重大事故隐患 (判定标准, 五落实, 销号) ---
     "level-suspect-major": (
         "warning",
@@ -259,6 +309,13 @@ DUPLICATE_REASONS = {
     "left": "取靠左的一列",
 }
 
+# What staffing-below-minimum and staffing-professional-share cite ({minimum} from [mechanisms]).
+STAFFING_BASIS = {
+    "town": "县安全生产专项行动方案三（八）3：每个镇（街道）不少于{minimum}名专职安全监管人员",
+    "dept": "县安全生产专项行动方案三（八）3：负有安全监管职责的有关部门不少于{minimum}名专职安全监管人员",
+    "share": "县安全生产专项行动方案三（八）3：执法人员中具有相关专业背景和实践经验的不少于{minimum}",
+}
+
 # Labels for tables and summaries, kept here so every heading reads the same everywhere.
 LABELS = {
     "file": "文件",
@@ -272,6 +329,9 @@ LABELS = {
     "hazard": "隐患台账",
     "responsibility": "责任清单",
     "roster": "底数台账",
+    "drill": "应急演练记录",
+    "training": "安全培训档案",
+    "staffing": "安全监管力量",
     "unreadable": "无法读取",
     "clean": "未发现问题",
     "more": "…… 另有 {n} 条未显示（用 --limit 0 显示全部，或 --annotate 生成标注副本）",
@@ -364,6 +424,14 @@ def severity_of(code: str) -> str:
     if severity is None:
         raise KeyError(f"{code} is a failure code, not a finding")
     return severity
+
+
+# Ledger kinds as the help texts name them (LABELS gives each its Chinese name).
+KIND_NAMES = ("hazard", "responsibility", "roster", "drill", "training", "staffing")
+
+
+def kinds_help() -> str:
+    return "、".join(f"{k}（{LABELS[k]}）" for k in KIND_NAMES)
 
 
 # The 通报 indicator set (domain.md §6), in report order.

@@ -433,3 +433,207 @@ def high_risk(text: str) -> bool | None:
     if key in _HIGH_RISK_NO:
         return False
     return None
+
+
+# --- 应急演练 (drill records, domain.md §8) ---------------------------------------------------
+COMPREHENSIVE, SPECIAL, ONSITE = "综合", "专项", "现场处置"
+_DRILL_TYPE_WORDS = (
+    (ONSITE, ("现场处置", "处置方案", "岗位处置", "现场应急处置")),
+    (COMPREHENSIVE, ("综合",)),
+    (SPECIAL, ("专项",)),
+)
+
+
+def drill_type(text: str) -> str | None:
+    """综合 / 专项 / 现场处置 from 类型 as written (综合应急预案演练, 专项演练, 现场处置方案演练 …); None
+    when it names none (a form such as 桌面演练 is not a type)."""
+    key = _key(text)
+    for name, words in _DRILL_TYPE_WORDS:
+        if any(w in key for w in words):
+            return name
+    return None
+
+
+# --- 安全监管力量 (staffing, domain.md §8) ------------------------------------------------------
+_FULLTIME_YES = frozenset(("专职", "是", "专", "全职", "专职人员", "√", "Y", "YES"))
+_FULLTIME_NO = frozenset(("兼职", "否", "兼", "不是", "兼职人员", "×", "N", "NO"))
+# 专业背景 as written when there is none (empty cells, / and 无 are already empty when read).
+_NO_BACKGROUND = frozenset(
+    ("否", "无", "没有", "不是", "不具备", "不具有", "非专业", "无专业", "×", "N", "NO", "其他", "其它")
+)
+_NO_BACKGROUND_STARTS = ("无相关", "非相关", "无专业", "非专业", "不具", "没有")
+_YES_BACKGROUND = frozenset(("是", "有", "具备", "具有", "√", "Y", "YES"))
+# A 学历 alone names no 专业: 本科 says how long one studied, not what. Longest first.
+_DEGREES = re.compile(
+    r"博士研究生|硕士研究生|研究生|博士|硕士|学士|大学本科|本科|大学|大专|专科|中专|中技|技校|职高|高中|初中|"
+    r"学历|学位|毕业|专业|[/、,;()\-\s及和]"
+)
+# How a town's (or a 街道's, a 开发区's) name ends; anything else is a department (县住建局, 县消防救援大队).
+TOWN_SUFFIXES = (
+    "镇",
+    "乡",
+    "街道",
+    "街道办事处",
+    "街道办",
+    "开发区",
+    "高新区",
+    "园区",
+    "管委会",
+    "管理委员会",
+    "度假区",
+    "示范区",
+    "新区",
+)
+# Words after a town's name that say which body of the town, not which town: 青石镇人民政府, 东湖街道办事处
+# and 示例经济开发区管委会 are 青石镇, 东湖街道 and 示例经济开发区.
+_UNIT_TAILS = ("人民政府", "政府", "办事处", "管委会", "管理委员会")
+
+
+def fulltime(text: str) -> bool | None:
+    """专职 (True) or 兼职 (False), as 专职/兼职 or 是否专职 says; None when it says neither."""
+    key = _PAREN_TAIL.sub("", _key(text).upper()) or _key(text).upper()
+    if key in _FULLTIME_YES:
+        return True
+    if key in _FULLTIME_NO:
+        return False
+    if key.startswith("专职") and "兼" not in key:
+        return True
+    if key.startswith("兼职") and "专职" not in key:
+        return False
+    return None
+
+
+def professional_background(text: str | None) -> bool:
+    """Whether 专业背景 says the person has one: a named 专业 (安全工程, 化学工程, 机械) or 是. Empty, 否,
+    无, 没有 and a 学历 alone (本科, 大专) say no."""
+    if text is None:
+        return False
+    key = _key(text).upper()
+    head = _PAREN_TAIL.sub("", key)  # 是（安全工程）, 否（行政管理）: the answer comes first
+    if key in _NO_BACKGROUND or head in _NO_BACKGROUND or key.startswith(_NO_BACKGROUND_STARTS):
+        return False
+    if key in _YES_BACKGROUND or head in _YES_BACKGROUND:
+        return True
+    return bool(_DEGREES.sub("", key))
+
+
+def unit_key(key: str) -> str:
+    """A supervising unit as grouped and looked up: a town's name_key without the body's name
+    (青石镇人民政府 = 青石镇); a department's (县人民政府办公室) as it is."""
+    for tail in _UNIT_TAILS:
+        if key.endswith(tail) and town_by_name(key[: -len(tail)]):
+            return key[: -len(tail)]
+    return key
+
+
+def town_by_name(key: str) -> bool:
+    """Whether a unit (its unit_key) is by its name a town, a 街道 or a 开发区 rather than a department."""
+    return key.endswith(TOWN_SUFFIXES)
+
+
+# --- 安全培训档案: 岗位类别 and 考核结果 (training, domain.md §8) ---------------------------------
+# The four categories of 生产经营单位安全培训规定, spelled as config.Mechanisms.yearly_hours' keys.
+SAFETY_MANAGER, SPECIAL_WORKER, OTHER_WORKER = "安全生产管理人员", "特种作业人员", "其他从业人员"
+TRAINING_CATEGORIES = (PRINCIPAL, SAFETY_MANAGER, SPECIAL_WORKER, OTHER_WORKER)
+# Words a 岗位类别 cell holds (archives also write the post itself: 总经理, 安全员, 电工), per category.
+# The longest word found wins, so 特种作业人员 beats 作业人员 and 副总经理 (None: a deputy is no category
+# of its own) beats 总经理; on equal length the earlier category wins (分管安全副总经理 is a manager).
+# 特种设备作业人员 (叉车司机, 司炉工) hold a 市场监管 certificate, not a 特种作业操作证: 其他从业人员 here.
+_CATEGORY_WORDS: dict[str | None, tuple[str, ...]] = {
+    PRINCIPAL: (
+        "主要负责人",
+        "法定代表人",
+        "法人代表",
+        "法人",
+        "实际控制人",
+        "董事长",
+        "总经理",
+        "厂长",
+        "矿长",
+        "企业负责人",
+        "单位负责人",
+        "第一责任人",
+    ),
+    SAFETY_MANAGER: (
+        "安全生产管理人员",
+        "安全管理人员",
+        "安全生产管理",
+        "安全管理",
+        "安全员",
+        "安全总监",
+        "安全主任",
+        "安全主管",
+        "安全科长",
+        "安全部长",
+        "安全经理",
+        "安全负责人",
+        "安全工程师",
+        "分管安全",
+        "安环",
+    ),
+    SPECIAL_WORKER: (
+        "特种作业人员",
+        "特种作业",
+        "特殊工种",
+        "特种工",
+        "电工",
+        "焊工",
+        "电焊",
+        "气焊",
+        "焊接",
+        "热切割",
+        "高处作业",
+        "高空作业",
+        "登高架设",
+        "架子工",
+        "制冷与空调",
+    ),
+    OTHER_WORKER: (
+        "其他从业人员",
+        "一般从业人员",
+        "从业人员",
+        "其他人员",
+        "员工",
+        "职工",
+        "新入职",
+        "新上岗",
+        "转岗",
+        "操作工",
+        "操作人员",
+        "作业人员",
+        "岗位人员",
+        "工人",
+        "班组长",
+        "临时工",
+        "劳务派遣",
+        "实习生",
+    ),
+    None: ("副总经理", "副总", "副厂长", "副经理", "副矿长"),
+}
+
+
+def training_category(text: str) -> str | None:
+    """主要负责人 / 安全生产管理人员 / 特种作业人员 / 其他从业人员 as a 岗位类别 cell says, or None."""
+    key = _key(text)
+    best, best_len = None, 0
+    for category, words in _CATEGORY_WORDS.items():
+        for word in words:
+            if len(word) > best_len and word in key:
+                best, best_len = category, len(word)
+    return best
+
+
+# Failure words are looked for first: 不合格 contains 合格, 未通过 contains 通过.
+_FAILED_WORDS = ("不合格", "不及格", "未通过", "没通过", "不通过", "未合格", "未取证")
+_PASSED_WORDS = ("合格", "及格", "通过", "优秀", "良好", "取证")
+
+
+def training_passed(text: str) -> bool | None:
+    """考核结果: True for 合格 (及格, 通过 …), False for 不合格 (不及格, 未通过 …), None for anything else
+    (a bare score: the pass mark differs by exam, so 85 is not judged)."""
+    key = _key(text).upper()
+    if any(w in key for w in _FAILED_WORDS) or key in ("否", "×", "N"):
+        return False
+    if any(w in key for w in _PASSED_WORDS) or key in ("是", "√", "Y"):
+        return True
+    return None

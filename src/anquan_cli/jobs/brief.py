@@ -32,6 +32,7 @@ def brief_inputs(figs: Figures, results: list[FileResult]) -> BriefInputs:
         validation=results,
         coverage=figs.coverage(*month_bounds(figs.month)),
         suspects=figs.suspects,
+        mechanisms=figs.mechanisms if figs.mechanisms.given else None,
     )
 
 

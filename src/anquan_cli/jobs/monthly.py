@@ -40,6 +40,7 @@ OUTPUTS = {
     "findings": "校验报告.xlsx",
     "coverage": "应查未查清单.xlsx",  # only when a roster (底数) is among the inputs
     "suspects": "疑似重大隐患清单.xlsx",
+    "mechanisms": "长效机制检查.xlsx",  # only when drill, training or staffing ledgers are among the inputs
     "run": "run.json",
 }
 
@@ -130,6 +131,7 @@ def _monthly(pool, plan, config, month, out, as_of, date, inputs, templates, reg
     from anquan_cli.render.lists import (
         write_coverage,
         write_findings,
+        write_mechanisms,
         write_overdue,
         write_repeats,
         write_stats,
@@ -150,7 +152,9 @@ def _monthly(pool, plan, config, month, out, as_of, date, inputs, templates, reg
     hazards = run.hazards
 
     stage("analyse")
-    figs = Figures(hazards, config, as_of, month, roster=run.roster)
+    figs = Figures(
+        hazards, config, as_of, month, roster=run.roster, collected=run.collected, results=run.results
+    )
     repeats, overdue = figs.repeats, figs.overdue
     stats = {by: figs.stats(by) for by in ("town", "industry", "unit")}
     written_from = brief_inputs(figs, run.results)
@@ -180,6 +184,10 @@ def _monthly(pool, plan, config, month, out, as_of, date, inputs, templates, reg
             "stats": write_stats(stats, out / OUTPUTS["stats"], coverage=coverage),
             "suspects": write_suspects(figs.suspects, out / OUTPUTS["suspects"]),
         }
+        if figs.mechanisms.given:
+            written["mechanisms"] = write_mechanisms(figs.mechanisms, out / OUTPUTS["mechanisms"])
+        else:  # an earlier run's workbook would speak of ledgers not given this time
+            (out / OUTPUTS["mechanisms"]).unlink(missing_ok=True)
         if coverage is not None:
             written["coverage"] = write_coverage(coverage, out / OUTPUTS["coverage"])
         else:  # an earlier run's list, from a roster no longer given, would contradict this 通报
@@ -211,6 +219,8 @@ def _monthly(pool, plan, config, month, out, as_of, date, inputs, templates, reg
         "repeat_groups": len(repeats.groups),
         # 一般 hazards of the month meeting a 重大事故隐患判定标准 criterion (疑似重大隐患清单)
         "suspect_major": len(figs.suspects.rows),
+        # 长效机制 figures (as stats --format json `mechanisms`); {} when none of those ledgers were read
+        "mechanisms": figs.mechanisms.to_dict(),
         "letters": len(letters.letters),
         "returned_copies": len(run.annotated),
         "superseded": len(run.superseded),

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from anquan_cli.analysis.coverage import CoverageReport
     from anquan_cli.analysis.major import SuspectReport
+    from anquan_cli.analysis.mechanisms import MechanismsReport
 
 
 def load(
@@ -82,6 +83,9 @@ class Figures:
     due_within: int | None = None  # default: config.analysis.due_within_days
     window_days: int | None = None  # default: config.analysis.repeat_window_days
     roster: pd.DataFrame | None = None  # the enterprises of the 底数 ledgers read, when any
+    # the summaries of the checks across ledgers and every file's result (长效机制 figures)
+    collected: dict[str, list[tuple[int, object]]] = field(default_factory=dict)
+    results: list[FileResult] = field(default_factory=list)
     _overdue: OverdueReport | None = field(default=None, init=False, repr=False)
     _repeats: RepeatReport | None = field(default=None, init=False, repr=False)
     _stats: dict[str, StatsReport] = field(default_factory=dict, init=False, repr=False)
@@ -89,6 +93,7 @@ class Figures:
         default_factory=dict, init=False, repr=False
     )
     _suspects: SuspectReport | None = field(default=None, init=False, repr=False)
+    _mechanisms: MechanismsReport | None = field(default=None, init=False, repr=False)
 
     @property
     def overdue(self) -> OverdueReport:
@@ -113,10 +118,20 @@ class Figures:
 
     def stats(self, by: str = "town") -> StatsReport:
         if by not in self._stats:
-            self._stats[by] = compute_stats(
-                self.hazards, self.as_of, by=by, month=self.month, repeats=self.repeats
-            )
+            report = compute_stats(self.hazards, self.as_of, by=by, month=self.month, repeats=self.repeats)
+            if self.mechanisms.given:
+                report.mechanisms = self.mechanisms.to_dict()
+            self._stats[by] = report
         return self._stats[by]
+
+    @property
+    def mechanisms(self) -> MechanismsReport:
+        """长效机制: drills, training, staffing, for the kinds among the inputs."""
+        if self._mechanisms is None:
+            from anquan_cli.jobs.mechanisms import mechanisms_of
+
+            self._mechanisms = mechanisms_of(self.collected, self.results, self.config, self.as_of)
+        return self._mechanisms
 
     def coverage(self, start: dt.date, end: dt.date) -> CoverageReport | None:
         """应查未查 and coverage for a period, None when no roster was read (the 通报 and the letters
@@ -156,4 +171,6 @@ def figures(
     """Load the ledgers below `paths` and stand ready to compute their figures."""
     run = load(paths, config, as_of=as_of)
     assert run.hazards is not None  # load() always merges
-    return run, Figures(run.hazards, config, as_of, month, due_within, window_days, run.roster)
+    return run, Figures(
+        run.hazards, config, as_of, month, due_within, window_days, run.roster, run.collected, run.results
+    )

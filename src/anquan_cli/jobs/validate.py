@@ -195,6 +195,8 @@ class ValidationRun:
     # results say what it is a copy of (FileResult.copy_of).
     superseded: list[tuple[Path, Path]] = field(default_factory=list)
     roster: pd.DataFrame | None = None  # the enterprises of every 底数 (roster) ledger read, when any
+    # Each kind's summaries for the checks across ledgers (rules.collect): {kind: [(result index, …)]}
+    collected: dict[str, list[tuple[int, object]]] = field(default_factory=dict)
 
     def copies_written(self) -> dict[Path, Path]:
         """`annotated`, once the worker has written every copy (its errors are raised here)."""
@@ -293,6 +295,7 @@ def run_validation(
         # The first file is being read: what the checks and the merge need loads meanwhile.
         from anquan_cli.analysis.merge import SHEETS_PER_FILE, combine, frame_of, sheet_order, submission_key
         from anquan_cli.core.vocab import subsectors_kept
+        from anquan_cli.rules import across, summarize
         from anquan_cli.rules.cross import roster
 
         ctx = check_context(config, as_of)
@@ -306,6 +309,7 @@ def run_validation(
         order = {p: i for i, p in enumerate(sorted(files, key=submission_key))} if collect_hazards else {}
         parts = []
         enterprises = []  # roster ledgers as coverage needs them
+        collected: dict[str, list[tuple[int, object]]] = {}  # kind -> [(result index, summary)]
         for path, source in opened:
             file_results = validate_file(path, options, ctx, source)
             del source  # the file's cells as read are not kept beside the ledgers that follow
@@ -337,6 +341,8 @@ def run_validation(
                     enterprises.append(roster_frame(r.ledger, config))
                 if r.ledger is not None and r.kind in rosters:
                     rosters[r.kind].append((len(results), roster(r.ledger)))
+                if r.ledger is not None and (summary := summarize(r.ledger, ctx)) is not None:
+                    collected.setdefault(r.ledger.kind, []).append((len(results), summary))
                 if collect_hazards and r.ledger is not None and r.kind == "hazard":
                     errors = _error_rows(r.ledger, r.findings) if exclude_error_rows else None
                     place = order[path] * SHEETS_PER_FILE + places[id(r)]
@@ -345,7 +351,10 @@ def run_validation(
                 results.append(r)
             if progress is not None:
                 progress(path, file_results)
+    for index, finding in across(collected, ctx):
+        results[index].findings.append(finding)
     outcome = ValidationRun(results, annotated, pending=pending, superseded=plan.superseded)
+    outcome.collected = collected
     if enterprises:
         import pandas as pd
 

@@ -57,7 +57,7 @@ def _build(path: Path, spec: TemplateSpec, config: Config) -> None:
         ws.write_comment(
             header_row, i, ("【必填】" if f.required else "") + spec.help.get(f.id, ""), {"author": "anquan"}
         )
-        col_fmt, width = _column_format(f, fmt)
+        col_fmt, width = _column_format(f, fmt, f.id in spec.text)
         ws.set_column(i, i, spec.widths.get(f.id, width), col_fmt)
         rule = _validation(f, sources.get(f.id), f.id in spec.strict)
         if rule:
@@ -103,10 +103,10 @@ def _formats(wb) -> dict:
     }
 
 
-def _column_format(f, fmt) -> tuple[object, int]:
+def _column_format(f, fmt, text: bool = False) -> tuple[object, int]:
     if f.type in (FieldType.DATE, FieldType.DEADLINE):
         return fmt["date"], 13
-    if f.type is FieldType.USCC:
+    if f.type is FieldType.USCC or text:
         return fmt["code"], 22
     if f.id == "funds":
         return fmt["number"], 10

@@ -18,7 +18,7 @@ BRIEF_VARIABLES = frozenset(
         "towns", "industries", "no_hazard_text", "town_text", "industry_text", "majors", "major_text", "overdue", "overdue_top",
         "overdue_count", "overdue_text", "overdue_note", "repeats", "repeat_text", "quality", "quality_text", "next_steps",
         "chart", "chart_path", "title", "cumulative_text", "left_out_text", "head", "bulletin", "coverage",
-        "coverage_text",
+        "coverage_text", "suspect_count", "mechanisms", "next_number",
     }
 )  # fmt: skip
 TEMPLATES = {

@@ -547,3 +547,91 @@ def _coverage_by(book: _Book, report, by: str, label: str, sheet: str | None = N
     total = (None, "合计", c["working"], c["inspected"], c["uninspected"], report.rate())
     for col, value in enumerate(total):
         book.cell(ws, r + 1, col, value, "pct" if col == 5 else ("text" if col < 2 else "num"), "total")
+
+
+def write_mechanisms(report, target: Path) -> Path:
+    """长效机制检查: a sheet per kind read — each unit's drills, the training findings, each town's and
+    department's supervisors — with the figures of the 通报's section."""
+    as_of = format_cn(report.as_of)
+    yes = {True: "是", False: "否"}
+    with atomic_path(target) as tmp:
+        book = _Book(tmp, "长效机制检查")
+        if report.drill is not None:
+            d = report.drill
+            headers: tuple[str, ...] = (
+                "序号",
+                "单位",
+                "镇街",
+                "高危",
+                "近12个月综合/专项演练",
+                "近6个月综合/专项演练（高危）",
+                "近6个月现场处置演练",
+                "开工第一课",
+            )
+            c = report.drill_counts()
+            subtitle = f"截至 {as_of}：{c['units']} 家单位，近12个月开展综合或专项演练 {c['annual_ok']} 家"
+            ws = book.sheet("应急演练", "应急演练落实情况", subtitle, headers, (6, 30, 12, 6, 14, 18, 14, 12))
+            rows = d.to_dict("records")
+            lesson = [
+                "" if report.lesson is None or r["first_lesson"] is None else yes[bool(r["first_lesson"])]
+                for r in rows
+            ]
+            columns = [
+                (list(range(1, len(rows) + 1)), "num"),
+                ([r["unit"] for r in rows], "text"),
+                ([r["town"] if isinstance(r["town"], str) else "" for r in rows], "text"),
+                (["是" if r["high"] else "" for r in rows], "text"),
+                ([yes[bool(r["annual_ok"])] for r in rows], "text"),
+                ([yes[bool(r["halfyear_ok"])] if r["high"] else "" for r in rows], "text"),
+                ([yes[bool(r["onsite_ok"])] for r in rows], "text"),
+                (lesson, "text"),
+            ]
+            missed = [not (r["annual_ok"] and r["halfyear_ok"] and r["onsite_ok"]) for r in rows]
+            ws.block(3, columns, missed)
+            ws.autofilter(2, 0, max(3, len(rows) + 2), len(headers) - 1)
+        if report.training is not None:
+            t = report.training
+            items = report.training_items
+            subtitle = (
+                f"截至 {as_of}：{t['people']} 人；证书过期 {t['certs_expired']}，应持证未填证书编号 {t['certs_missing']}，"
+                f"年度学时不足 {t['hours_short']}"
+            )
+            headers = ("序号", "文件", "位置", "问题")
+            ws = book.sheet("安全培训", "安全培训和持证问题", subtitle, headers, (6, 40, 14, 70))
+            columns = [
+                (list(range(1, len(items) + 1)), "num"),
+                ([Path(i["path"]).name for i in items], "text"),
+                ([f"{i['sheet'] or ''} 第{i['row']}行".strip() for i in items], "text"),
+                ([i["message"] for i in items], "text"),
+            ]
+            ws.block(3, columns, [i["code"] != "training-hours-short" for i in items])
+        if report.staffing is not None:
+            rows = report.staffing.to_dict("records")
+            below = sum(not r["ok"] for r in rows)
+            subtitle = f"{len(rows)} 个单位，{below} 个未达到专职安全监管人员配备要求"
+            headers = (
+                "序号",
+                "单位",
+                "类型",
+                "专职人数",
+                "最低人数",
+                "具有专业背景",
+                "专业背景占比",
+                "是否达标",
+            )
+            ws = book.sheet(
+                "监管力量", "安全监管力量配备情况", subtitle, headers, (6, 24, 8, 10, 10, 12, 12, 10)
+            )
+            columns = [
+                (list(range(1, len(rows) + 1)), "num"),
+                ([r["unit"] for r in rows], "text"),
+                ([r["kind"] for r in rows], "text"),
+                ([int(r["fulltime"]) for r in rows], "num"),
+                ([int(r["minimum"]) for r in rows], "num"),
+                ([int(r["professional"]) for r in rows], "num"),
+                (["" if pd.isna(r["share"]) else f"{r['share']:.1f}%" for r in rows], "text"),
+                ([yes[bool(r["ok"])] for r in rows], "text"),
+            ]
+            ws.block(3, columns, [not r["ok"] for r in rows])
+        book.close()
+    return target

@@ -94,3 +94,31 @@ def _duplicates_by_name(
         rows = ledger.data[ROW].reset_index(drop=True)
         first = rows.groupby(ident).transform("first").to_numpy()
         report.cells("roster-duplicate-name", "unit", dup, first=first)
+
+
+def collect(ledger: Ledger, ctx: CheckContext) -> pd.DataFrame:
+    """The units that must drill, train and be inspected (the statuses of [coverage] inspect_statuses),
+    for the checks across kinds: unit, key (valid code, else normalised name), town, industry, 高危."""
+    from anquan_cli.core.text import name_key
+
+    n = len(ledger.data)
+
+    def column(f: str) -> np.ndarray:
+        return ledger.data[f].to_numpy() if ledger.has(f) else np.full(n, None, dtype=object)
+
+    unit = column("unit")
+    codes = valid_codes(ledger) if ledger.has("uscc") else np.full(n, None, dtype=object)
+    names = np.array([name_key(u) if isinstance(u, str) else None for u in unit], dtype=object)
+    status = ledger.map_values("status", roster_status) if ledger.has("status") else np.full(n, None)
+    working = set(ctx.config.coverage.inspect_statuses)
+    keep = np.array([s is None or s in working for s in status], dtype=bool) & (unit != None)  # noqa: E711
+    frame = pd.DataFrame(
+        {
+            "unit": unit,
+            "key": np.where(codes != None, codes, names),  # noqa: E711
+            "town": column("town"),
+            "industry": column("industry"),
+            "high_risk": ledger.map_values("high_risk", high_risk) if ledger.has("high_risk") else None,
+        }
+    )
+    return frame[keep].reset_index(drop=True)
