@@ -169,22 +169,16 @@ class Limits(_Section):
     max_cells: int = Field(30_000_000, ge=1000)
 
 
+# The high-risk industries (高危行业) both [coverage] and [mechanisms] start from.
+HIGH_RISK_INDUSTRIES = ("危险化学品", "煤矿", "非煤矿山", "烟花爆竹", "民爆物品", "城镇燃气", "建筑施工")
+
+
 class Coverage(_Section):
     """应查未查 (issue 19): how often each enterprise on the roster must be inspected."""
 
     months: int = Field(3, ge=1, le=12)  # every enterprise at least once in this many months (a quarter)
     high_risk_months: int = Field(1, ge=1, le=12)  # high-risk ones: every month
-    high_risk_industries: list[str] = Field(
-        default_factory=lambda: [
-            "危险化学品",
-            "煤矿",
-            "非煤矿山",
-            "烟花爆竹",
-            "民爆物品",
-            "城镇燃气",
-            "建筑施工",
-        ]
-    )
+    high_risk_industries: list[str] = Field(default_factory=lambda: list(HIGH_RISK_INDUSTRIES))
     # statuses whose enterprises must be inspected (a stopped plant too); 关闭 / 注销 never are
     inspect_statuses: list[Literal["在营", "停产", "停业"]] = ["在营", "停产", "停业"]
     rate_floor: float = Field(100.0, ge=0, le=100)  # the 通报 names towns whose coverage is below this (%)
@@ -229,19 +223,8 @@ class Mechanisms(_Section):
     """长效机制 ledgers (issue 21; domain.md §8): 应急演练, 安全培训和持证, 安全监管力量."""
 
     # Units of these industries drill every half year and train longer (应急管理部令第2号 第三十三条).
-    high_risk_industries: list[str] = Field(
-        default_factory=lambda: [
-            "危险化学品",
-            "煤矿",
-            "非煤矿山",
-            "烟花爆竹",
-            "民爆物品",
-            "冶金",
-            "有色",
-            "建筑施工",
-            "城镇燃气",
-        ]
-    )
+    # 金属冶炼 too (domain.md §8), beside the industries inspected monthly.
+    high_risk_industries: list[str] = Field(default_factory=lambda: [*HIGH_RISK_INDUSTRIES, "冶金", "有色"])
     # 开工“第一课”: held within this many working days of the first working day after 春节 ...
     first_lesson_working_days: int = Field(5, ge=0, le=60)
     # ... which is 初八 (or the next weekday); a year's official date, when it differs: {"2024" = 2024-02-18}
